@@ -1,0 +1,154 @@
+"""The headless command line (see FORMATS.md, "The command line").
+
+Exit status: 0 success, 1 bad data (the message names the file and line or the
+document), 2 bad usage. Progress goes to stderr, results to stdout or ``-o``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import __version__
+from .core.errors import AnnotatorError
+from .core.progress import Progress
+
+COMMANDS = ("init", "import", "export", "stats")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Annotate Arabic news: entities, events, attributions. "
+        "With no command, opens the desktop window (no project: the bundled demo).",
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    init = commands.add_parser("init", help="create a project")
+    init.add_argument("project", type=Path)
+    init.add_argument("--schema", help="a schema JSON file or a shipped name (arabic-news, anercorp)")
+
+    imp = commands.add_parser("import", help="import documents and annotations")
+    imp.add_argument("project", type=Path)
+    imp.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    imp.add_argument("--format", default="auto", choices=["auto", "txt", "jsonl", "conll", "brat"])
+    imp.add_argument("--annotator", default="import", help="annotator for files that name none")
+    imp.add_argument("--encoding", help="the files' encoding when not UTF-8/UTF-16 with BOM (e.g. cp1256)")
+    imp.add_argument("--add-labels", action="store_true", help="add unknown labels to the schema")
+    imp.add_argument("--strict", action="store_true", help="CoNLL: refuse IOB1-style I- starts")
+
+    exp = commands.add_parser("export", help="export annotations")
+    exp.add_argument("project", type=Path)
+    exp.add_argument("-o", "--output", type=Path, required=True)
+    exp.add_argument("--format", required=True, choices=["jsonl", "conll", "brat"])
+    exp.add_argument("--annotator", help="only this annotator's work")
+    exp.add_argument("--layer", default="entity", help="CoNLL tag columns, in order: entity,event,attribution")
+    exp.add_argument("--scheme", default="iob2", choices=["iob2", "bioes"])
+    exp.add_argument("--align", default="split", choices=["split", "expand", "contract"])
+
+    stats = commands.add_parser("stats", help="count documents, tokens, labels, statuses")
+    stats.add_argument("project", type=Path)
+    stats.add_argument("--json", action="store_true")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    handler = {"init": cmd_init, "import": cmd_import, "export": cmd_export, "stats": cmd_stats}
+    try:
+        return handler[args.command](args)
+    except AnnotatorError as error:
+        print(f"annotator {args.command}: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"annotator {args.command}: interrupted; nothing was changed", file=sys.stderr)
+        return 130
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .core.schema_files import load_schema
+    from .storage import ProjectStore
+
+    schema = load_schema(args.schema)
+    ProjectStore.create(args.project, schema).close()
+    print(f"created {args.project} with the schema {schema.name!r} ({len(schema.labels)} labels)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .core.importing import import_records
+    from .formats.registry import read_paths
+    from .formats.textio import check_encoding
+
+    if args.encoding:
+        check_encoding(args.encoding)
+    store = _open(args.project)
+    try:
+        records = read_paths(
+            args.paths, args.format, encoding=args.encoding, annotator=args.annotator, strict=args.strict
+        )
+        steps = import_records(store, records, add_labels=args.add_labels)
+        last = _drain(steps, "imported")
+    finally:
+        store.close()
+    print(f"imported {last.done if last else 0} documents into {args.project}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .formats.registry import ExportOptions, export_project
+
+    layers = [layer.strip() for layer in args.layer.split(",") if layer.strip()]
+    unknown = [layer for layer in layers if layer not in ("entity", "event", "attribution")]
+    if unknown:
+        print(f"annotator export: error: unknown layer {unknown[0]!r}", file=sys.stderr)
+        return 2
+    options = ExportOptions(args.format, args.annotator, layers, args.scheme, args.align)
+    store = _open(args.project)
+    warnings: list[str] = []
+    try:
+        last = _drain(export_project(store, args.output, options, warnings), "exported")
+    finally:
+        store.close()
+    for warning in warnings:
+        print(f"annotator export: warning: {warning}", file=sys.stderr)
+    print(f"exported {last.done if last else 0} documents to {args.output}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .core.stats import project_stats, render_stats
+
+    store = _open(args.project)
+    try:
+        figures = project_stats(store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print(render_stats(figures))
+    return 0
+
+
+def _open(path: Path):  # noqa: ANN202 - ProjectStore, imported lazily
+    from .storage import ProjectStore
+
+    return ProjectStore.open(path)
+
+
+def _drain(steps: Iterator[Progress], verb: str) -> Progress | None:
+    """Run a core generator, printing progress to stderr at most twice a second."""
+    last = None
+    shown = time.monotonic()
+    for last in steps:
+        if time.monotonic() - shown > 0.5:
+            total = f"/{last.total}" if last.total else ""
+            print(f"{verb} {last.done}{total} documents...", file=sys.stderr)
+            shown = time.monotonic()
+    return last

@@ -1,0 +1,1 @@
+"""Plain-Python annotation model: no Qt, no SQLite."""

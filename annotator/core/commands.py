@@ -1,0 +1,208 @@
+"""Every user-visible change as a command with ``do`` and ``undo``.
+
+A command stores plain data: the items it removes and the items it writes, each a
+whole ``Span``, ``Event`` or ``Attribution``. ``do`` deletes ``removed`` and writes
+``added``; ``undo`` does the reverse. Both run in one store transaction, so the file
+is always as current as the screen. Factories below build commands from the current
+state and validate them first, so an invalid edit never reaches the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import Any, Protocol, Union
+
+from .errors import ValidationError
+from .model import Annotations, Argument, Attribution, Document, Event, Span, Status, next_id
+from .schema import Schema
+from .validation import validate_annotations
+
+Item = Union[Span, Event, Attribution]
+_TABLES = {Span: "spans", Event: "events", Attribution: "attributions"}
+
+
+class EditTarget(Protocol):
+    schema: Schema
+
+    def atomic(self): ...  # noqa: ANN201
+    def document(self, document_id: str) -> Document: ...
+    def annotations(self, document_id: str, annotator: str) -> Annotations: ...
+    def save_span(self, document_id: str, annotator: str, span: Span) -> None: ...
+    def save_event(self, document_id: str, annotator: str, event: Event) -> None: ...
+    def save_attribution(self, document_id: str, annotator: str, a: Attribution) -> None: ...
+    def delete_item(self, table: str, document_id: str, annotator: str, item_id: str) -> None: ...
+    def set_status(self, document_id: str, annotator: str, status: Status) -> None: ...
+
+
+@dataclass
+class EditCommand:
+    text: str
+    document_id: str
+    annotator: str
+    removed: list[Item] = field(default_factory=list)
+    added: list[Item] = field(default_factory=list)
+
+    def do(self, store: EditTarget) -> None:
+        self._apply(store, remove=self.removed, write=self.added)
+
+    def undo(self, store: EditTarget) -> None:
+        self._apply(store, remove=self.added, write=self.removed)
+
+    def _apply(self, store: EditTarget, remove: list[Item], write: list[Item]) -> None:
+        with store.atomic():
+            for item in remove:
+                store.delete_item(_TABLES[type(item)], self.document_id, self.annotator, item.id)
+            for item in write:
+                _save(store, self.document_id, self.annotator, item)
+
+
+@dataclass
+class StatusCommand:
+    text: str
+    document_id: str
+    annotator: str
+    before: Status
+    after: Status
+
+    def do(self, store: EditTarget) -> None:
+        store.set_status(self.document_id, self.annotator, self.after)
+
+    def undo(self, store: EditTarget) -> None:
+        store.set_status(self.document_id, self.annotator, self.before)
+
+
+def _save(store: EditTarget, document_id: str, annotator: str, item: Item) -> None:
+    if isinstance(item, Span):
+        store.save_span(document_id, annotator, item)
+    elif isinstance(item, Event):
+        store.save_event(document_id, annotator, item)
+    else:
+        store.save_attribution(document_id, annotator, item)
+
+
+def timestamp() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- factories ----------------------------------------------------------------------
+class Editor:
+    """Builds validated commands for one annotator's work on one document."""
+
+    def __init__(self, store: EditTarget, document_id: str, annotator: str) -> None:
+        self.store = store
+        self.document_id = document_id
+        self.annotator = annotator
+
+    def current(self) -> Annotations:
+        return self.store.annotations(self.document_id, self.annotator)
+
+    def _command(self, text: str, before: Annotations, removed: list[Item], added: list[Item]) -> EditCommand:
+        after = _apply_to(before, removed, added)
+        validate_annotations(self.store.document(self.document_id), after, self.store.schema)
+        return EditCommand(text, self.document_id, self.annotator, removed, added)
+
+    def add_span(self, start: int, end: int, label: str, attributes: dict[str, Any] | None = None) -> EditCommand:
+        current = self.current()
+        stamp = timestamp()
+        span = Span(next_id("T", [s.id for s in current.spans]), start, end, label,
+                    dict(attributes or {}), stamp, stamp)
+        return self._command(f"Add {label} span", current, [], [span])
+
+    def change_span(self, span_id: str, **changes: Any) -> EditCommand:
+        """Relabel, resize or set attributes (``label=``, ``start=``, ``end=``, ``attributes=``)."""
+        current = self.current()
+        old = _require(current.span(span_id), span_id)
+        new = replace(old, **changes, updated=timestamp())
+        removed, added = [old], [new]
+        if "label" in changes and changes["label"] != old.label:
+            for event in current.events:  # a relabelled trigger carries its event along
+                if event.trigger == span_id and old.label == event.type:
+                    removed.append(event)
+                    added.append(replace(event, type=changes["label"]))
+        verb = "Relabel" if "label" in changes else "Resize" if {"start", "end"} & changes.keys() else "Edit"
+        return self._command(f"{verb} span {span_id}", current, removed, added)
+
+    def remove_span(self, span_id: str) -> EditCommand:
+        """Remove a span and, in the same step, everything that would dangle without it."""
+        current = self.current()
+        span = _require(current.span(span_id), span_id)
+        removed: list[Item] = [span]
+        added: list[Item] = []
+        for event in current.events:
+            if event.trigger == span_id:
+                removed.append(event)
+            elif any(a.span == span_id for a in event.arguments):
+                removed.append(event)
+                added.append(replace(event, arguments=tuple(a for a in event.arguments if a.span != span_id)))
+        for attribution in current.attributions:
+            if span_id in attribution.span_ids():
+                removed.append(attribution)
+                kept = _without_part(attribution, span_id)
+                if kept.span_ids():
+                    added.append(kept)
+        return self._command(f"Delete {span.label} span", current, removed, added)
+
+    def add_event(self, trigger_id: str, arguments: list[tuple[str, str]] = (), attributes: dict | None = None) -> EditCommand:
+        current = self.current()
+        trigger = _require(current.span(trigger_id), trigger_id)
+        event = Event(next_id("E", [e.id for e in current.events]), trigger.label, trigger_id,
+                      tuple(Argument(r, s) for r, s in arguments), dict(attributes or {}))
+        return self._command(f"Add {trigger.label} event", current, [], [event])
+
+    def set_argument(self, event_id: str, role: str, span_id: str) -> EditCommand:
+        current = self.current()
+        event = _require(next((e for e in current.events if e.id == event_id), None), event_id)
+        new = replace(event, arguments=event.arguments + (Argument(role, span_id),))
+        return self._command(f"Add {role} argument", current, [event], [new])
+
+    def remove_argument(self, event_id: str, role: str, span_id: str) -> EditCommand:
+        current = self.current()
+        event = _require(next((e for e in current.events if e.id == event_id), None), event_id)
+        kept = tuple(a for a in event.arguments if (a.role, a.span) != (role, span_id))
+        return self._command(f"Remove {role} argument", current, [event], [replace(event, arguments=kept)])
+
+    def add_attribution(self, source: str | None = None, cue: str | None = None,
+                        content: str | None = None, attributes: dict | None = None) -> EditCommand:
+        current = self.current()
+        attribution = Attribution(next_id("A", [a.id for a in current.attributions]),
+                                  source, cue, content, dict(attributes or {}))
+        return self._command("Add attribution", current, [], [attribution])
+
+    def change_item(self, old: Event | Attribution, **changes: Any) -> EditCommand:
+        current = self.current()
+        return self._command(f"Edit {old.id}", current, [old], [replace(old, **changes)])
+
+    def remove_item(self, item: Event | Attribution) -> EditCommand:
+        kind = "event" if isinstance(item, Event) else "attribution"
+        return self._command(f"Delete {kind} {item.id}", self.current(), [item], [])
+
+    def set_status(self, status: Status) -> StatusCommand:
+        before = self.current().status
+        return StatusCommand(f"Mark {status.value.replace('_', ' ')}", self.document_id,
+                             self.annotator, before, status)
+
+
+def _apply_to(before: Annotations, removed: list[Item], added: list[Item]) -> Annotations:
+    gone = {(type(i), i.id) for i in removed}
+
+    def keep(items: list) -> list:
+        return [i for i in items if (type(i), i.id) not in gone]
+
+    return Annotations(
+        before.document_id, before.annotator, before.status,
+        keep(before.spans) + [i for i in added if isinstance(i, Span)],
+        keep(before.events) + [i for i in added if isinstance(i, Event)],
+        keep(before.attributions) + [i for i in added if isinstance(i, Attribution)],
+    )
+
+
+def _without_part(attribution: Attribution, span_id: str) -> Attribution:
+    parts = {p: None for p in ("source", "cue", "content") if getattr(attribution, p) == span_id}
+    return replace(attribution, **parts)
+
+
+def _require(item: Any, item_id: str) -> Any:
+    if item is None:
+        raise ValidationError(f"no such item {item_id!r}")
+    return item

@@ -1,0 +1,97 @@
+"""The import pipeline shared by every format: check, then write, all or nothing.
+
+``import_records`` is a generator: it yields ``Progress`` and keeps one transaction
+open until the last record is written. Closing it early (a cancel) or an error
+rolls everything back, so a failed import leaves the project exactly as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from .errors import AnnotatorError, InputError
+from .model import Annotations, Document, ImportRecord
+from .progress import Progress
+from .schema import Schema
+from .validation import validate_annotations
+
+
+class ImportTarget(Protocol):
+    """What the pipeline needs of a project store."""
+
+    schema: Schema
+
+    def atomic(self): ...  # noqa: ANN201 - a context manager
+    def document_sha256(self, document_id: str) -> str | None: ...
+    def add_document(self, document: Document) -> None: ...
+    def replace_annotations(self, annotations: Annotations) -> None: ...
+    def save_schema(self, schema: Schema) -> None: ...
+
+
+def import_records(
+    store: ImportTarget,
+    records: Iterable[ImportRecord],
+    *,
+    add_labels: bool = False,
+    total: int | None = None,
+) -> Iterator[Progress]:
+    schema = copy.deepcopy(store.schema)
+    grown = False
+    done = 0
+    with store.atomic():
+        for record in records:
+            try:
+                grown |= _import_one(store, record, schema, add_labels)
+            except AnnotatorError as error:
+                raise error.located(file=record.file, line=record.line)
+            done += 1
+            yield Progress(done, total, record.document.id)
+        if done == 0:
+            raise InputError("nothing to import: no documents found")
+        if grown:
+            store.save_schema(schema)
+
+
+def _import_one(store: ImportTarget, record: ImportRecord, schema: Schema, add_labels: bool) -> bool:
+    document = record.document
+    stored = store.document_sha256(document.id)
+    if stored is not None and stored != document.sha256:
+        raise InputError(
+            "a document with this id already exists in the project with a different "
+            "text; rename it or remove the old one",
+            document=document.id,
+        )
+    grown = False
+    for annotations in record.annotations:
+        if add_labels:
+            grown |= _grow_schema(schema, annotations)
+        validate_annotations(document, annotations, schema)
+    if stored is None:
+        store.add_document(document)
+    for annotations in record.annotations:
+        store.replace_annotations(annotations)
+    return grown
+
+
+def _grow_schema(schema: Schema, annotations: Annotations) -> bool:
+    """Add labels and roles the data uses but the schema lacks (``--add-labels``)."""
+    grown = False
+    event_types = {e.type for e in annotations.events}
+    trigger_ids = {e.trigger for e in annotations.events}
+    for event in annotations.events:
+        if event.type not in schema.labels:
+            schema.add_label(event.type, layer="event")
+            grown = True
+        roles = schema.labels[event.type].roles
+        for argument in event.arguments:
+            if argument.role not in roles:
+                roles[argument.role] = []  # an empty filler list admits any label
+                grown = True
+    for span in annotations.spans:
+        if span.label not in schema.labels:
+            layer = "event" if span.id in trigger_ids or span.label in event_types else "entity"
+            schema.add_label(span.label, layer=layer)
+            grown = True
+    return grown

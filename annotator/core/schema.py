@@ -1,0 +1,209 @@
+"""The annotation schema a project carries: layers, labels, roles and attributes.
+
+A schema is read from JSON (see ``resources/schemas/README.md``) and stored inside the
+project, so a project keeps its schema even when the shipped files change.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import SchemaError
+
+LAYERS = ("entity", "event", "attribution")
+ATTRIBUTION_PARTS = ("SOURCE", "CUE", "CONTENT")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_DEFAULT_COLOURS = ("#a6cee3", "#b2df8a", "#fb9a99", "#fdbf6f", "#cab2d6", "#ffff99")
+
+
+@dataclass
+class Label:
+    name: str
+    layer: str
+    en: str = ""
+    ar: str = ""
+    color: str = "#cccccc"
+    hotkey: str = ""
+    group: str = ""
+    roles: dict[str, list[str]] = field(default_factory=dict)
+
+    def display(self, language: str = "en") -> str:
+        return (self.ar if language == "ar" else self.en) or self.name
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "layer": self.layer}
+        for key in ("group", "en", "ar", "color", "hotkey"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        if self.roles:
+            data["roles"] = self.roles
+        return data
+
+
+@dataclass
+class AttributeDef:
+    name: str
+    layer: str
+    values: list[str] = field(default_factory=list)
+    en: str = ""
+    ar: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "layer": self.layer}
+        for key in ("en", "ar"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        data["values"] = self.values
+        return data
+
+
+@dataclass
+class Schema:
+    name: str
+    labels: dict[str, Label]
+    attributes: dict[str, AttributeDef] = field(default_factory=dict)
+    allow_overlap: dict[str, bool] = field(default_factory=dict)
+    version: int = 1
+    title: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    # --- reading -----------------------------------------------------------------
+    @classmethod
+    def from_json(cls, data: Any, source: str = "schema") -> Schema:
+        if not isinstance(data, dict) or not isinstance(data.get("labels"), list):
+            raise SchemaError("a schema is a JSON object with a 'labels' list", file=source)
+        labels: dict[str, Label] = {}
+        for index, raw in enumerate(data["labels"]):
+            label = _read_label(raw, index, source)
+            if label.name in labels:
+                raise SchemaError(f"label {label.name!r} is defined twice", file=source)
+            labels[label.name] = label
+        schema = cls(
+            name=str(data.get("name") or "custom"),
+            labels=labels,
+            attributes=_read_attributes(data.get("attributes", []), source),
+            allow_overlap=_read_layers(data.get("layers", {}), source),
+            version=int(data.get("version", 1)),
+            title=dict(data.get("title", {})),
+            extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+        )
+        schema._check_roles(source)
+        return schema
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "schema") -> Schema:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SchemaError(f"not valid JSON: {error.msg}", file=source, line=error.lineno)
+        return cls.from_json(data, source)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "version": self.version,
+            "title": self.title,
+            "layers": {
+                layer: {"allow_overlap": self.overlap_allowed(layer)} for layer in LAYERS
+            },
+            "labels": [label.to_json() for label in self.labels.values()],
+            "attributes": [attribute.to_json() for attribute in self.attributes.values()],
+            **self.extra,
+        }
+
+    def _check_roles(self, source: str) -> None:
+        for label in self.labels.values():
+            for role, fillers in label.roles.items():
+                for filler in fillers:
+                    if filler not in self.labels:
+                        raise SchemaError(
+                            f"role {label.name}/{role} names unknown filler label {filler!r}",
+                            file=source,
+                        )
+
+    # --- questions -----------------------------------------------------------------
+    def label(self, name: str) -> Label | None:
+        return self.labels.get(name)
+
+    def layer_of(self, label: str) -> str | None:
+        found = self.labels.get(label)
+        return found.layer if found else None
+
+    def labels_in(self, layer: str) -> list[Label]:
+        return [label for label in self.labels.values() if label.layer == layer]
+
+    def overlap_allowed(self, layer: str) -> bool:
+        return self.allow_overlap.get(layer, layer != "event")
+
+    def roles_of(self, event_type: str) -> dict[str, list[str]]:
+        label = self.labels.get(event_type)
+        return label.roles if label else {}
+
+    def attributes_for(self, layer: str) -> list[AttributeDef]:
+        return [a for a in self.attributes.values() if a.layer == layer]
+
+    # --- growing -----------------------------------------------------------------
+    def add_label(self, name: str, layer: str = "entity") -> Label:
+        """Add a label met in imported data (``--add-labels``)."""
+        colour = _DEFAULT_COLOURS[len(self.labels) % len(_DEFAULT_COLOURS)]
+        label = Label(name=name, layer=layer, en=name, ar=name, color=colour)
+        self.labels[name] = label
+        return label
+
+
+_KNOWN_KEYS = {"name", "version", "title", "layers", "labels", "attributes"}
+
+
+def _read_label(raw: Any, index: int, source: str) -> Label:
+    if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+        raise SchemaError(f"label #{index + 1} needs a 'name'", file=source)
+    name = raw["name"]
+    layer = raw.get("layer", "entity")
+    if layer not in LAYERS:
+        raise SchemaError(f"label {name!r}: unknown layer {layer!r}", file=source)
+    colour = raw.get("color", "#cccccc")
+    if not _COLOUR.match(str(colour)):
+        raise SchemaError(f"label {name!r}: colour {colour!r} is not #rrggbb", file=source)
+    roles = raw.get("roles", {})
+    if not isinstance(roles, dict) or not all(isinstance(v, list) for v in roles.values()):
+        raise SchemaError(f"label {name!r}: 'roles' maps role names to lists", file=source)
+    return Label(
+        name=name,
+        layer=layer,
+        en=str(raw.get("en", "")),
+        ar=str(raw.get("ar", "")),
+        color=str(colour).lower(),
+        hotkey=str(raw.get("hotkey", "")),
+        group=str(raw.get("group", "")),
+        roles={str(k): [str(f) for f in v] for k, v in roles.items()},
+    )
+
+
+def _read_attributes(raw: Any, source: str) -> dict[str, AttributeDef]:
+    if not isinstance(raw, list):
+        raise SchemaError("'attributes' must be a list", file=source)
+    attributes: dict[str, AttributeDef] = {}
+    for item in raw:
+        if not isinstance(item, dict) or "name" not in item:
+            raise SchemaError("each attribute needs a 'name'", file=source)
+        attributes[item["name"]] = AttributeDef(
+            name=str(item["name"]),
+            layer=str(item.get("layer", "entity")),
+            values=[str(v) for v in item.get("values", [])],
+            en=str(item.get("en", "")),
+            ar=str(item.get("ar", "")),
+        )
+    return attributes
+
+
+def _read_layers(raw: Any, source: str) -> dict[str, bool]:
+    if not isinstance(raw, dict):
+        raise SchemaError("'layers' must be an object", file=source)
+    return {
+        str(layer): bool(settings.get("allow_overlap", layer != "event"))
+        for layer, settings in raw.items()
+        if isinstance(settings, dict)
+    }

@@ -1,0 +1,59 @@
+"""Figures for ``annotator stats`` and the statistics view, as plain data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .model import Status
+
+
+def project_stats(store: Any) -> dict[str, Any]:
+    from ..nlp.tokens import count_tokens
+
+    documents = tokens = 0
+    for document in store.documents():
+        documents += 1
+        tokens += count_tokens(document)
+    statuses = Counter(status.value for _, _, status in store.statuses())
+    touched = {doc for doc, _, _ in store.statuses()}
+    return {
+        "documents": documents,
+        "tokens": tokens,
+        "annotators": store.annotators(),
+        "spans": store.count("spans"),
+        "events": store.count("events"),
+        "attributions": store.count("attributions"),
+        "spans_per_label": store.label_counts(),
+        "spans_per_annotator": store.span_counts_by_annotator(),
+        "documents_per_status": {
+            "untouched": documents - len(touched),
+            **{s.value: statuses.get(s.value, 0) for s in Status},
+        },
+    }
+
+
+def render_stats(figures: dict[str, Any]) -> str:
+    lines = [
+        f"documents     {figures['documents']}",
+        f"tokens        {figures['tokens']}",
+        f"spans         {figures['spans']}",
+        f"events        {figures['events']}",
+        f"attributions  {figures['attributions']}",
+        f"annotators    {', '.join(figures['annotators']) or '-'}",
+        "",
+        "spans per label:",
+        *_table(figures["spans_per_label"]),
+        "spans per annotator:",
+        *_table(figures["spans_per_annotator"]),
+        "documents per status (per annotator):",
+        *_table(figures["documents_per_status"]),
+    ]
+    return "\n".join(lines)
+
+
+def _table(counts: dict[str, int]) -> list[str]:
+    if not counts:
+        return ["  -"]
+    width = max(len(k) for k in counts)
+    return [f"  {k.ljust(width)}  {v}" for k, v in counts.items()]

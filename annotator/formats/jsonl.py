@@ -1,0 +1,252 @@
+"""JSONL interchange: our own shape, doccano's and Prodigy's (see FORMATS.md).
+
+Export writes one line per document per annotator with a fixed key order, so export
+-> import -> export gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..core.errors import InputError
+from ..core.model import (
+    Annotations,
+    Argument,
+    Attribution,
+    Document,
+    Event,
+    ImportRecord,
+    Span,
+    Status,
+    next_id,
+    stable_document_id,
+)
+from ..core.progress import Progress
+from .textio import read_lines
+
+_ANNOTATION_KEYS = ("annotator", "status", "spans", "label", "labels", "entities", "events", "attributions")
+
+
+def read_jsonl(
+    path: Path, *, encoding: str | None = None, annotator: str = "import", **_: object
+) -> Iterator[ImportRecord]:
+    seen_any = False
+    for number, line in read_lines(path, encoding):
+        if not line.strip():
+            continue
+        seen_any = True
+        try:
+            yield _record(_parse_line(line), annotator, str(path), number)
+        except InputError as error:
+            raise error.located(file=str(path), line=number)
+    if not seen_any:
+        raise InputError("empty file: no JSON lines", file=str(path))
+
+
+def _parse_line(line: str) -> dict[str, Any]:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"malformed JSON: {error.msg} at column {error.colno}") from None
+    except RecursionError:
+        raise InputError("malformed JSON: nested too deeply") from None
+    if not isinstance(data, dict):
+        raise InputError("each line must be a JSON object")
+    return data
+
+
+def _record(data: dict[str, Any], default_annotator: str, file: str, line: int) -> ImportRecord:
+    text = data.get("text")
+    if not isinstance(text, str) or not text:
+        raise InputError("'text' must be a non-empty string")
+    raw_id = data.get("id")
+    doc_id = str(raw_id) if raw_id is not None and str(raw_id) else stable_document_id(text)
+    meta = data.get("meta", {})
+    if not isinstance(meta, dict):
+        raise InputError("'meta' must be an object")
+    document = Document(id=doc_id, text=text, meta=meta, tokens=_tokens(data.get("tokens"), text))
+    annotations = []
+    if any(key in data for key in _ANNOTATION_KEYS):
+        annotations.append(_annotations(data, document, default_annotator))
+    return ImportRecord(document=document, annotations=annotations, file=file, line=line)
+
+
+def _annotations(data: dict[str, Any], document: Document, default_annotator: str) -> Annotations:
+    annotator = data.get("annotator", default_annotator)
+    if not isinstance(annotator, str) or not annotator:
+        raise InputError("'annotator' must be a non-empty string")
+    spans = _spans(data, document.text)
+    status = _status(data.get("status"), bool(spans))
+    return Annotations(
+        document_id=document.id,
+        annotator=annotator,
+        status=status,
+        spans=spans,
+        events=[_event(e) for e in _list(data, "events")],
+        attributions=[_attribution(a) for a in _list(data, "attributions")],
+    )
+
+
+def _status(value: Any, has_spans: bool) -> Status:
+    if value is None:
+        return Status.IN_PROGRESS if has_spans else Status.NEW
+    try:
+        return Status.parse(str(value))
+    except ValueError:
+        raise InputError(f"unknown status {value!r}; use new, in_progress or done") from None
+
+
+def _spans(data: dict[str, Any], text: str) -> list[Span]:
+    raw: list[tuple[Any, Any, Any, dict[str, Any]]] = []
+    for item in _list(data, "spans"):  # ours and Prodigy/spaCy
+        raw.append((item.get("start"), item.get("end"), item.get("label"), item))
+    for key in ("label", "labels"):  # doccano sequence labelling
+        if isinstance(data.get(key), list):
+            for item in data[key]:
+                if not (isinstance(item, list) and len(item) == 3):
+                    raise InputError(f"each '{key}' item must be [start, end, label]")
+                raw.append((item[0], item[1], item[2], {}))
+    for item in _list(data, "entities"):  # doccano's newer export
+        raw.append((item.get("start_offset"), item.get("end_offset"), item.get("label"), {}))
+    used = {str(item["id"]) for *_, item in raw if "id" in item}
+    spans = []
+    for start, end, label, item in raw:
+        span_id = str(item["id"]) if "id" in item else next_id("T", used)
+        used.add(span_id)
+        spans.append(_span(span_id, start, end, label, item, text))
+    return spans
+
+
+def _span(span_id: str, start: Any, end: Any, label: Any, item: dict[str, Any], text: str) -> Span:
+    where = f"span {span_id}"
+    if not (_is_int(start) and _is_int(end)):
+        raise InputError(f"{where}: start and end must be whole numbers")
+    if not isinstance(label, str) or not label:
+        raise InputError(f"{where}: 'label' must be a non-empty string")
+    if not 0 <= start < end <= len(text):
+        raise InputError(f"{where}: offsets {start}-{end} are outside the text (0-{len(text)}) or empty")
+    if "text" in item and item["text"] != text[start:end]:
+        raise InputError(
+            f"{where}: its 'text' {item['text']!r} does not match the document at "
+            f"{start}-{end} ({text[start:end]!r})"
+        )
+    attributes = item.get("attributes", {})
+    if not isinstance(attributes, dict):
+        raise InputError(f"{where}: 'attributes' must be an object")
+    return Span(span_id, start, end, label, attributes, _opt_str(item, "created"), _opt_str(item, "updated"))
+
+
+def _event(item: dict[str, Any]) -> Event:
+    for key in ("id", "type", "trigger"):
+        if not isinstance(item.get(key), str):
+            raise InputError(f"an event needs a string '{key}'")
+    arguments = []
+    for argument in item.get("arguments", []):
+        if not (isinstance(argument, dict) and isinstance(argument.get("role"), str)
+                and isinstance(argument.get("span"), str)):
+            raise InputError(f"event {item['id']}: each argument needs 'role' and 'span'")
+        arguments.append(Argument(argument["role"], argument["span"]))
+    return Event(item["id"], item["type"], item["trigger"], tuple(arguments), _attributes(item))
+
+
+def _attribution(item: dict[str, Any]) -> Attribution:
+    if not isinstance(item.get("id"), str):
+        raise InputError("an attribution needs a string 'id'")
+    parts = {}
+    for part in ("source", "cue", "content"):
+        value = item.get(part)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"attribution {item['id']}: '{part}' must be a span id")
+        parts[part] = value
+    return Attribution(item["id"], attributes=_attributes(item), **parts)
+
+
+def _tokens(raw: Any, text: str) -> list[list[tuple[int, int]]] | None:
+    if raw is None:
+        return None
+    try:
+        sentences = [[(int(s), int(e)) for s, e in sentence] for sentence in raw]
+    except (TypeError, ValueError):
+        raise InputError("'tokens' must be a list of sentences of [start, end] pairs") from None
+    if any(not 0 <= s < e <= len(text) for sentence in sentences for s, e in sentence):
+        raise InputError("'tokens' has offsets outside the text")
+    return sentences
+
+
+def _list(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise InputError(f"'{key}' must be a list of objects")
+    return value
+
+
+def _attributes(item: dict[str, Any]) -> dict[str, Any]:
+    value = item.get("attributes", {})
+    if not isinstance(value, dict):
+        raise InputError("'attributes' must be an object")
+    return value
+
+
+def _opt_str(item: dict[str, Any], key: str) -> str | None:
+    value = item.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# --- export -----------------------------------------------------------------------
+def write_jsonl(
+    items: Iterable[tuple[Document, Annotations | None]], out: TextIO, *, total: int | None = None
+) -> Iterator[Progress]:
+    for done, (document, annotations) in enumerate(items, start=1):
+        out.write(json.dumps(document_line(document, annotations), ensure_ascii=False))
+        out.write("\n")
+        yield Progress(done, total, document.id)
+
+
+def document_line(document: Document, annotations: Annotations | None) -> dict[str, Any]:
+    line: dict[str, Any] = {"id": document.id, "text": document.text, "meta": document.meta}
+    if document.tokens is not None:
+        line["tokens"] = [[list(t) for t in sentence] for sentence in document.tokens]
+    if annotations is not None:
+        line["annotator"] = annotations.annotator
+        line["status"] = annotations.status.value
+        line["spans"] = [_span_json(s) for s in annotations.spans]
+        line["events"] = [_event_json(e) for e in annotations.events]
+        line["attributions"] = [_attribution_json(a) for a in annotations.attributions]
+    return line
+
+
+def _span_json(span: Span) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": span.id, "start": span.start, "end": span.end, "label": span.label}
+    if span.attributes:
+        data["attributes"] = span.attributes
+    for key in ("created", "updated"):
+        if getattr(span, key):
+            data[key] = getattr(span, key)
+    return data
+
+
+def _event_json(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "type": event.type,
+        "trigger": event.trigger,
+        "arguments": [{"role": a.role, "span": a.span} for a in event.arguments],
+        "attributes": event.attributes,
+    }
+
+
+def _attribution_json(attribution: Attribution) -> dict[str, Any]:
+    return {
+        "id": attribution.id,
+        "source": attribution.source,
+        "cue": attribution.cue,
+        "content": attribution.content,
+        "attributes": attribution.attributes,
+    }

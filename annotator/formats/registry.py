@@ -1,0 +1,160 @@
+"""Which reader handles a path, and the export driver shared by the CLI and the GUI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import InputError, ProjectError
+from ..core.model import Annotations, Document, ImportRecord
+from ..core.progress import Progress
+
+FORMATS = ("txt", "jsonl", "conll", "brat")
+_BY_SUFFIX = {
+    ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl",
+    ".conll": "conll", ".iob": "conll", ".bio": "conll", ".tsv": "conll", ".conllu": "conll",
+    ".ann": "brat", ".txt": "txt",
+}
+
+
+def detect_format(path: Path) -> str:
+    if path.is_dir():
+        if any(path.glob("*.ann")):
+            return "brat"
+        if any(path.glob("*.txt")):
+            return "txt"
+        raise InputError("the folder holds no .txt or .ann files", file=str(path))
+    fmt = _BY_SUFFIX.get(path.suffix.lower())
+    if fmt == "txt" and path.with_suffix(".ann").exists():
+        return "brat"
+    if fmt is None:
+        raise InputError("cannot tell the format from the file name; use --format", file=str(path))
+    return fmt
+
+
+def reader_for(fmt: str) -> Callable[..., Iterator[ImportRecord]]:
+    if fmt == "txt":
+        from .txt import read_txt as reader
+    elif fmt == "jsonl":
+        from .jsonl import read_jsonl as reader
+    elif fmt == "conll":
+        from .conll import read_conll as reader
+    elif fmt == "brat":
+        from .brat import read_brat as reader
+    else:
+        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return reader
+
+
+def read_paths(paths: Iterable[Path], fmt: str = "auto", **options: Any) -> Iterator[ImportRecord]:
+    for path in paths:
+        if not path.exists():
+            raise InputError("no such file or folder", file=str(path))
+        chosen = detect_format(path) if fmt == "auto" else fmt
+        reader = reader_for(chosen)
+        yield from reader(path, **_options_for(chosen, options))
+
+
+def _options_for(fmt: str, options: dict[str, Any]) -> dict[str, Any]:
+    wanted = {"txt": {"encoding"}, "jsonl": {"encoding", "annotator"},
+              "conll": {"encoding", "annotator", "strict"}, "brat": {"encoding", "annotator"}}
+    return {k: v for k, v in options.items() if k in wanted[fmt]}
+
+
+# --- export ------------------------------------------------------------------------
+@dataclass
+class ExportOptions:
+    fmt: str
+    annotator: str | None = None
+    layers: list[str] = field(default_factory=lambda: ["entity"])
+    scheme: str = "iob2"
+    align: str = "split"
+
+
+def export_pairs(store: Any, annotator: str | None) -> Iterator[tuple[Document, Annotations | None]]:
+    """Each document with each annotator's work (or ``None`` for untouched documents).
+
+    Every document's text is checked against its stored SHA-256 first: a mismatch is
+    an error, never a silent export.
+    """
+    for document in store.documents():
+        if store.document_sha256(document.id) != document.sha256:
+            raise ProjectError(
+                "the stored text no longer matches its SHA-256; restore a backup",
+                document=document.id,
+            )
+        names = [annotator] if annotator else store.annotators_of(document.id)
+        names = [n for n in names if n in store.annotators_of(document.id)]
+        if not names and annotator is None:
+            yield document, None
+        for name in names:
+            yield document, store.annotations(document.id, name)
+
+
+def export_project(store: Any, out: Path, options: ExportOptions, warnings: list[str]) -> Iterator[Progress]:
+    pairs = export_pairs(store, options.annotator)
+    total = store.count_documents()
+    if options.fmt == "brat":
+        with _atomic_folder(out) as folder:
+            yield from _write_brat(store, pairs, folder, warnings)
+        return
+    with _atomic_file(out) as handle:
+        if options.fmt == "jsonl":
+            from .jsonl import write_jsonl
+
+            yield from write_jsonl(pairs, handle, total=total)
+        elif options.fmt == "conll":
+            from .conll import write_conll
+
+            yield from write_conll(
+                pairs, handle, layers=options.layers, layer_of=store.schema.layer_of,
+                scheme=options.scheme, align=options.align, warnings=warnings,
+            )
+        else:
+            raise InputError(f"cannot export to {options.fmt!r}; use jsonl, conll or brat")
+
+
+def _write_brat(store: Any, pairs: Iterable, folder: Path, warnings: list[str]) -> Iterator[Progress]:
+    from .brat import write_brat
+
+    def with_annotations() -> Iterator[tuple[Document, Annotations]]:
+        for document, annotations in pairs:
+            yield document, annotations or Annotations(document.id, "unannotated")
+
+    yield from write_brat(with_annotations(), folder, store.schema, warnings=warnings)
+
+
+@contextmanager
+def _atomic_file(out: Path) -> Iterator[Any]:
+    """Write beside ``out`` and rename at the end, so a failed export leaves no half file."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+        os.replace(temp, out)
+    except BaseException:
+        os.unlink(temp)
+        raise
+
+
+@contextmanager
+def _atomic_folder(out: Path) -> Iterator[Path]:
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise InputError("the output folder exists and is not empty; choose another", file=str(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part"))
+    try:
+        yield temp
+        if out.exists():
+            out.rmdir()
+        os.replace(temp, out)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise

@@ -1,0 +1,55 @@
+"""Registered schema steps of the project file. A released step is never edited.
+
+Each step runs in a transaction together with the record that it ran
+(``sqlite_utils.Migrations``). ``PRAGMA user_version`` mirrors the number of steps, so
+a file written by a newer version of the app is recognised before anything is touched.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+APPLICATION_ID = 0x41524E54  # "ARNT": marks a SQLite file as one of our projects
+
+migrations = Migrations("annotator")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY, seq INTEGER NOT NULL, text TEXT NOT NULL,
+            sha256 TEXT NOT NULL, meta TEXT NOT NULL DEFAULT '{}', tokens TEXT,
+            created TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE statuses (
+            document_id TEXT NOT NULL REFERENCES documents(id), annotator TEXT NOT NULL,
+            status TEXT NOT NULL, updated TEXT NOT NULL,
+            PRIMARY KEY (document_id, annotator))"""
+    )
+    db.execute(
+        """CREATE TABLE spans (
+            document_id TEXT NOT NULL, annotator TEXT NOT NULL, id TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, label TEXT NOT NULL,
+            attributes TEXT NOT NULL DEFAULT '{}', created TEXT, updated TEXT,
+            PRIMARY KEY (document_id, annotator, id))"""
+    )
+    db.execute(
+        """CREATE TABLE events (
+            document_id TEXT NOT NULL, annotator TEXT NOT NULL, id TEXT NOT NULL,
+            type TEXT NOT NULL, trigger TEXT NOT NULL, arguments TEXT NOT NULL,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (document_id, annotator, id))"""
+    )
+    db.execute(
+        """CREATE TABLE attributions (
+            document_id TEXT NOT NULL, annotator TEXT NOT NULL, id TEXT NOT NULL,
+            source TEXT, cue TEXT, content TEXT, attributes TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (document_id, annotator, id))"""
+    )
+
+
+def latest_version() -> int:
+    return len(migrations._migrations)

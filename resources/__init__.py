@@ -1,0 +1,1 @@
+"""Shipped data: schemas, icons, translations (found through annotator.paths)."""

@@ -1,0 +1,35 @@
+"""Hand annotation of the seed article, offsets taken from the text itself."""
+
+from __future__ import annotations
+
+from annotator.core.model import Annotations, Argument, Attribution, Event, Span, Status
+
+
+def at(text: str, phrase: str, after: str = "") -> tuple[int, int]:
+    """Offsets of ``phrase``, searching from the first occurrence of ``after``."""
+    start = text.index(phrase, text.index(after) if after else 0)
+    return start, start + len(phrase)
+
+
+def seed_annotations(text: str, document_id: str, annotator: str = "amal") -> Annotations:
+    claim = "استهداف قوات النظام في محور الكلارية"
+    content_start = text.index(claim)
+    content_end = text.index("خسائر ضخمة", content_start) + len("خسائر ضخمة")
+    spans = [
+        Span("T1", *at(text, "الجبهة الوطنية للتحرير"), "ORG", {"mention": "NAM"}),
+        Span("T2", *at(text, "استهداف"), "Conflict.Attack"),
+        Span("T3", *at(text, "قوات النظام", claim), "ORG"),
+        Span("T4", *at(text, "حلب", "غربي مدينة"), "GPE"),
+        Span("T5", *at(text, "أعلنت"), "CUE"),
+        Span("T6", content_start, content_end, "CONTENT"),
+        Span("T7", *at(text, "حوالي 70 عنصراً من قوات النظام"), "PER", {"mention": "NOM"}),
+        Span("T8", *at(text, "قوات النظام", "حوالي 70"), "ORG"),
+        Span("T9", *at(text, "قوات النظام", "في قصف ل"), "ORG"),
+    ]
+    events = [
+        Event("E1", "Conflict.Attack", "T2",
+              (Argument("Attacker", "T1"), Argument("Target", "T3"), Argument("Place", "T4")),
+              {"polarity": "Positive"}),
+    ]
+    attributions = [Attribution("A1", "T1", "T5", "T6", {"quote": "indirect"})]
+    return Annotations(document_id, annotator, Status.DONE, spans, events, attributions)
