@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.commands import Editor
+from annotator.core.errors import ValidationError
+from annotator.core.model import Document, Status
+from tests.helpers import at, seed_annotations
+
+
+@pytest.fixture
+def editor(store, seed_text):
+    store.add_document(Document("aleppo", seed_text))
+    store.replace_annotations(seed_annotations(seed_text, "aleppo"))
+    return Editor(store, "aleppo", "amal")
+
+
+def test_commands_add_span_do_and_undo(editor, seed_text):
+    command = editor.add_span(*at(seed_text, "إدلب"), "GPE")
+    command.do(editor.store)
+    assert [s.label for s in editor.current().spans if s.text_in(seed_text) == "إدلب"] == ["GPE"]
+    command.undo(editor.store)
+    assert all(s.text_in(seed_text) != "إدلب" for s in editor.current().spans)
+
+
+def test_commands_invalid_edit_never_reaches_store(editor, seed_text):
+    before = editor.current()
+    with pytest.raises(ValidationError):
+        editor.add_span(0, len(seed_text) + 5, "GPE")
+    with pytest.raises(ValidationError):
+        editor.add_span(0, 4, "NOT-A-LABEL")
+    assert editor.current() == before
+
+
+def test_commands_removing_used_span_is_one_compound_step(editor):
+    before = editor.current()
+    command = editor.remove_span("T1")  # the attacker and the attribution's source
+    command.do(editor.store)
+    after = editor.current()
+    assert after.span("T1") is None
+    assert all(a.span != "T1" for a in after.events[0].arguments)
+    assert after.attributions[0].source is None and after.attributions[0].cue == "T5"
+    command.undo(editor.store)
+    restored = editor.current()
+    assert sorted(restored.spans, key=lambda s: s.id) == sorted(before.spans, key=lambda s: s.id)
+    assert restored.events == before.events and restored.attributions == before.attributions
+
+
+def test_commands_removing_trigger_removes_event(editor):
+    editor.remove_span("T2").do(editor.store)
+    assert editor.current().events == []
+
+
+def test_commands_relabel_refused_when_filler_no_longer_allowed(editor):
+    with pytest.raises(ValidationError, match="cannot fill Place"):
+        editor.change_span("T4", label="PER")
+
+
+def test_commands_relabel_trigger_moves_event_type(editor, seed_text):
+    with pytest.raises(ValidationError):  # Attacker is not a role of Demonstrate
+        editor.change_span("T2", label="Conflict.Demonstrate")
+    trigger = editor.add_span(*at(seed_text, "تفجير"), "Conflict.Attack")
+    trigger.do(editor.store)
+    editor.add_event(trigger.added[0].id).do(editor.store)
+    editor.change_span(trigger.added[0].id, label="Conflict.Demonstrate").do(editor.store)
+    assert editor.current().events[-1].type == "Conflict.Demonstrate"
+
+
+def test_commands_event_with_arguments_and_status(editor, seed_text):
+    trigger = editor.add_span(*at(seed_text, "قتلوا"), "Life.Die")
+    trigger.do(editor.store)
+    trigger_id = trigger.added[0].id
+    victim = editor.add_span(*at(seed_text, "أربعة من جنودها"), "PER")
+    victim.do(editor.store)
+    event = editor.add_event(trigger_id, [("Victim", victim.added[0].id)])
+    event.do(editor.store)
+    assert editor.current().events[-1].arguments[0].role == "Victim"
+    status = editor.set_status(Status.DONE)
+    status.do(editor.store)
+    assert editor.current().status is Status.DONE
+    status.undo(editor.store)
+    assert editor.current().status is Status.DONE  # the fixture's work was already done
