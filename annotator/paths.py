@@ -6,15 +6,23 @@ from importlib import resources as _resources
 from pathlib import Path
 
 
-def resource_root() -> Path:
-    """The ``resources`` folder: the installed package, else the source checkout."""
+def _shipped_folder(package: str, folder: str, marker: str) -> Path:
+    """A data folder: the installed package, else the source checkout."""
     try:
-        root = Path(str(_resources.files("annotator.resources")))
-        if (root / "schemas").is_dir():
+        root = Path(str(_resources.files(package)))
+        if (root / marker).exists():
             return root
     except (ModuleNotFoundError, TypeError):
         pass
-    return Path(__file__).resolve().parent.parent / "resources"
+    return Path(__file__).resolve().parent.parent / folder
+
+
+def resource_root() -> Path:
+    return _shipped_folder("annotator.resources", "resources", "schemas")
+
+
+def corpora_root() -> Path:
+    return _shipped_folder("annotator.corpora", "corpora", "README.md")
 
 
 def resource_path(*parts: str) -> Path:

@@ -1,0 +1,1 @@
+"""Sample corpora shipped with the app (see README.md here); found through annotator.paths."""
