@@ -148,6 +148,8 @@ class Schema:
     # --- growing -----------------------------------------------------------------
     def add_label(self, name: str, layer: str = "entity") -> Label:
         """Add a label met in imported data (``--add-labels``)."""
+        if not name or any(c.isspace() for c in name):
+            raise SchemaError(f"cannot add the label {name!r}: label names hold no spaces")
         colour = _DEFAULT_COLOURS[len(self.labels) % len(_DEFAULT_COLOURS)]
         label = Label(name=name, layer=layer, en=name, ar=name, color=colour)
         self.labels[name] = label
@@ -161,6 +163,8 @@ def _read_label(raw: Any, index: int, source: str) -> Label:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
         raise SchemaError(f"label #{index + 1} needs a 'name'", file=source)
     name = raw["name"]
+    if not name or any(c.isspace() for c in name):
+        raise SchemaError(f"label {name!r}: a label name cannot be empty or hold spaces", file=source)
     layer = raw.get("layer", "entity")
     if layer not in LAYERS:
         raise SchemaError(f"label {name!r}: unknown layer {layer!r}", file=source)

@@ -8,7 +8,8 @@ Contract shared by every format module:
   line for anything it cannot parse. It does not check labels against the schema: the
   import pipeline (``annotator.core.importing``) does, so ``--add-labels`` works the
   same for every format.
-* a writer takes ``(Document, [Annotations, ...])`` pairs and writes them, yielding
+* a writer takes ``(Document, Annotations | None)`` pairs (one annotator's work each;
+  ``None`` for a document nobody has touched) and writes them, yielding
   ``Progress``; problems that do not stop the export (spans BIO cannot hold) are
   appended to a ``warnings`` list the caller passes.
 """

@@ -18,14 +18,14 @@ from ..core.progress import Progress
 FORMATS = ("txt", "jsonl", "conll", "brat")
 _BY_SUFFIX = {
     ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl",
-    ".conll": "conll", ".iob": "conll", ".bio": "conll", ".tsv": "conll", ".conllu": "conll",
+    ".conll": "conll", ".iob": "conll", ".bio": "conll", ".tsv": "conll",
     ".ann": "brat", ".txt": "txt",
 }
 
 
 def detect_format(path: Path) -> str:
     if path.is_dir():
-        if any(path.glob("*.ann")):
+        if any(path.glob("*.ann")) or any(path.glob("*/*.ann")):
             return "brat"
         if any(path.glob("*.txt")):
             return "txt"
@@ -98,6 +98,8 @@ def export_pairs(store: Any, annotator: str | None) -> Iterator[tuple[Document, 
 
 
 def export_project(store: Any, out: Path, options: ExportOptions, warnings: list[str]) -> Iterator[Progress]:
+    if options.fmt == "conll" and options.annotator is None:
+        _refuse_mixed_annotators(store)
     pairs = export_pairs(store, options.annotator)
     total = store.count_documents()
     if options.fmt == "brat":
@@ -114,14 +116,24 @@ def export_project(store: Any, out: Path, options: ExportOptions, warnings: list
 
             yield from write_conll(
                 pairs, handle, layers=options.layers, layer_of=store.schema.layer_of,
-                scheme=options.scheme, align=options.align, warnings=warnings,
+                scheme=options.scheme, align=options.align, warnings=warnings, total=total,
             )
         else:
             raise InputError(f"cannot export to {options.fmt!r}; use jsonl, conll or brat")
 
 
+def _refuse_mixed_annotators(store: Any) -> None:
+    """CoNLL has no place to say whose tags a block holds, so one annotator at a time."""
+    names = store.annotators()
+    if len(names) > 1:
+        raise InputError(
+            f"the project has several annotators ({', '.join(names)}); CoNLL holds one "
+            f"annotator's tags: choose one with --annotator"
+        )
+
+
 def _write_brat(store: Any, pairs: Iterable, folder: Path, warnings: list[str]) -> Iterator[Progress]:
-    from .brat import write_brat
+    from .brat_write import write_brat
 
     def with_annotations() -> Iterator[tuple[Document, Annotations]]:
         for document, annotations in pairs:

@@ -35,10 +35,17 @@ def read_text(path: Path, encoding: str | None = None) -> str:
     data = path.read_bytes()
     chosen = check_encoding(encoding) if encoding else sniff_encoding(data[:4])
     try:
-        return data.decode(chosen)
+        text = data.decode(chosen)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        line = _line_of(data[: error.start], chosen)
         raise _decode_error(path, line, chosen, error, encoding is None) from None
+    return text.removeprefix("\ufeff")  # a BOM is never text, even when named explicitly
+
+
+def _line_of(prefix: bytes, encoding: str) -> int:
+    """The line a decoding error is on, counting in the file's own encoding."""
+    decoded = prefix.decode(encoding, errors="replace")
+    return decoded.count("\n") + 1
 
 
 def read_lines(path: Path, encoding: str | None = None) -> Iterator[tuple[int, str]]:
@@ -52,12 +59,16 @@ def read_lines(path: Path, encoding: str | None = None) -> Iterator[tuple[int, s
         handle.seek(0)
         chosen = check_encoding(encoding) if encoding else sniff_encoding(head)
         if "16" in chosen or "32" in chosen:
-            yield from enumerate(read_text(path, chosen).splitlines(), start=1)
+            # split on \n only (not str.splitlines), so lines number as in UTF-8
+            lines = read_text(path, chosen).split("\n")
+            if lines and lines[-1] == "":
+                lines.pop()
+            yield from ((n, line.rstrip("\r")) for n, line in enumerate(lines, start=1))
             return
         decoder_name = chosen
         for number, raw in enumerate(handle, start=1):
-            if number == 1 and decoder_name == "utf-8-sig":
-                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8) if "utf" in decoder_name.replace("_", "-") else raw
             try:
                 line = raw.decode("utf-8" if decoder_name == "utf-8-sig" else decoder_name)
             except UnicodeDecodeError as error:

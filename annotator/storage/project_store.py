@@ -127,7 +127,8 @@ class ProjectStore:
         return self._schema
 
     def save_schema(self, schema: Schema) -> None:
-        self.set_setting("schema", _dumps(schema.to_json()))
+        # Not _dumps: sorting keys would reorder labels' roles, which the UI lists in order.
+        self.set_setting("schema", json.dumps(schema.to_json(), ensure_ascii=False))
         self._schema = schema
 
     def setting(self, key: str, default: str | None = None) -> str | None:

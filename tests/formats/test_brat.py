@@ -19,12 +19,8 @@ from annotator.core.model import (
     Span,
 )
 from annotator.core.schema import Schema
-from annotator.formats.brat import (
-    annotation_conf,
-    read_brat,
-    write_annotation_conf,
-    write_brat,
-)
+from annotator.formats.brat import read_brat
+from annotator.formats.brat_write import annotation_conf, write_annotation_conf, write_brat
 from tests.helpers import at, seed_annotations
 
 DOC_ID = "aleppo-2020-02-02"
