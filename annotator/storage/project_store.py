@@ -126,6 +126,11 @@ class ProjectStore:
             self._schema = Schema.from_text(row[0], source=f"{self._name()} (schema)")
         return self._schema
 
+    def reload_schema(self) -> Schema:
+        """Forget the cached schema (another connection may have grown it)."""
+        self._schema = None
+        return self.schema
+
     def save_schema(self, schema: Schema) -> None:
         # Not _dumps: sorting keys would reorder labels' roles, which the UI lists in order.
         self.set_setting("schema", json.dumps(schema.to_json(), ensure_ascii=False))
@@ -263,6 +268,30 @@ class ProjectStore:
             "status = CASE WHEN status = 'new' THEN 'in_progress' ELSE status END",
             [document_id, annotator, Status.IN_PROGRESS.value, now()],
         )
+
+    def document_overview(self, annotator: str) -> list[tuple[str, str, Status, int]]:
+        """Every document's id, title, this annotator's status and span count, in order."""
+        rows = self.db.execute(
+            "SELECT d.id, d.meta, COALESCE(st.status, 'new'), "
+            "(SELECT COUNT(*) FROM spans sp WHERE sp.document_id = d.id AND sp.annotator = ?) "
+            "FROM documents d LEFT JOIN statuses st ON st.document_id = d.id AND st.annotator = ? "
+            "ORDER BY d.seq",
+            [annotator, annotator],
+        )
+        return [(i, str(json.loads(m).get("title") or i), Status(s), n) for i, m, s, n in rows]
+
+    def documents_containing(self, needle: str) -> set[str]:
+        rows = self.db.execute("SELECT id FROM documents WHERE instr(text, ?) > 0", [needle])
+        return {r[0] for r in rows}
+
+    def span_dates(self, annotator: str | None = None) -> dict[str, int]:
+        """Labels made per day (from their creation time), for progress charts."""
+        sql = "SELECT substr(created, 1, 10) AS day, COUNT(*) FROM spans WHERE created IS NOT NULL"
+        params: list[Any] = []
+        if annotator is not None:
+            sql += " AND annotator = ?"
+            params.append(annotator)
+        return dict(self.db.execute(sql + " GROUP BY day ORDER BY day", params).fetchall())
 
     # --- figures -------------------------------------------------------------------
     def label_counts(self, annotator: str | None = None) -> dict[str, int]:

@@ -1,0 +1,204 @@
+"""Starting the app, and the File-menu dialogs around the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFontDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
+
+from ..core.errors import AnnotatorError
+from ..core.schema_files import load_schema
+from ..storage import ProjectStore
+
+ORGANISATION, APPLICATION = "ArabicAnnotator", "annotator"
+RECENT_LIMIT = 8
+_windows: list = []  # top-level windows kept alive
+
+
+def run(args: list[str]) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    apply_ui_direction(app)
+    name = annotator_name(ask=True)
+    if not name:
+        return 1
+    project = Path(args[0]) if args else None
+    try:
+        window = open_window(project, name)
+    except AnnotatorError as error:
+        _error_box(None, "Cannot open the project", str(error)).exec()
+        return 1
+    window.show()
+    return app.exec()
+
+
+def apply_ui_direction(app: QApplication) -> None:
+    """The window follows the UI language: right to left for the Arabic interface."""
+    language = str(QSettings().value("ui/language", "en"))
+    direction = Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
+    app.setLayoutDirection(direction)
+
+
+def annotator_name(ask: bool) -> str:
+    """The annotator's name, asked once and kept in the settings; every label records it."""
+    settings = QSettings()
+    name = str(settings.value("annotator/name", "") or "")
+    if name or not ask:
+        return name
+    name, accepted = QInputDialog.getText(None, "Welcome", "Your name (recorded with every label you make):")
+    name = name.strip()
+    if accepted and name:
+        settings.setValue("annotator/name", name)
+    return name if accepted else ""
+
+
+def data_dir() -> Path:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location or Path.home() / ".annotator")
+
+
+def open_store(project: Path | None) -> tuple[ProjectStore, Path]:
+    """Open a project (creating it if missing), or the demo when none is given."""
+    if project is None:
+        from ..demo import ensure_demo
+
+        project = ensure_demo(data_dir())
+    elif not project.exists():
+        ProjectStore.create(project, load_schema()).close()
+    return ProjectStore.open(project), project
+
+
+def open_window(project: Path | None, annotator: str):  # noqa: ANN201
+    from .main_window import MainWindow
+    from .workspace import Workspace
+
+    store, path = open_store(project)
+    window = MainWindow(Workspace(store, annotator), path)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.destroyed.connect(lambda: store.close())
+    _windows.append(window)
+    remember_recent(path)
+    return window
+
+
+def switch_project(window, path: Path) -> None:  # noqa: ANN001
+    try:
+        new = open_window(path, window.workspace.annotator)
+    except AnnotatorError as error:
+        _error_box(window, "Cannot open the project", str(error)).exec()
+        return
+    new.show()
+    window.close()
+
+
+# --- File menu ----------------------------------------------------------------------
+def new_project_dialog(window) -> None:  # noqa: ANN001
+    path, _ = QFileDialog.getSaveFileName(window, "New project", "", "Annotation projects (*.sqlite)")
+    if path:
+        target = Path(path if path.endswith(".sqlite") else path + ".sqlite")
+        if target.exists():
+            _error_box(window, "New project", f"{target} exists already.").exec()
+            return
+        switch_project(window, target)
+
+
+def open_project_dialog(window) -> None:  # noqa: ANN001
+    path, _ = QFileDialog.getOpenFileName(window, "Open project", "", "Annotation projects (*.sqlite);;All files (*)")
+    if path:
+        switch_project(window, Path(path))
+
+
+def remember_recent(path: Path) -> None:
+    settings = QSettings()
+    recent = [p for p in _list(settings.value("recent/projects")) if p != str(path)]
+    settings.setValue("recent/projects", [str(path), *recent][:RECENT_LIMIT])
+
+
+def fill_recent_menu(window) -> None:  # noqa: ANN001
+    menu = window.recent_menu
+    menu.clear()
+    for entry in _list(QSettings().value("recent/projects")):
+        action = QAction(entry, menu)
+        action.triggered.connect(lambda _=False, p=entry: switch_project(window, Path(p)))
+        menu.addAction(action)
+    if menu.isEmpty():
+        menu.addAction("(none)").setEnabled(False)
+
+
+def _list(value) -> list[str]:  # noqa: ANN001
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def import_dialog(window) -> None:  # noqa: ANN001
+    from .transfer import ImportOptionsDialog, start_import
+
+    paths, _ = QFileDialog.getOpenFileNames(
+        window, "Import", "", "All supported (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.ann);;All files (*)"
+    )
+    if not paths:
+        return
+    dialog = ImportOptionsDialog(window)
+    if dialog.exec():
+        start_import(window, [Path(p) for p in paths], dialog.options())
+
+
+def export_dialog(window) -> None:  # noqa: ANN001
+    from .transfer import ExportOptionsDialog, start_export
+
+    dialog = ExportOptionsDialog(window.workspace.store.annotators(), window)
+    if not dialog.exec():
+        return
+    options = dialog.options()
+    if options.fmt == "brat":
+        target = QFileDialog.getExistingDirectory(window, "Export into an empty folder")
+    else:
+        target, _ = QFileDialog.getSaveFileName(window, "Export", f"export.{options.fmt}")
+    if target:
+        start_export(window, Path(target), options)
+
+
+def stats_dialog(window) -> None:  # noqa: ANN001
+    from .stats_view import StatsDialog
+
+    dialog = StatsDialog(window.workspace.store, window.workspace.annotator, window)
+    dialog.show()
+    window._stats_dialog = dialog
+
+
+def font_dialog(window) -> None:  # noqa: ANN001
+    accepted, font = QFontDialog.getFont(window.view.font(), window, "Text font")
+    if accepted:
+        window.view.set_family(font.family())
+        window.view.set_point_size(font.pointSizeF())
+        QSettings().setValue("view/font_family", font.family())
+        QSettings().setValue("view/point_size", font.pointSizeF())
+
+
+def shortcuts_dialog(window) -> None:  # noqa: ANN001
+    from .shortcuts import shortcut_rows
+
+    text = "\n".join(f"{keys:<22} {what}" for keys, what in shortcut_rows(window))
+    box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", text, parent=window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setStyleSheet("QLabel { font-family: monospace; }")
+    box.open()
+    window._shortcuts_box = box
+
+
+def _error_box(parent: QWidget | None, title: str, message: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box

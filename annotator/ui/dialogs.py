@@ -1,0 +1,51 @@
+"""Small dialogs: choosing a span for an event role or an attribution part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
+
+
+@dataclass(frozen=True)
+class SpanChoice:
+    """An existing span (``span_id``) or a new one from the selection (``new_label``)."""
+
+    text: str
+    span_id: str | None = None
+    new_label: str | None = None
+
+
+class PickSpanDialog(QDialog):
+    """Pick a role (when there are several) and a span to fill it."""
+
+    def __init__(
+        self,
+        title: str,
+        roles: dict[str, list[SpanChoice]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.roles = roles
+        form = QFormLayout(self)
+        self.role_box = QComboBox()
+        self.role_box.addItems(list(roles))
+        self.span_box = QComboBox()
+        form.addRow("Role", self.role_box)
+        form.addRow("Span", self.span_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.role_box.currentTextChanged.connect(self._fill_spans)
+        self._fill_spans(self.role_box.currentText())
+
+    def _fill_spans(self, role: str) -> None:
+        self.span_box.clear()
+        for choice in self.roles.get(role, []):
+            self.span_box.addItem(choice.text, choice)
+
+    def choice(self) -> tuple[str, SpanChoice] | None:
+        data = self.span_box.currentData()
+        return (self.role_box.currentText(), data) if data is not None else None

@@ -1,0 +1,214 @@
+"""The labelling gestures: select then press a hotkey, and everything that follows.
+
+Each gesture builds core commands (validated before anything is written) and pushes
+them on the workspace's undo stack; a gesture that makes several changes (a trigger
+and its event) is one undo step, as a macro. Refused edits show their reason in the
+status bar and change nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from ..core.errors import AnnotatorError
+from ..core.model import Attribution, Event, Span, Status
+from ..core.selection import next_word_boundary, snap_to_words
+from .dialogs import PickSpanDialog, SpanChoice
+from .text_view import AnnotationTextView
+from .workspace import Workspace
+
+
+class LabelController:
+    def __init__(self, workspace: Workspace, view: AnnotationTextView, parent: QWidget,
+                 report: Callable[[str], None]) -> None:
+        self.workspace = workspace
+        self.view = view
+        self.parent = parent
+        self.report = report
+        self.exact_mode = False
+
+    # --- making and changing spans ---------------------------------------------------
+    def apply_label(self, label: str) -> None:
+        if self.workspace.document is None:
+            return
+        selection = self._selection()
+        current = self.workspace.current
+        if selection is not None:
+            self._guarded(lambda: self._new_span(label, *selection))
+        elif isinstance(current, Span):
+            self._guarded(lambda: self.workspace.push(self.workspace.editor().change_span(current.id, label=label)))
+        else:
+            self.report("Select some text first, then press a label's key.")
+
+    def _selection(self) -> tuple[int, int] | None:
+        found = self.view.selection_offsets()
+        if found is None:
+            return None
+        if self.exact_mode or self.view.exact_selection:
+            return found
+        return snap_to_words(self.view.text, *found)
+
+    def _new_span(self, label: str, start: int, end: int) -> None:
+        workspace = self.workspace
+        layer = workspace.schema.layer_of(label)
+        command = workspace.editor().add_span(start, end, label)
+        span = command.added[0]
+        stack = workspace.undo_stack
+        stack.beginMacro(command.text)
+        follow_up = None
+        try:
+            workspace.push(command)
+            follow_up = self._follow_up(layer, span)
+            if follow_up is not None:
+                workspace.push(follow_up)
+        finally:
+            stack.endMacro()
+        self.view.clear_selection()
+        focus = follow_up.added[0] if follow_up is not None else span
+        workspace.set_current(self._fresh(focus))
+
+    def _follow_up(self, layer: str | None, span: Span):  # noqa: ANN202
+        """A trigger opens its event; a cue opens an attribution; a source or content
+        made while an attribution is selected fills that attribution."""
+        editor = self.workspace.editor()
+        if layer == "event":
+            return editor.add_event(span.id)
+        if span.label == "CUE":
+            return editor.add_attribution(cue=span.id)
+        attribution = self._current_attribution()
+        part = {"SOURCE": "source", "CONTENT": "content"}.get(span.label)
+        if attribution is not None and part and getattr(attribution, part) is None:
+            return editor.change_item(attribution, **{part: span.id})
+        return None
+
+    def _current_attribution(self) -> Attribution | None:
+        current = self.workspace.current
+        return current if isinstance(current, Attribution) else None
+
+    def delete_current(self) -> None:
+        current = self.workspace.current
+        if current is None:
+            return
+        editor = self.workspace.editor()
+        if isinstance(current, Span):
+            self._guarded(lambda: self.workspace.push(editor.remove_span(current.id)))
+        else:
+            self._guarded(lambda: self.workspace.push(editor.remove_item(current)))
+        self.workspace.set_current(None)
+
+    def move_boundary(self, which: str, forward: bool, by_word: bool) -> None:
+        span = self.workspace.current
+        if not isinstance(span, Span):
+            self.report("Select a span (click it or press Tab) to move its boundaries.")
+            return
+        position = span.start if which == "start" else span.end
+        if by_word:
+            position = next_word_boundary(self.view.text, position, forward)
+        else:
+            position += 1 if forward else -1
+        change = {which: position}
+        self._guarded(lambda: self.workspace.push(self.workspace.editor().change_span(span.id, **change)))
+
+    def set_attributes(self, item, attributes: dict) -> None:  # noqa: ANN001
+        editor = self.workspace.editor()
+        if isinstance(item, Span):
+            command = lambda: editor.change_span(item.id, attributes=attributes)  # noqa: E731
+        else:
+            command = lambda: editor.change_item(item, attributes=attributes)  # noqa: E731
+        self._guarded(lambda: self.workspace.push(command()))
+
+    def toggle_done(self) -> None:
+        annotations = self.workspace.annotations
+        if annotations is None:
+            return
+        status = Status.IN_PROGRESS if annotations.status is Status.DONE else Status.DONE
+        self.workspace.push(self.workspace.editor().set_status(status))
+
+    # --- events and attributions -----------------------------------------------------
+    def add_argument(self, event: Event | None = None) -> None:
+        event = event or self._current_event()
+        if event is None:
+            self.report("Select an event first (in the text or the Events panel).")
+            return
+        roles = self.workspace.schema.roles_of(event.type)
+        choices = {role: self._choices(fillers, exclude={event.trigger}) for role, fillers in roles.items()}
+        dialog = PickSpanDialog(f"Argument of {event.id} {event.type}", choices, self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice() is None:
+            return
+        role, choice = dialog.choice()
+        self._fill(choice, f"Add {role} argument",
+                   lambda span_id: self.workspace.editor().set_argument(event.id, role, span_id))
+
+    def set_attribution_part(self, part: str, attribution: Attribution | None = None) -> None:
+        attribution = attribution or self._current_attribution()
+        if attribution is None:
+            self.report("Select an attribution first (mark a cue, or pick one in the panel).")
+            return
+        schema = self.workspace.schema
+        fillers = ["CONTENT"] if part == "content" else ["SOURCE", *[l.name for l in schema.labels_in("entity")]]
+        dialog = PickSpanDialog(f"{part.title()} of {attribution.id}", {part: self._choices(fillers)}, self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice() is None:
+            return
+        _, choice = dialog.choice()
+        self._fill(choice, f"Set {part}",
+                   lambda span_id: self.workspace.editor().change_item(
+                       self._fresh(attribution), **{part: span_id}))
+
+    def remove_argument(self, event: Event, role: str, span_id: str) -> None:
+        self._guarded(lambda: self.workspace.push(self.workspace.editor().remove_argument(event.id, role, span_id)))
+
+    def _fresh(self, item):  # noqa: ANN001, ANN202
+        """The stored version of an item (after a change, the old object is stale)."""
+        annotations = self.workspace.annotations
+        pool = {Span: annotations.spans, Event: annotations.events,
+                Attribution: annotations.attributions}[type(item)]
+        return next((i for i in pool if i.id == item.id), item)
+
+    def _choices(self, fillers: list[str], exclude: set[str] = frozenset()) -> list[SpanChoice]:
+        """Existing spans that may fill the slot, then new spans from the selection."""
+        annotations, text = self.workspace.annotations, self.view.text
+        allowed = set(fillers) if fillers else None
+        choices = [
+            SpanChoice(f"{s.label}: {' '.join(text[s.start:s.end].split())[:40]}", span_id=s.id)
+            for s in annotations.spans
+            if s.id not in exclude and (allowed is None or s.label in allowed)
+        ]
+        selection = self._selection()
+        if selection is not None:
+            snippet = " ".join(text[selection[0]:selection[1]].split())[:40]
+            labels = fillers or [l.name for l in self.workspace.schema.labels_in("entity")]
+            choices += [SpanChoice(f"new {label} from selection: {snippet}", new_label=label) for label in labels]
+        return choices
+
+    def _fill(self, choice: SpanChoice, text: str, make: Callable[[str], object]) -> None:
+        workspace = self.workspace
+
+        def run() -> None:
+            workspace.undo_stack.beginMacro(text)
+            try:
+                span_id = choice.span_id
+                if span_id is None:
+                    command = workspace.editor().add_span(*self._selection(), choice.new_label)
+                    workspace.push(command)
+                    span_id = command.added[0].id
+                workspace.push(make(span_id))
+            finally:
+                workspace.undo_stack.endMacro()
+
+        self._guarded(run)
+
+    def _current_event(self) -> Event | None:
+        current = self.workspace.current
+        if isinstance(current, Event):
+            return current
+        if isinstance(current, Span) and self.workspace.annotations:
+            return next((e for e in self.workspace.annotations.events if e.trigger == current.id), None)
+        return None
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except AnnotatorError as error:
+            self.report(f"Not done: {error.message}")

@@ -1,0 +1,314 @@
+"""The main window: the text in the middle, dockable panels around it, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import Attribution, Event, Span, Status
+from .labelling import LabelController
+from .models import AnnotationListModel, DocumentFilter, DocumentListModel
+from .palette import LabelPalette
+from .panels import AttributionsPanel, EventsPanel, Inspector
+from .text_view import AnnotationTextView, tooltip_html
+from .workspace import Workspace
+
+APP_TITLE = "Arabic News Annotator"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, project_path: Path | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.project_path = project_path
+        self.setObjectName("MainWindow")
+        self.view = AnnotationTextView()
+        self.view.tooltip_text = lambda spans: tooltip_html(spans, workspace.schema, workspace.describe)
+        self.setCentralWidget(self.view)
+        self.controller = LabelController(workspace, self.view, self, self.show_message)
+        self._build_docks()
+        self._build_actions()
+        self._connect()
+        self._restore_layout()
+        self.refresh_documents()
+        self._update_title()
+        first = self.workspace.store.document_ids()
+        if first:
+            self.workspace.open_document(first[0])
+
+    # --- building ----------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.palette = LabelPalette()
+        self.palette.set_schema(self.workspace.schema)
+        self.documents_model = DocumentListModel(self)
+        self.documents_filter = DocumentFilter(self)
+        self.documents_filter.setSourceModel(self.documents_model)
+        self.documents_panel = self._documents_widget()
+        self.annotations_model = AnnotationListModel(self)
+        self.annotations_proxy = QSortFilterProxyModel(self)
+        self.annotations_proxy.setSourceModel(self.annotations_model)
+        self.annotations_proxy.setSortRole(Qt.ItemDataRole.EditRole)
+        self.annotations_table = _table(self.annotations_proxy, sortable=True)
+        self.events_panel = EventsPanel()
+        self.attributions_panel = AttributionsPanel()
+        self.inspector = Inspector()
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.docks = {
+            "documents": self._dock("Documents", "documents", self.documents_panel, left),
+            "annotations": self._dock("Annotations", "annotations", self.annotations_table, left),
+            "labels": self._dock("Labels", "labels", self.palette, right),
+            "inspector": self._dock("Inspector", "inspector", self.inspector, right),
+            "events": self._dock("Events", "events", self.events_panel, right),
+            "attributions": self._dock("Attributions", "attributions", self.attributions_panel, right),
+        }
+        self.tabifyDockWidget(self.docks["events"], self.docks["attributions"])
+        self.docks["events"].raise_()
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.status_label)
+
+    def _documents_widget(self) -> QWidget:
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.document_search = QLineEdit()
+        self.document_search.setPlaceholderText("Filter by title or text…")
+        self.document_search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("All statuses", None)
+        for status in Status:
+            self.status_filter.addItem(status.value.replace("_", " "), status)
+        self.documents_table = _table(self.documents_filter, sortable=False)
+        layout.addWidget(self.document_search)
+        layout.addWidget(self.status_filter)
+        layout.addWidget(self.documents_table)
+        return widget
+
+    def _build_actions(self) -> None:
+        from .actions import build_menus
+
+        build_menus(self)
+        self.label_actions: dict[str, QAction] = {}
+        for label in self.workspace.schema.labels.values():
+            if not label.hotkey:
+                continue
+            action = QAction(f"Label {label.name}", self)
+            action.setShortcut(QKeySequence(label.hotkey))
+            action.triggered.connect(lambda _=False, name=label.name: self.controller.apply_label(name))
+            self.addAction(action)
+            self.label_actions[label.name] = action
+
+    def _connect(self) -> None:
+        ws = self.workspace
+        ws.documentOpened.connect(self._document_opened)
+        ws.annotationsChanged.connect(self._annotations_changed)
+        ws.currentChanged.connect(self._current_changed)
+        ws.projectChanged.connect(self.refresh_documents)
+        self.palette.labelChosen.connect(self.controller.apply_label)
+        self.view.spanActivated.connect(self._span_clicked)
+        self.view.navigateSpans.connect(self.step_span)
+        self.documents_table.activated.connect(self._document_activated)
+        self.documents_table.clicked.connect(self._document_activated)
+        self.document_search.textChanged.connect(self._filter_documents)
+        self.status_filter.currentIndexChanged.connect(self._filter_documents)
+        self.annotations_table.clicked.connect(self._annotation_clicked)
+        self.annotations_table.activated.connect(self._annotation_clicked)
+        self.events_panel.itemChosen.connect(ws.set_current)
+        self.attributions_panel.itemChosen.connect(ws.set_current)
+        self.events_panel.buttons["argument"].clicked.connect(lambda: self.controller.add_argument())
+        self.events_panel.buttons["remove"].clicked.connect(self._remove_in_events)
+        self.attributions_panel.buttons["source"].clicked.connect(lambda: self.controller.set_attribution_part("source"))
+        self.attributions_panel.buttons["content"].clicked.connect(lambda: self.controller.set_attribution_part("content"))
+        self.attributions_panel.buttons["remove"].clicked.connect(self.controller.delete_current)
+        self.inspector.attributesEdited.connect(self.controller.set_attributes)
+
+    # --- reacting to the workspace ------------------------------------------------------
+    def _document_opened(self) -> None:
+        ws = self.workspace
+        self.view.show_document(ws.document, ws.annotations, ws.schema)
+        self._panels_from_annotations()
+        row = self.documents_model.row_of(ws.document.id)
+        if row >= 0:
+            index = self.documents_filter.mapFromSource(self.documents_model.index(row, 0))
+            self.documents_table.setCurrentIndex(index)
+        self._update_title()
+
+    def _annotations_changed(self) -> None:
+        self.view.update_annotations(self.workspace.annotations)
+        self._panels_from_annotations()
+
+    def _panels_from_annotations(self) -> None:
+        ws = self.workspace
+        text = ws.document.text
+        self.annotations_model.set_spans(ws.annotations.spans, text, ws.schema)
+        self.events_panel.show_events(ws.annotations, text)
+        self.attributions_panel.show_attributions(ws.annotations, text)
+        self._update_status()
+
+    def _current_changed(self, item) -> None:  # noqa: ANN001
+        ws = self.workspace
+        self.view.outline(ws.parts_of(item))
+        self.inspector.show_item(item, ws.schema, ws.document.text if ws.document else "")
+        if isinstance(item, Event):
+            self.events_panel.select(item)
+        elif isinstance(item, Attribution):
+            self.attributions_panel.select(item)
+        elif isinstance(item, Span):
+            row = self.annotations_model.row_of(item.id)
+            if row >= 0:
+                self.annotations_table.setCurrentIndex(self.annotations_proxy.mapFromSource(self.annotations_model.index(row, 0)))
+
+    def refresh_documents(self) -> None:
+        self.documents_model.set_rows(self.workspace.store.document_overview(self.workspace.annotator))
+        self._update_status()
+
+    # --- user gestures -----------------------------------------------------------------
+    def _span_clicked(self, span_id: str) -> None:
+        annotations = self.workspace.annotations
+        span = annotations.span(span_id) if annotations else None
+        if span is not None:
+            self.workspace.set_current(span)
+
+    def _document_activated(self, index) -> None:  # noqa: ANN001
+        doc_id = index.data(Qt.ItemDataRole.UserRole)
+        if doc_id and (self.workspace.document is None or doc_id != self.workspace.document.id):
+            self.workspace.open_document(doc_id)
+
+    def _annotation_clicked(self, index) -> None:  # noqa: ANN001
+        span_id = index.data(Qt.ItemDataRole.UserRole)
+        span = self.workspace.annotations.span(span_id)
+        if span is not None:
+            self.view.select_offsets(span.start, span.end)
+            self.view.clear_selection()
+            self.workspace.set_current(span)
+
+    def _filter_documents(self) -> None:
+        needle = self.document_search.text().strip()
+        matching = None
+        if needle:
+            titles = {r[0] for r in self.documents_model.rows if needle.casefold() in r[1].casefold()}
+            matching = titles | self.workspace.store.documents_containing(needle)
+        self.documents_filter.set_filter(self.status_filter.currentData(), matching)
+
+    def _remove_in_events(self) -> None:
+        chosen = self.events_panel.selected_argument()
+        if chosen is not None:
+            event, argument = chosen
+            self.controller.remove_argument(event, argument.role, argument.span)
+        else:
+            self.controller.delete_current()
+
+    def step_span(self, step: int) -> None:
+        """Tab / Shift+Tab: the next or previous span in text order."""
+        annotations = self.workspace.annotations
+        if not annotations or not annotations.spans:
+            return
+        ordered = sorted(annotations.spans, key=lambda s: (s.start, -s.end, s.id))
+        current = self.workspace.current
+        index = next((i for i, s in enumerate(ordered) if isinstance(current, Span) and s.id == current.id), None)
+        index = (0 if step > 0 else len(ordered) - 1) if index is None else (index + step) % len(ordered)
+        span = ordered[index]
+        self.view.select_offsets(span.start, span.end)
+        self.view.clear_selection()
+        self.workspace.set_current(span)
+
+    def step_document(self, step: int, not_done: bool = False) -> None:
+        rows = self.documents_model.rows
+        if not rows:
+            return
+        ids = [r[0] for r in rows]
+        here = ids.index(self.workspace.document.id) if self.workspace.document else -1
+        for offset in range(1, len(ids) + 1):
+            candidate = rows[(here + step * offset) % len(ids)]
+            if not not_done or candidate[2] is not Status.DONE:
+                self.workspace.open_document(candidate[0])
+                return
+        self.show_message("Every document is done.")
+
+    def zoom(self, step: int) -> None:
+        if step == 0:
+            from .text_view import DEFAULT_POINT_SIZE
+
+            self.view.set_point_size(DEFAULT_POINT_SIZE)
+        else:
+            self.view.set_point_size(self.view.font().pointSizeF() + step)
+        QSettings().setValue("view/point_size", self.view.font().pointSizeF())
+
+    # --- status ------------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def _update_status(self) -> None:
+        rows = self.documents_model.rows
+        done = sum(1 for r in rows if r[2] is Status.DONE)
+        corpus = f"Corpus: {done}/{len(rows)} done ({100 * done // max(1, len(rows))}%)"
+        ws = self.workspace
+        if ws.document is None or ws.annotations is None:
+            self.status_label.setText(corpus)
+            return
+        position = next((i for i, r in enumerate(rows) if r[0] == ws.document.id), 0) + 1
+        status = ws.annotations.status.value.replace("_", " ")
+        self.status_label.setText(
+            f"Document {position}/{len(rows)} · {len(ws.annotations.spans)} labels · "
+            f"{len(ws.annotations.events)} events · {status}   |   {corpus}"
+        )
+
+    def _update_title(self) -> None:
+        project = self.project_path.name if self.project_path else "demo"
+        doc = f" — {self.workspace.document.title}" if self.workspace.document else ""
+        self.setWindowTitle(f"{APP_TITLE} — {project}{doc} [{self.workspace.annotator}]")
+
+    # --- layout ------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        if state is not None:
+            self.restoreState(state)
+        size = settings.value("view/point_size")
+        if size is not None:
+            self.view.set_point_size(float(size))
+        family = settings.value("view/font_family")
+        if family:
+            self.view.set_family(str(family))
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)
+
+
+def _table(model, sortable: bool) -> QTableView:  # noqa: ANN001
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSortingEnabled(sortable)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

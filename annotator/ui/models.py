@@ -1,0 +1,121 @@
+"""Item models for the document list and the annotation list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+from ..core.model import Span, Status
+from ..core.schema import Schema
+
+STATUS_TEXT = {Status.NEW: "new", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
+
+
+class DocumentListModel(QAbstractTableModel):
+    HEADERS = ("Title", "Status", "Labels")
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.rows: list[tuple[str, str, Status, int]] = []
+
+    def set_rows(self, rows: list[tuple[str, str, Status, int]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        doc_id, title, status, count = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (title, STATUS_TEXT[status], count)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return doc_id
+        if role == Qt.ItemDataRole.UserRole:
+            return doc_id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def row_of(self, doc_id: str) -> int:
+        return next((i for i, row in enumerate(self.rows) if row[0] == doc_id), -1)
+
+
+class DocumentFilter(QSortFilterProxyModel):
+    """Filters by status and by a set of matching document ids (text search)."""
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.status: Status | None = None
+        self.matching: set[str] | None = None
+
+    def set_filter(self, status: Status | None, matching: set[str] | None) -> None:
+        self.status, self.matching = status, matching
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        doc_id, _, status, _ = self.sourceModel().rows[row]
+        if self.status is not None and status != self.status:
+            return False
+        return self.matching is None or doc_id in self.matching
+
+
+class AnnotationListModel(QAbstractTableModel):
+    HEADERS = ("Position", "Text", "Label", "Layer")
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.spans: list[Span] = []
+        self.text = ""
+        self.schema: Schema | None = None
+
+    def set_spans(self, spans: list[Span], text: str, schema: Schema) -> None:
+        self.beginResetModel()
+        self.spans, self.text, self.schema = list(spans), text, schema
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spans)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        span = self.spans[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(span, index.column())
+        if role == Qt.ItemDataRole.EditRole:  # sorting key
+            return span.start if index.column() == 0 else self._display(span, index.column())
+        if role == Qt.ItemDataRole.UserRole:
+            return span.id
+        return None
+
+    def _display(self, span: Span, column: int) -> Any:
+        if column == 0:
+            return f"{span.start}–{span.end}"
+        if column == 1:
+            return " ".join(self.text[span.start : span.end].split())[:60]
+        if column == 2:
+            return span.label
+        layer = self.schema.layer_of(span.label) if self.schema else None
+        return layer or "?"
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def row_of(self, span_id: str) -> int:
+        return next((i for i, s in enumerate(self.spans) if s.id == span_id), -1)

@@ -1,0 +1,168 @@
+"""Side panels: events with their arguments, attributions, and the attribute inspector."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import Annotations, Attribution, Event, Span
+from ..core.schema import Schema
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _snippet(text: str, span: Span | None, limit: int = 40) -> str:
+    if span is None:
+        return "—"
+    words = " ".join(text[span.start : span.end].split())
+    return words if len(words) <= limit else words[:limit] + "…"
+
+
+class ItemTree(QWidget):
+    """A tree of events or attributions with buttons under it."""
+
+    itemChosen = Signal(object)  # Event | Attribution | Span
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, buttons: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(list(self.headers))
+        self.tree.currentItemChanged.connect(self._chosen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text in buttons:
+            self.buttons[key] = QPushButton(text)
+            row.addWidget(self.buttons[key])
+        layout.addLayout(row)
+
+    def _chosen(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None:
+            self.itemChosen.emit(item.data(0, ITEM_ROLE))
+
+    def select(self, target: object) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, ITEM_ROLE) == target:
+                self.tree.blockSignals(True)
+                self.tree.setCurrentItem(item)
+                self.tree.blockSignals(False)
+                return
+
+
+class EventsPanel(ItemTree):
+    headers = ("Event", "Trigger / argument")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__([("argument", "Add argument…"), ("remove", "Remove")], parent)
+
+    def show_events(self, annotations: Annotations | None, text: str) -> None:
+        self.tree.clear()
+        if annotations is None:
+            return
+        spans = annotations.span_map()
+        for event in annotations.events:
+            top = QTreeWidgetItem([f"{event.id} {event.type}", _snippet(text, spans.get(event.trigger))])
+            top.setData(0, ITEM_ROLE, event)
+            for argument in event.arguments:
+                child = QTreeWidgetItem([argument.role, _snippet(text, spans.get(argument.span))])
+                child.setData(0, ITEM_ROLE, (event, argument))
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+
+    def _chosen(self, item: QTreeWidgetItem | None) -> None:
+        if item is None:
+            return
+        data = item.data(0, ITEM_ROLE)
+        self.itemChosen.emit(data[0] if isinstance(data, tuple) else data)
+
+    def selected_argument(self):  # noqa: ANN201
+        item = self.tree.currentItem()
+        data = item.data(0, ITEM_ROLE) if item else None
+        return data if isinstance(data, tuple) else None
+
+
+class AttributionsPanel(ItemTree):
+    headers = ("Source", "Cue", "Content")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__([("source", "Set source…"), ("content", "Set content…"), ("remove", "Remove")], parent)
+
+    def show_attributions(self, annotations: Annotations | None, text: str) -> None:
+        self.tree.clear()
+        if annotations is None:
+            return
+        spans = annotations.span_map()
+        for attribution in annotations.attributions:
+            cells = [_snippet(text, spans.get(p) if p else None, 30)
+                     for p in (attribution.source, attribution.cue, attribution.content)]
+            item = QTreeWidgetItem(cells)
+            item.setData(0, ITEM_ROLE, attribution)
+            self.tree.addTopLevelItem(item)
+
+
+class Inspector(QWidget):
+    """Attributes of the selected item, editable from the schema's value lists."""
+
+    attributesEdited = Signal(object, dict)  # item, new attributes
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.item: Span | Event | Attribution | None = None
+
+    def show_item(self, item, schema: Schema, text: str) -> None:  # noqa: ANN001
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.item = item
+        if item is None:
+            self.form.addRow(_plain("Nothing selected"))
+            return
+        layer, title = _describe(item, schema, text)
+        self.form.addRow("Item", _plain(title))
+        for definition in schema.attributes_for(layer):
+            box = QComboBox()
+            box.addItems(["", *definition.values])
+            box.setCurrentText(str(item.attributes.get(definition.name, "")))
+            box.currentTextChanged.connect(lambda value, name=definition.name: self._edited(name, value))
+            self.form.addRow(definition.en or definition.name, box)
+
+    def _edited(self, name: str, value: str) -> None:
+        if self.item is None:
+            return
+        attributes = dict(self.item.attributes)
+        if value:
+            attributes[name] = value
+        else:
+            attributes.pop(name, None)
+        self.attributesEdited.emit(self.item, attributes)
+
+
+def _describe(item, schema: Schema, text: str) -> tuple[str, str]:  # noqa: ANN001
+    if isinstance(item, Span):
+        layer = schema.layer_of(item.label) or "entity"
+        return layer, f"{item.id} {item.label}: {_snippet(text, item)}"
+    if isinstance(item, Event):
+        return "event", f"{item.id} {item.type}"
+    return "attribution", f"{item.id} attribution"
+
+
+def _plain(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # text from files is never rich text
+    label.setWordWrap(True)
+    return label

@@ -1,0 +1,120 @@
+"""Import and export from the File menu, with the command line's options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from ..core.importing import import_records
+from ..formats.registry import ExportOptions, export_project, read_paths
+from .workers import GeneratorWorker, run_with_progress
+
+
+@dataclass
+class ImportOptions:
+    fmt: str = "auto"
+    annotator: str = "import"
+    encoding: str | None = None
+    add_labels: bool = False
+    strict: bool = False
+
+
+def _buttons(dialog: QDialog, form: QFormLayout) -> None:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+
+
+class ImportOptionsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import options")
+        form = QFormLayout(self)
+        self.fmt = QComboBox()
+        self.fmt.addItems(["auto", "txt", "jsonl", "conll", "brat"])
+        self.annotator = QLineEdit("import")
+        self.encoding = QComboBox()
+        self.encoding.addItems(["auto (UTF-8 / UTF-16 with BOM)", "cp1256", "utf-8", "utf-16"])
+        self.add_labels = QCheckBox("Add unknown labels to the schema")
+        self.strict = QCheckBox("CoNLL: refuse I- tags that start an entity")
+        form.addRow("Format", self.fmt)
+        form.addRow("Annotator (when files name none)", self.annotator)
+        form.addRow("Encoding", self.encoding)
+        form.addRow(self.add_labels)
+        form.addRow(self.strict)
+        _buttons(self, form)
+
+    def options(self) -> ImportOptions:
+        encoding = None if self.encoding.currentIndex() == 0 else self.encoding.currentText()
+        return ImportOptions(self.fmt.currentText(), self.annotator.text().strip() or "import",
+                             encoding, self.add_labels.isChecked(), self.strict.isChecked())
+
+
+class ExportOptionsDialog(QDialog):
+    def __init__(self, annotators: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export options")
+        form = QFormLayout(self)
+        self.fmt = QComboBox()
+        self.fmt.addItems(["jsonl", "conll", "brat"])
+        self.annotator = QComboBox()
+        self.annotator.addItem("every annotator", None)
+        for name in annotators:
+            self.annotator.addItem(name, name)
+        self.layers = {layer: QCheckBox(layer) for layer in ("entity", "event", "attribution")}
+        self.layers["entity"].setChecked(True)
+        self.scheme = QComboBox()
+        self.scheme.addItems(["iob2", "bioes"])
+        self.align = QComboBox()
+        self.align.addItems(["split", "expand", "contract"])
+        form.addRow("Format", self.fmt)
+        form.addRow("Annotator", self.annotator)
+        for box in self.layers.values():
+            form.addRow("CoNLL layer", box)
+        form.addRow("CoNLL scheme", self.scheme)
+        form.addRow("CoNLL alignment", self.align)
+        _buttons(self, form)
+
+    def options(self) -> ExportOptions:
+        layers = [name for name, box in self.layers.items() if box.isChecked()] or ["entity"]
+        return ExportOptions(self.fmt.currentText(), self.annotator.currentData(), layers,
+                             self.scheme.currentText(), self.align.currentText())
+
+
+def start_import(window, paths: list[Path], options: ImportOptions) -> GeneratorWorker:  # noqa: ANN001
+    def job(store):  # noqa: ANN001, ANN202
+        records = read_paths(paths, options.fmt, encoding=options.encoding,
+                             annotator=options.annotator, strict=options.strict)
+        return import_records(store, records, add_labels=options.add_labels)
+
+    def done(count: int) -> None:
+        store = window.workspace.store
+        store.reload_schema()
+        window.refresh_documents()
+        window.show_message(f"Imported {count} documents.")
+        if window.workspace.document is None and store.document_ids():
+            window.workspace.open_document(store.document_ids()[0])
+
+    return run_with_progress(window, "Importing", window.project_path, job, done)
+
+
+def start_export(window, target: Path, options: ExportOptions) -> GeneratorWorker:  # noqa: ANN001
+    warnings: list[str] = []
+
+    def done(count: int) -> None:
+        note = f" ({len(warnings)} warnings: {warnings[0]})" if warnings else ""
+        window.show_message(f"Exported {count} documents to {target}{note}")
+
+    return run_with_progress(window, "Exporting", window.project_path,
+                             lambda store: export_project(store, target, options, warnings), done)

@@ -1,0 +1,95 @@
+"""Running core generators off the GUI thread, with progress, cancel and errors.
+
+A job is a function ``(store) -> generator of Progress``; the worker opens its own
+connection to the project (SQLite connections belong to their thread), iterates, and
+closes the generator if cancelled, which rolls its transaction back.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from ..core.errors import AnnotatorError
+from ..core.progress import Progress
+from ..storage import ProjectStore
+
+Job = Callable[[ProjectStore], Iterator[Progress]]
+
+
+class WorkerSignals(QObject):
+    progress = Signal(int, int, str)  # done, total (0 when unknown), message
+    finished = Signal(int)  # items done
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class GeneratorWorker(QRunnable):
+    def __init__(self, project: Path, job: Job) -> None:
+        super().__init__()
+        self.project = project
+        self.job = job
+        self.signals = WorkerSignals()
+        self._cancel = False
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        done = 0
+        try:
+            store = ProjectStore.open(self.project)
+            try:
+                steps = self.job(store)
+                for step in steps:
+                    done = step.done
+                    self.signals.progress.emit(step.done, step.total or 0, step.message)
+                    if self._cancel:
+                        steps.close()  # rolls back: nothing of a cancelled job stays
+                        self.signals.cancelled.emit()
+                        return
+            finally:
+                store.close()
+        except AnnotatorError as error:
+            self.signals.failed.emit(str(error))
+            return
+        except Exception as error:  # noqa: BLE001 - shown to the user, app keeps running
+            self.signals.failed.emit(f"Unexpected error: {error}\n\n{traceback.format_exc(limit=3)}")
+            return
+        self.signals.finished.emit(done)
+
+
+def run_with_progress(parent: QWidget, title: str, project: Path, job: Job,
+                      on_done: Callable[[int], None]) -> GeneratorWorker:
+    """Start ``job`` on the thread pool with a progress dialog and a Cancel button."""
+    worker = GeneratorWorker(project, job)
+    dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.canceled.connect(worker.cancel)
+
+    def progress(done: int, total: int, message: str) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done if total else 0)
+        dialog.setLabelText(f"{title}: {done}{f'/{total}' if total else ''} — {message}")
+
+    def failed(message: str) -> None:
+        dialog.reset()
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file content
+        box.open()
+        parent._last_error_box = box
+
+    worker.signals.progress.connect(progress)
+    worker.signals.failed.connect(failed)
+    worker.signals.cancelled.connect(dialog.reset)
+    worker.signals.finished.connect(lambda done: (dialog.reset(), on_done(done)))
+    parent._running_worker = worker  # keep it alive while it runs
+    QThreadPool.globalInstance().start(worker)
+    return worker

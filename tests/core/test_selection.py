@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from annotator.core.selection import next_word_boundary, snap_to_words, word_at
+
+
+def test_selection_half_letters_grow_to_whole_words():
+    text = "استهداف قوات النظام في محور"
+    start = text.index("وات")
+    assert snap_to_words(text, start, start + 5) == (text.index("قوات"), text.index("النظام") + 6)
+
+
+def test_selection_trims_spaces_and_punctuation():
+    text = "مع “العربي الجديد” إلى"
+    start = text.index("“") - 1
+    end = text.index("”") + 2
+    snapped = snap_to_words(text, start, end)
+    assert text[snapped[0] : snapped[1]] == "العربي الجديد"
+
+
+def test_selection_keeps_diacritics_and_tatweel_and_nbsp_edges():
+    text = "مؤكدةً\u00a0وقوع لـ”هيئة"
+    snapped = snap_to_words(text, 1, 3)
+    assert text[snapped[0] : snapped[1]] == "مؤكدةً"
+    assert word_at(text, text.index("ـ")) == (text.index("لـ"), text.index("لـ") + 2)
+
+
+def test_selection_of_only_punctuation_is_nothing():
+    assert snap_to_words("، . «»", 0, 6) is None
+
+
+def test_selection_word_boundaries_move_by_words():
+    text = "قوات النظام في"
+    assert next_word_boundary(text, 0, True) == text.index("النظام")
+    assert next_word_boundary(text, len(text), False) == text.index("في") - 1
