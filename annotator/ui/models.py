@@ -60,8 +60,9 @@ class DocumentFilter(QSortFilterProxyModel):
         self.matching: set[str] | None = None
 
     def set_filter(self, status: Status | None, matching: set[str] | None) -> None:
+        self.beginFilterChange()  # Qt 6.9+: invalidateFilter() is deprecated
         self.status, self.matching = status, matching
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         doc_id, _, status, _ = self.sourceModel().rows[row]

@@ -1,0 +1,218 @@
+"""Opening, reopening, lists, workers, dialogs and the text view's offsets."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator.core.model import Document
+from annotator.storage import ProjectStore
+from annotator.ui.app import open_window
+from tests.helpers import at, seed_annotations
+from tests.ui.conftest import drag_select, stored
+
+
+def test_window_emoji_text_selects_in_code_points(qtbot, tmp_path, schema):
+    path = tmp_path / "emoji.sqlite"
+    text = "خبر 😀😀 عاجل: انسحبت قوات النظام من المدينة 👍🏽 اليوم"
+    store = ProjectStore.create(path, schema)
+    store.add_document(Document("e", text, {"title": "emoji"}))
+    store.close()
+    window = open_window(path, "amal")
+    qtbot.addWidget(window)
+    window.show()
+    start, end = at(text, "قوات النظام")
+    drag_select(qtbot, window.view, start, end)
+    assert window.view.selection_offsets() == (start, end)
+    qtbot.keyClick(window.view, Qt.Key.Key_O)
+    (span,) = stored(path).spans
+    assert text[span.start : span.end] == "قوات النظام"
+    rects = window.view.span_rects(span)
+    assert rects and rects[0].width() > 20
+
+
+def test_window_close_and_reopen_finds_everything(qtbot, seed_project):
+    window = open_window(seed_project, "amal")
+    qtbot.addWidget(window)
+    text = window.workspace.document.text
+    store = window.workspace.store
+    work = seed_annotations(text, window.workspace.document.id, "amal")
+    store.replace_annotations(work)
+    window.close()
+    again = open_window(seed_project, "amal")
+    qtbot.addWidget(again)
+    assert len(again.workspace.annotations.spans) == len(work.spans)
+    assert again.events_panel.tree.topLevelItemCount() == 1
+    assert again.attributions_panel.tree.topLevelItemCount() == 1
+    assert again.annotations_model.rowCount() == len(work.spans)
+
+
+def test_window_models_pass_the_model_tester(qtmodeltester, window):
+    store = window.workspace.store
+    store.replace_annotations(seed_annotations(window.workspace.document.text, window.workspace.document.id, "amal"))
+    window.workspace.open_document(window.workspace.document.id)
+    qtmodeltester.check(window.documents_model)
+    qtmodeltester.check(window.annotations_model)
+    qtmodeltester.check(window.annotations_proxy)
+
+
+def test_window_document_filter_by_status_and_text(qtbot, window):
+    window.document_search.setText("كفرحلب")
+    assert window.documents_filter.rowCount() == 1
+    window.document_search.setText("نص غير موجود")
+    assert window.documents_filter.rowCount() == 0
+    window.document_search.clear()
+    window.status_filter.setCurrentIndex(window.status_filter.findData(window.documents_model.rows[0][2]))
+    assert window.documents_filter.rowCount() == 1
+
+
+def test_window_titles_from_files_shown_as_plain_text(qtbot, tmp_path, schema):
+    path = tmp_path / "hostile.sqlite"
+    store = ProjectStore.create(path, schema)
+    title = '<img src="file:///etc/passwd"><b>bold</b>'
+    store.add_document(Document("h", "نص قصير", {"title": title}))
+    store.close()
+    window = open_window(path, "amal")
+    qtbot.addWidget(window)
+    assert window.documents_model.index(0, 0).data() == title
+    assert title in window.windowTitle()
+
+
+def test_window_import_runs_in_worker_with_progress(qtbot, window, tmp_path):
+    from annotator.ui.transfer import ImportOptions, start_import
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"n{i}.txt").write_text(f"عنوان {i}\nنص الخبر رقم {i}", encoding="utf-8")
+    progress = []
+    worker = start_import(window, [folder], ImportOptions())
+    worker.signals.progress.connect(lambda done, total, message: progress.append(done))
+    with qtbot.waitSignal(worker.signals.finished, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: window.documents_model.rowCount() == 6)
+    assert progress and max(progress) == 5
+
+
+def test_window_import_error_shows_dialog_and_keeps_running(qtbot, window, tmp_path, seed_project):
+    from annotator.ui.transfer import ImportOptions, start_import
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "سليم"}\n{"text": "نص", "spans": [{"start": 0, "end": 99, "label": "ORG"}]}\n',
+                   encoding="utf-8")
+    worker = start_import(window, [bad], ImportOptions())
+    with qtbot.waitSignal(worker.signals.failed, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "_last_error_box", None), QMessageBox))
+    box = window._last_error_box
+    assert f"{bad}:2" in box.text() and "outside the text" in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
+    assert window.documents_model.rowCount() == 1  # nothing imported, window still working
+    store = ProjectStore.open(seed_project)
+    assert store.count_documents() == 1
+    store.close()
+
+
+def test_window_export_runs_in_worker(qtbot, window, tmp_path):
+    from annotator.formats.registry import ExportOptions
+    from annotator.ui.transfer import start_export
+
+    window.workspace.store.replace_annotations(
+        seed_annotations(window.workspace.document.text, window.workspace.document.id, "amal"))
+    out = tmp_path / "out.jsonl"
+    worker = start_export(window, out, ExportOptions("jsonl"))
+    with qtbot.waitSignal(worker.signals.finished, timeout=10000):
+        pass
+    assert '"annotator": "amal"' in out.read_text(encoding="utf-8")
+
+
+def test_window_statistics_dialog_charts(qtbot, window):
+    from annotator.ui.stats_view import StatsDialog
+
+    store = window.workspace.store
+    store.replace_annotations(seed_annotations(window.workspace.document.text, window.workspace.document.id, "amal"))
+    dialog = StatsDialog(store, "amal", window)
+    qtbot.addWidget(dialog)
+    heights = list(dialog.charts["labels"].bars.opts["height"])
+    assert sum(heights) == store.count("spans")
+
+
+def test_window_demo_opens_without_a_project(qtbot, tmp_path, monkeypatch):
+    from annotator.ui import app
+
+    monkeypatch.setattr(app, "data_dir", lambda: tmp_path / "data")
+    window = app.open_window(None, "amal")
+    qtbot.addWidget(window)
+    assert window.workspace.document.id == "aleppo-2020-02-02"
+    assert window.workspace.store.count_documents() == 4
+    assert (tmp_path / "data" / "demo.sqlite").exists()
+
+
+def test_window_hover_text_names_label_annotator_and_event(window):
+    store = window.workspace.store
+    doc = window.workspace.document
+    store.replace_annotations(seed_annotations(doc.text, doc.id, "amal"))
+    window.workspace.open_document(doc.id)
+    spans = window.workspace.annotations.span_map()
+    html = window.view.tooltip_text([spans["T1"]])
+    label = window.workspace.schema.label("ORG")
+    assert "ORG" in html and label.en in html and label.ar in html
+    assert "E1 Conflict.Attack: Attacker" in html and "A1 attribution: source" in html
+    assert "annotator: amal" in html
+
+
+def test_window_selecting_event_outlines_all_parts(window):
+    store = window.workspace.store
+    doc = window.workspace.document
+    store.replace_annotations(seed_annotations(doc.text, doc.id, "amal"))
+    window.workspace.open_document(doc.id)
+    event = window.workspace.annotations.events[0]
+    window.events_panel.tree.setCurrentItem(window.events_panel.tree.topLevelItem(0))
+    assert window.workspace.current == event
+    assert {s.id for s in window.view.outlined} == {"T1", "T2", "T3", "T4"}
+
+
+def test_window_does_not_import_torch_at_start_up():
+    code = textwrap.dedent("""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from annotator.ui.app import open_window
+        import tempfile, pathlib
+        from annotator.ui import app as ui_app
+        ui_app.data_dir = lambda: pathlib.Path(tempfile.mkdtemp())
+        window = open_window(None, "amal")
+        window.show()
+        app.processEvents()
+        print("torch" in sys.modules, "transformers" in sys.modules)
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["False", "False"]
+
+
+def test_pyside_pin_survives_many_void_calls():
+    """KNOWN-ISSUES: PySide6 6.12.0 drops None's refcount per void call and aborts 3.11."""
+    code = textwrap.dedent("""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6 import QtGui, QtWidgets
+        app = QtWidgets.QApplication([])
+        doc = QtGui.QTextDocument("x" * 100)
+        cursor = QtGui.QTextCursor(doc)
+        fmt = QtGui.QTextCharFormat()
+        before = sys.getrefcount(None)
+        for _ in range(20000):
+            cursor.setPosition(5)
+            fmt.setBackground(QtGui.QColor("red"))
+        print(sys.getrefcount(None) - before)
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, f"the interpreter aborted: {result.stderr[-500:]}"
+    assert abs(int(result.stdout.split()[-1])) < 1000
