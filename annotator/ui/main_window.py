@@ -99,6 +99,11 @@ class MainWindow(QMainWindow):
         for status in Status:
             self.status_filter.addItem(status.value.replace("_", " "), status)
         self.documents_table = _table(self.documents_filter, sortable=False)
+        header = self.documents_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
         layout.addWidget(self.document_search)
         layout.addWidget(self.status_filter)
         layout.addWidget(self.documents_table)
