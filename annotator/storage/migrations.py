@@ -23,6 +23,8 @@ def m001_initial(db: Database) -> None:
             sha256 TEXT NOT NULL, meta TEXT NOT NULL DEFAULT '{}', tokens TEXT,
             created TEXT NOT NULL)"""
     )
+    # add_document reads MAX(seq) on every insert: without this index import is quadratic
+    db.execute("CREATE UNIQUE INDEX documents_seq ON documents(seq)")
     db.execute(
         """CREATE TABLE statuses (
             document_id TEXT NOT NULL REFERENCES documents(id), annotator TEXT NOT NULL,

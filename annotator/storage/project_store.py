@@ -37,6 +37,8 @@ def now() -> str:
 
 
 def _dumps(value: Any) -> str:
+    if value == {}:
+        return "{}"  # most attribute sets are empty: skip the encoder (a third of import time)
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -33,6 +33,18 @@ def _action(window: QMainWindow, menu: QMenu, text: str, shortcut, handler: Call
     return action
 
 
+def _focus(window, widget) -> None:  # noqa: ANN001
+    """Show a panel (it may be closed or tabbed away) and put the keyboard focus in it."""
+    for dock in window.docks.values():
+        if dock.widget() is widget:
+            dock.show()
+            dock.raise_()
+    target = widget.focusProxy() or widget
+    target.setFocus()
+    if not target.hasFocus():
+        widget.nextInFocusChain().setFocus()
+
+
 def build_menus(window) -> None:  # noqa: ANN001
     from . import app
 
@@ -96,6 +108,11 @@ def build_menus(window) -> None:  # noqa: ANN001
     add("zoom_out", _action(window, view, "Zoom &out", "Ctrl+-", lambda: window.zoom(-1)))
     add("zoom_reset", _action(window, view, "&Reset zoom", "Ctrl+0", lambda: window.zoom(0)))
     add("font", _action(window, view, "&Font…", None, lambda: app.font_dialog(window)))
+    view.addSeparator()
+    focus = view.addMenu("&Go to panel")
+    targets = [("Text", window.view), *((d.windowTitle(), d.widget()) for d in window.docks.values())]
+    for number, (title, widget) in enumerate(targets, start=1):
+        _action(window, focus, title, f"Ctrl+{number}", lambda w=widget: _focus(window, w))
     view.addSeparator()
     for dock in window.docks.values():
         view.addAction(dock.toggleViewAction())

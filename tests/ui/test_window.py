@@ -216,3 +216,24 @@ def test_pyside_pin_survives_many_void_calls():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, f"the interpreter aborted: {result.stderr[-500:]}"
     assert abs(int(result.stdout.split()[-1])) < 1000
+
+
+def test_window_shortcuts_are_unique(window):
+    from PySide6.QtGui import QAction
+
+    seen = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            key = sequence.toString()
+            assert key not in seen, f"{key} is both {seen[key]!r} and {action.text()!r}"
+            seen[key] = action.text()
+    assert "Alt+A" in seen and "Ctrl+Z" in seen and "Ctrl+1" in seen
+
+
+def test_window_panel_shortcut_moves_focus(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.docks["documents"].isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.view
