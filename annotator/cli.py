@@ -17,7 +17,7 @@ from . import __version__
 from .core.errors import AnnotatorError
 from .core.progress import Progress
 
-COMMANDS = ("init", "import", "export", "stats")
+COMMANDS = ("init", "import", "export", "stats", "merge", "assign", "agreement")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +51,23 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--scheme", default="iob2", choices=["iob2", "bioes"])
     exp.add_argument("--align", default="split", choices=["split", "expand", "contract"])
 
+    merge = commands.add_parser("merge", help="copy other projects' documents and labels into PROJECT")
+    merge.add_argument("project", type=Path)
+    merge.add_argument("others", type=Path, nargs="+", metavar="OTHER_PROJECT")
+
+    assign = commands.add_parser("assign", help="write a project holding one annotator's assignment")
+    assign.add_argument("project", type=Path)
+    assign.add_argument("-o", "--output", type=Path, required=True, help="the new project file")
+    assign.add_argument("--annotator", required=True)
+    assign.add_argument("--documents", help="comma-separated document ids (default: all)")
+
+    agreement = commands.add_parser("agreement", help="inter-annotator agreement report")
+    agreement.add_argument("project", type=Path)
+    agreement.add_argument("--annotators", help="comma-separated names (default: all but gold)")
+    agreement.add_argument("--include-unfinished", action="store_true",
+                           help="use every document both touched, not only those both marked done")
+    agreement.add_argument("--json", action="store_true")
+
     stats = commands.add_parser("stats", help="count documents, tokens, labels, statuses")
     stats.add_argument("project", type=Path)
     stats.add_argument("--json", action="store_true")
@@ -59,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"init": cmd_init, "import": cmd_import, "export": cmd_export, "stats": cmd_stats}
+    handler = {"init": cmd_init, "import": cmd_import, "export": cmd_export, "stats": cmd_stats,
+               "merge": cmd_merge, "assign": cmd_assign, "agreement": cmd_agreement}
     try:
         return handler[args.command](args)
     except AnnotatorError as error:
@@ -133,6 +151,60 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
         print(render_stats(figures))
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from .core.merging import merge_projects
+
+    target = _open(args.project)
+    sources = []
+    try:
+        sources = [(str(path), _open(path)) for path in args.others]
+        last = _drain(merge_projects(target, sources), "merged")
+    finally:
+        for _, source in sources:
+            source.close()
+        target.close()
+    print(f"merged {last.done if last else 0} documents from {len(args.others)} projects into {args.project}")
+    return 0
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    from .core.importing import import_records
+    from .core.merging import assignment_records
+    from .storage import ProjectStore
+
+    source = _open(args.project)
+    ids = [i.strip() for i in args.documents.split(",")] if args.documents else None
+    try:
+        target = ProjectStore.create(args.output, source.schema)
+        try:
+            last = _drain(import_records(target, assignment_records(source, args.annotator, ids)), "assigned")
+        except BaseException:
+            target.close()
+            args.output.unlink(missing_ok=True)
+            raise
+        target.close()
+    finally:
+        source.close()
+    print(f"wrote {args.output}: {last.done if last else 0} documents for {args.annotator}")
+    return 0
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from .agreement import agreement_report, render_agreement
+
+    names = [n.strip() for n in args.annotators.split(",")] if args.annotators else None
+    store = _open(args.project)
+    try:
+        report = agreement_report(store, names, include_unfinished=args.include_unfinished)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(render_agreement(report))
     return 0
 
 
