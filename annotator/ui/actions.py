@@ -90,6 +90,16 @@ def build_menus(window) -> None:  # noqa: ANN001
                           lambda: c.set_attribution_part("source")))
     add("content", _action(window, annotate, "Set attribution &content…", "Ctrl+Shift+C",
                            lambda: c.set_attribution_part("content")))
+    adjudicate = _action(window, annotate, "Ad&judication mode (work as gold)", "Ctrl+Shift+J", lambda: None)
+    adjudicate.setCheckable(True)
+    adjudicate.toggled.connect(window.set_adjudication)
+    add("adjudicate", adjudicate)
+    add("accept", _action(window, annotate, "Accept candidate", "Ctrl+Return",
+                          window.adjudication_panel.accept_current))
+    add("reject", _action(window, annotate, "Reject candidate", "Ctrl+Shift+Backspace",
+                          window.adjudication_panel.reject_current))
+    add("accept_agreed", _action(window, annotate, "Accept all agreed", "Ctrl+Shift+Return",
+                                 window.adjudication_panel.accept_agreed))
     annotate.addSeparator()
     _action(window, annotate, "Next label", None, lambda: window.step_span(1)).setText("Next label\tTab")
     _action(window, annotate, "Previous label", None, lambda: window.step_span(-1)).setText("Previous label\tShift+Tab")

@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
         self.events_panel = EventsPanel()
         self.attributions_panel = AttributionsPanel()
         self.inspector = Inspector()
+        from .adjudication import AdjudicationPanel
+
+        self.adjudication_panel = AdjudicationPanel(self.workspace, self.show_message)
+        self.own_name = self.workspace.annotator
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
             "documents": self._dock("Documents", "documents", self.documents_panel, left),
@@ -81,6 +85,9 @@ class MainWindow(QMainWindow):
             "events": self._dock("Events", "events", self.events_panel, right),
             "attributions": self._dock("Attributions", "attributions", self.attributions_panel, right),
         }
+        self.docks["adjudication"] = self._dock(
+            "Adjudication", "adjudication", self.adjudication_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.docks["adjudication"].hide()
         self.tabifyDockWidget(self.docks["events"], self.docks["attributions"])
         self.docks["events"].raise_()
         self.status_label = QLabel()
@@ -146,6 +153,7 @@ class MainWindow(QMainWindow):
         self.attributions_panel.buttons["content"].clicked.connect(lambda: self.controller.set_attribution_part("content"))
         self.attributions_panel.buttons["remove"].clicked.connect(self.controller.delete_current)
         self.inspector.attributesEdited.connect(self.controller.set_attributes)
+        self.adjudication_panel.candidateChosen.connect(self._candidate_chosen)
 
     # --- reacting to the workspace ------------------------------------------------------
     def _document_opened(self) -> None:
@@ -164,6 +172,12 @@ class MainWindow(QMainWindow):
 
     def _panels_from_annotations(self) -> None:
         ws = self.workspace
+        if self.adjudicating():
+            from .adjudication import AGREEMENT_COLOURS
+
+            found = self.adjudication_panel.refresh()
+            self.view.set_marks([(c.start, c.end, AGREEMENT_COLOURS[c.agreement])
+                                 for c in found if not c.in_gold and not c.rejected])
         text = ws.document.text
         self.annotations_model.set_spans(ws.annotations.spans, text, ws.schema)
         self.events_panel.show_events(ws.annotations, text)
@@ -186,6 +200,22 @@ class MainWindow(QMainWindow):
     def refresh_documents(self) -> None:
         self.documents_model.set_rows(self.workspace.store.document_overview(self.workspace.annotator))
         self._update_status()
+
+    # --- adjudication ------------------------------------------------------------------
+    def adjudicating(self) -> bool:
+        return self.workspace.annotator != self.own_name
+
+    def set_adjudication(self, on: bool, gold: str = "gold") -> None:
+        """Work as the gold annotator, with every annotator's labels as candidates."""
+        self.view.set_marks([])
+        self.workspace.set_annotator(gold if on else self.own_name)
+        self.docks["adjudication"].setVisible(on)
+        self._update_title()
+
+    def _candidate_chosen(self, start: int, end: int) -> None:
+        self.view.select_offsets(start, end)
+        self.view.clear_selection()
+        self.view.outline([Span("candidate", start, end, "")])
 
     # --- user gestures -----------------------------------------------------------------
     def _span_clicked(self, span_id: str) -> None:

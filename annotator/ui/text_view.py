@@ -53,6 +53,7 @@ class AnnotationTextView(QTextEdit):
         self.spans: list[Span] = []
         self.styler: Styler | None = None
         self.outlined: list[Span] = []
+        self.marks: list[tuple[int, int, object]] = []  # (start, end, QColor) lines under text
         self.exact_selection = False
 
     # --- content -----------------------------------------------------------------
@@ -132,6 +133,11 @@ class AnnotationTextView(QTextEdit):
         found = [s for s in self.spans if s.start <= offset < s.end]
         return sorted(found, key=lambda s: s.end - s.start)
 
+    def set_marks(self, marks: list[tuple[int, int, object]]) -> None:
+        """Coloured lines under ranges (adjudication candidates), stacked when they overlap."""
+        self.marks = list(marks)
+        self.viewport().update()
+
     def outline(self, spans: list[Span]) -> None:
         """Mark the parts of the selected item (a span, or an event's or attribution's)."""
         self.outlined = list(spans)
@@ -194,12 +200,22 @@ class AnnotationTextView(QTextEdit):
         for span in self.spans:
             if span.label == "CONTENT":
                 self._paint_brackets(painter, span)
+        self._paint_marks(painter)
         pen = QPen(Qt.GlobalColor.black, 2)
         painter.setPen(pen)
         for span in self.outlined:
             for rect in self.span_rects(span):
                 painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 4, 4)
         painter.end()
+
+    def _paint_marks(self, painter: QPainter) -> None:
+        visible = self.viewport().rect()
+        for depth, (start, end, colour) in enumerate(self.marks):
+            painter.setPen(QPen(colour, 2))
+            for rect in self.span_rects(Span("mark", start, end, "")):
+                if rect.intersects(visible.toRectF()):
+                    y = rect.bottom() - 1 - 3 * (depth % 3)
+                    painter.drawLine(int(rect.left()), int(y), int(rect.right()), int(y))
 
     def _paint_brackets(self, painter: QPainter, span: Span) -> None:
         rects = self.span_rects(span)

@@ -64,7 +64,14 @@ class Workspace(QObject):
         self.documentOpened.emit()
         self.currentChanged.emit(None)
 
-    def push(self, command: EditCommand | StatusCommand) -> None:
+    def set_annotator(self, name: str) -> None:
+        """Work as another annotator (``gold`` while adjudicating); reloads the document."""
+        self.annotator = name
+        if self.document is not None:
+            self.open_document(self.document.id)
+        self.projectChanged.emit()
+
+    def push(self, command) -> None:  # noqa: ANN001 - any core command with do/undo
         self.undo_stack.push(CoreUndoCommand(self, command))
 
     def after_change(self, document_id: str) -> None:

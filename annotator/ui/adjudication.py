@@ -1,0 +1,114 @@
+"""The adjudication panel: every annotator's labels on the document, to accept into gold.
+
+The window works as the gold annotator meanwhile, so the text shows gold; candidates
+are listed (and marked under the text) green when all annotators agree, amber when
+only some have them, red when others chose a different label or boundary there.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.adjudication import RejectCommand, accept, agreed, candidates
+from ..core.errors import AnnotatorError
+
+AGREEMENT_COLOURS = {"all": QColor("#2e7d32"), "some": QColor("#f9a825"), "conflict": QColor("#c62828")}
+HEADERS = ("Agreement", "Kind", "Label", "Text", "Annotators", "Decision")
+
+
+class AdjudicationPanel(QWidget):
+    candidateChosen = Signal(int, int)  # start, end of the chosen candidate
+
+    def __init__(self, workspace, report, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.workspace = workspace
+        self.report = report
+        self.items = []
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.currentCellChanged.connect(lambda row, *_: self._chosen(row))
+        self.buttons = {key: QPushButton(text) for key, text in (
+            ("accept", "Accept"), ("reject", "Reject"), ("agreed", "Accept all agreed"))}
+        self.buttons["accept"].clicked.connect(self.accept_current)
+        self.buttons["reject"].clicked.connect(self.reject_current)
+        self.buttons["agreed"].clicked.connect(self.accept_agreed)
+        row = QHBoxLayout()
+        for button in self.buttons.values():
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+
+    def refresh(self) -> list:
+        """Reload candidates; returns them (the window marks them under the text)."""
+        ws = self.workspace
+        self.items = candidates(ws.store, ws.document.id, gold=ws.annotator) if ws.document else []
+        current = self.table.currentRow()
+        self.table.setRowCount(len(self.items))
+        text = ws.document.text if ws.document else ""
+        for row, item in enumerate(self.items):
+            decision = "in gold" if item.in_gold else "rejected" if item.rejected else ""
+            cells = (item.agreement, item.kind, item.label, " ".join(text[item.start:item.end].split())[:50],
+                     ", ".join(item.annotators), decision)
+            for column, value in enumerate(cells):
+                cell = QTableWidgetItem(value)  # QTableWidgetItem text is plain text
+                if column == 0:
+                    cell.setForeground(AGREEMENT_COLOURS[item.agreement])
+                self.table.setItem(row, column, cell)
+        if 0 <= current < len(self.items):
+            self.table.blockSignals(True)
+            self.table.setCurrentCell(current, 0)
+            self.table.blockSignals(False)
+        return self.items
+
+    def _chosen(self, row: int) -> None:
+        if 0 <= row < len(self.items):
+            self.candidateChosen.emit(self.items[row].start, self.items[row].end)
+
+    def current(self):  # noqa: ANN201
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def accept_current(self) -> None:
+        candidate = self.current()
+        if candidate is not None and not candidate.in_gold:
+            self._accept([candidate], f"Accept {candidate.label}")
+
+    def accept_agreed(self) -> None:
+        todo = agreed(self.items)
+        if todo:
+            self._accept(todo, f"Accept {len(todo)} agreed labels")
+        else:
+            self.report("Nothing left that all annotators agree on.")
+
+    def _accept(self, todo: list, text: str) -> None:
+        ws = self.workspace
+        ws.undo_stack.beginMacro(text)
+        try:
+            for candidate in todo:
+                accept(ws.store, candidate, ws.push, gold=ws.annotator)
+        except AnnotatorError as error:
+            self.report(f"Not done: {error.message}")
+        finally:
+            ws.undo_stack.endMacro()
+
+    def reject_current(self) -> None:
+        candidate = self.current()
+        if candidate is not None:
+            self.workspace.push(RejectCommand(candidate.document_id, candidate.key, not candidate.rejected,
+                                              f"Reject {candidate.label}"))
