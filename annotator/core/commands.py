@@ -9,6 +9,7 @@ state and validate them first, so an invalid edit never reaches the store.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any, Protocol, Union
@@ -16,7 +17,7 @@ from typing import Any, Protocol, Union
 from .errors import ValidationError
 from .model import Annotations, Argument, Attribution, Document, Event, Span, Status, next_id
 from .schema import Schema
-from .validation import validate_annotations
+from .validation import validate_change
 
 Item = Union[Span, Event, Attribution]
 _TABLES = {Span: "spans", Event: "events", Attribution: "attributions"}
@@ -89,17 +90,33 @@ def timestamp() -> str:
 class Editor:
     """Builds validated commands for one annotator's work on one document."""
 
-    def __init__(self, store: EditTarget, document_id: str, annotator: str) -> None:
+    def __init__(
+        self,
+        store: EditTarget,
+        document_id: str,
+        annotator: str,
+        snapshot: Callable[[], tuple[Document, Annotations]] | None = None,
+    ) -> None:
+        """``snapshot`` lends the caller's up-to-date copy of the document and this
+        annotator's work (the window keeps one), saving a read of the whole set."""
         self.store = store
         self.document_id = document_id
         self.annotator = annotator
+        self._snapshot = snapshot
 
     def current(self) -> Annotations:
+        if self._snapshot is not None:
+            return self._snapshot()[1]
         return self.store.annotations(self.document_id, self.annotator)
 
+    def _document(self) -> Document:
+        if self._snapshot is not None:
+            return self._snapshot()[0]
+        return self.store.document(self.document_id)
+
     def _command(self, text: str, before: Annotations, removed: list[Item], added: list[Item]) -> EditCommand:
-        after = _apply_to(before, removed, added)
-        validate_annotations(self.store.document(self.document_id), after, self.store.schema)
+        after = apply_change(before, removed, added)
+        validate_change(self._document(), after, removed, added, self.store.schema)
         return EditCommand(text, self.document_id, self.annotator, removed, added)
 
     def add_span(self, start: int, end: int, label: str, attributes: dict[str, Any] | None = None) -> EditCommand:
@@ -183,17 +200,17 @@ class Editor:
                              self.annotator, before, status)
 
 
-def _apply_to(before: Annotations, removed: list[Item], added: list[Item]) -> Annotations:
-    gone = {(type(i), i.id) for i in removed}
+def apply_change(before: Annotations, removed: list[Item], added: list[Item]) -> Annotations:
+    """The annotations once an edit's removed and added items are applied."""
 
-    def keep(items: list) -> list:
-        return [i for i in items if (type(i), i.id) not in gone]
+    def follow(items: list, kind: type) -> list:
+        gone = {i.id for i in removed if isinstance(i, kind)}
+        kept = [i for i in items if i.id not in gone] if gone else list(items)
+        return kept + [i for i in added if isinstance(i, kind)]
 
     return Annotations(
         before.document_id, before.annotator, before.status,
-        keep(before.spans) + [i for i in added if isinstance(i, Span)],
-        keep(before.events) + [i for i in added if isinstance(i, Event)],
-        keep(before.attributions) + [i for i in added if isinstance(i, Attribution)],
+        follow(before.spans, Span), follow(before.events, Event), follow(before.attributions, Attribution),
     )
 
 

@@ -136,10 +136,9 @@ class Annotations:
 
 def next_id(prefix: str, used: set[str] | list[str]) -> str:
     """The next free ``PREFIXn`` id, one past the highest in use (brat style)."""
-    highest = 0
-    for item in used:
-        if item.startswith(prefix) and item[len(prefix) :].isdigit():
-            highest = max(highest, int(item[len(prefix) :]))
+    size = len(prefix)
+    numbers = [item[size:] for item in used if item.startswith(prefix)]
+    highest = max((int(n) for n in numbers if n.isdigit()), default=0)
     return f"{prefix}{highest + 1}"
 
 

@@ -157,3 +157,50 @@ def _sample(labels: Iterable[str]) -> str:
 
 def _error(document: Document, message: str, where: str | None = None) -> ValidationError:
     return ValidationError(message, document=document.id, item=where)
+
+
+def validate_change(
+    document: Document,
+    after: Annotations,
+    removed: list[Span | Event | Attribution],
+    added: list[Span | Event | Attribution],
+    schema: Schema,
+) -> None:
+    """Check one edit in time proportional to what it touches, not to the document.
+
+    ``after`` is the whole state once the edit is applied (valid before it); only the
+    added items, the same-layer neighbours of added spans, and references to removed
+    spans can have become invalid.
+    """
+    spans = after.span_map()
+    added_spans = [i for i in added if isinstance(i, Span)]
+    for span in added_spans:
+        check_span(document, span, schema)
+    _check_neighbours(document, after.spans, added_spans, schema)
+    touched = {s.id for s in added_spans} | ({i.id for i in removed if isinstance(i, Span)} - set(spans))
+    for event in after.events:
+        if event in added or touched & event.span_ids():
+            check_event(document, event, spans, schema)
+    for attribution in after.attributions:
+        if attribution in added or touched & attribution.span_ids():
+            check_attribution(document, attribution, spans, schema)
+    if len(spans) != len(after.spans):
+        raise _error(document, "span ids must be unique within an annotator's document")
+    for kind, items in ((Event, after.events), (Attribution, after.attributions)):
+        new_ids = {i.id for i in added if isinstance(i, kind)}
+        if new_ids and sum(1 for i in items if i.id in new_ids) > len(new_ids):
+            raise _error(document, f"{kind.__name__.lower()} id {sorted(new_ids)[0]} is used twice")
+
+
+def _check_neighbours(document: Document, spans: list[Span], added: list[Span], schema: Schema) -> None:
+    for span in added:
+        layer = schema.layer_of(span.label) or "entity"
+        if schema.overlap_allowed(layer):
+            continue
+        for other in spans:
+            if other.id != span.id and other.overlaps(span) and (schema.layer_of(other.label) or "entity") == layer:
+                raise _error(
+                    document,
+                    f"spans {span.id} and {other.id} overlap, and the schema does not let "
+                    f"{layer} spans overlap",
+                )

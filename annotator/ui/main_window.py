@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
 
         self.adjudication_panel = AdjudicationPanel(self.workspace, self.show_message)
         self.own_name = self.workspace.annotator
+        self._shown_items: tuple = ()
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
             "documents": self._dock("Documents", "documents", self.documents_panel, left),
@@ -167,10 +168,13 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _annotations_changed(self) -> None:
-        self.view.update_annotations(self.workspace.annotations)
-        self._panels_from_annotations()
+        ws = self.workspace
+        delta = ws.take_delta()
+        self.view.update_annotations(ws.annotations, delta)
+        self.annotations_model.update_spans(ws.annotations.spans, delta)
+        self._panels_from_annotations(lists=False)
 
-    def _panels_from_annotations(self) -> None:
+    def _panels_from_annotations(self, lists: bool = True) -> None:
         ws = self.workspace
         if self.adjudicating():
             from .adjudication import AGREEMENT_COLOURS
@@ -179,9 +183,13 @@ class MainWindow(QMainWindow):
             self.view.set_marks([(c.start, c.end, AGREEMENT_COLOURS[c.agreement])
                                  for c in found if not c.in_gold and not c.rejected])
         text = ws.document.text
-        self.annotations_model.set_spans(ws.annotations.spans, text, ws.schema)
-        self.events_panel.show_events(ws.annotations, text)
-        self.attributions_panel.show_attributions(ws.annotations, text)
+        if lists:
+            self.annotations_model.set_spans(ws.annotations.spans, text, ws.schema)
+        shown = (tuple(ws.annotations.events), tuple(ws.annotations.attributions), ws.document.id)
+        if lists or shown != self._shown_items:  # the trees only when events/attributions changed
+            self._shown_items = shown
+            self.events_panel.show_events(ws.annotations, text)
+            self.attributions_panel.show_attributions(ws.annotations, text)
         self._update_status()
 
     def _current_changed(self, item) -> None:  # noqa: ANN001

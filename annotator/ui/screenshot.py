@@ -30,6 +30,7 @@ def main(argv: list[str]) -> int:
     window = ui_app.open_window(None, "demo")
     window.resize(1500, 900)
     window.show()
+    window.view.finish_formatting()
     app.processEvents()
     event = window.workspace.annotations.events[0]
     window.workspace.set_current(event)  # show an event's parts outlined

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextOption,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
@@ -30,6 +31,8 @@ from .highlight import ATTRIBUTION_LINE, Styler, segments
 from .offsets import OffsetMap, qt_text
 
 LINE_HEIGHT_PERCENT = 165
+FIRST_SCREEN_CHARS = 6_000  # more than a full-screen window shows at the smallest zoom
+SLICE_CHARS = 20_000
 DEFAULT_POINT_SIZE = 15
 
 
@@ -45,8 +48,6 @@ class AnnotationTextView(QTextEdit):
         )
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setMouseTracking(True)
-        self.document().setUndoRedoEnabled(False)
-        self.document().setDocumentMargin(18)
         self.setFont(QFont(self.font().family(), DEFAULT_POINT_SIZE))
         self.text = ""
         self.offsets = OffsetMap("")
@@ -55,6 +56,7 @@ class AnnotationTextView(QTextEdit):
         self.outlined: list[Span] = []
         self.marks: list[tuple[int, int, object]] = []  # (start, end, QColor) lines under text
         self.exact_selection = False
+        self._pending = 0  # offsets from here on still await their formats
 
     # --- content -----------------------------------------------------------------
     def show_document(self, document: Document, annotations: Annotations, schema: Schema) -> None:
@@ -62,38 +64,73 @@ class AnnotationTextView(QTextEdit):
         self.offsets = OffsetMap(document.text)
         self.styler = Styler(schema)
         self.outlined = []
-        self.setPlainText(qt_text(document.text))  # plain text: never HTML
-        self._set_block_layout()
+        self.marks = []
         self.spans = list(annotations.spans)
-        self._format_range(0, len(self.text), fresh=True)
+        # Fill and format a document that no view lays out yet, then show it: formatting
+        # a displayed document lays it out again after every step.
+        text_document = QTextDocument(self)
+        text_document.setDefaultFont(self.font())
+        text_document.setUndoRedoEnabled(False)
+        text_document.setDocumentMargin(18)
+        text_document.setPlainText(qt_text(document.text))  # plain text: never HTML
+        self._set_block_layout(text_document)
+        first = min(len(self.text), FIRST_SCREEN_CHARS)
+        self._format_range(0, first, fresh=True, target=text_document)
+        self.setDocument(text_document)  # Qt deletes the previous one: it is our child
+        self._pending = first  # the rest is formatted in slices once the first screen is up
+        QTimer.singleShot(0, self._format_next_slice)
 
-    def update_annotations(self, annotations: Annotations) -> None:
-        """Re-format only around the spans that were added, removed or changed."""
-        old = {(s.id, s.start, s.end, s.label) for s in self.spans}
-        new = {(s.id, s.start, s.end, s.label) for s in annotations.spans}
-        self.spans = list(annotations.spans)
-        ranges = sorted((start, end) for _, start, end, _ in old ^ new)
-        for start, end in _merge(ranges):
-            self._format_range(start, end)
+    def _format_next_slice(self) -> None:
+        if self._pending >= len(self.text):
+            return
+        end = min(len(self.text), self._pending + SLICE_CHARS)
+        self._format_range(self._pending, end, fresh=True)
+        self._pending = end
+        QTimer.singleShot(0, self._format_next_slice)
+
+    def finish_formatting(self) -> None:
+        """Format whatever is still waiting (tests and screenshots want it all now)."""
+        if self._pending < len(self.text):
+            self._format_range(self._pending, len(self.text), fresh=True)
+            self._pending = len(self.text)
+
+    def update_annotations(self, annotations: Annotations, delta: tuple[list, list] | None = None) -> None:
+        """Re-format only around the spans that were added, removed or changed.
+
+        ``delta`` (removed, added) names them when the caller knows; otherwise they are
+        found by comparing the old and new spans.
+        """
+        if delta is None:
+            before = {s.id: s for s in self.spans}
+            after = {s.id: s for s in annotations.spans}
+            changed = [s for i, s in before.items() if after.get(i) is not s]
+            changed += [s for i, s in after.items() if before.get(i) is not s]
+        else:
+            changed = [s for s in (*delta[0], *delta[1]) if isinstance(s, Span)]
+        self.spans = annotations.spans
+        for start, end in _merge(sorted((s.start, s.end) for s in changed)):
+            if start < self._pending:
+                self._format_range(start, min(end, self._pending))
         self.viewport().update()
 
-    def _set_block_layout(self) -> None:
+    def _set_block_layout(self, document: QTextDocument) -> None:
         option = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.document().setDefaultTextOption(option)
+        document.setDefaultTextOption(option)
         block = QTextBlockFormat()
         block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         block.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        cursor = QTextCursor(self.document())
+        cursor = QTextCursor(document)
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(block)
 
-    def _format_range(self, start: int, end: int, fresh: bool = False) -> None:
+    def _format_range(self, start: int, end: int, fresh: bool = False,
+                      target: QTextDocument | None = None) -> None:
         if self.styler is None or start >= end:
             return
-        cursor = QTextCursor(self.document())
+        cursor = QTextCursor(target or self.document())
         cursor.beginEditBlock()
         if not fresh:
             self._select(cursor, start, end)
@@ -197,8 +234,9 @@ class AnnotationTextView(QTextEdit):
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        first, last = self.visible_range()
         for span in self.spans:
-            if span.label == "CONTENT":
+            if span.label == "CONTENT" and span.start <= last and span.end >= first:
                 self._paint_brackets(painter, span)
         self._paint_marks(painter)
         pen = QPen(Qt.GlobalColor.black, 2)
@@ -207,6 +245,16 @@ class AnnotationTextView(QTextEdit):
             for rect in self.span_rects(span):
                 painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 4, 4)
         painter.end()
+
+    def visible_range(self) -> tuple[int, int]:
+        """Code-point offsets of the first and last characters on screen."""
+        rect = self.viewport().rect()
+        first = self.cursorForPosition(rect.topLeft()).position()
+        last = self.cursorForPosition(rect.bottomRight()).position()
+        top = self.cursorForPosition(rect.topRight()).position()
+        bottom = self.cursorForPosition(rect.bottomLeft()).position()
+        low, high = min(first, top, last, bottom), max(first, top, last, bottom)
+        return self.offsets.from_qt(low), self.offsets.from_qt(high) + 1
 
     def _paint_marks(self, painter: QPainter) -> None:
         visible = self.viewport().rect()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.commands import EditCommand, Editor, StatusCommand
+from ..core.commands import EditCommand, Editor, StatusCommand, apply_change
 from ..core.model import Annotations, Attribution, Document, Event, Span
 from ..storage import ProjectStore
 
@@ -26,12 +26,10 @@ class CoreUndoCommand(QUndoCommand):
         self.command = command
 
     def redo(self) -> None:
-        self.command.do(self.workspace.store)
-        self.workspace.after_change(self.command.document_id)
+        self.workspace.run(self.command, undo=False)
 
     def undo(self) -> None:
-        self.command.undo(self.workspace.store)
-        self.workspace.after_change(self.command.document_id)
+        self.workspace.run(self.command, undo=True)
 
 
 class Workspace(QObject):
@@ -48,6 +46,8 @@ class Workspace(QObject):
         self.document: Document | None = None
         self.annotations: Annotations | None = None
         self.current: Item | None = None
+        self._seen_version = self._data_version()
+        self.last_delta: tuple[list, list] | None = None
 
     @property
     def schema(self):  # noqa: ANN201
@@ -55,11 +55,28 @@ class Workspace(QObject):
 
     def editor(self) -> Editor:
         assert self.document is not None
-        return Editor(self.store, self.document.id, self.annotator)
+        self._catch_up()
+        return Editor(self.store, self.document.id, self.annotator, self._snapshot)
+
+    def _snapshot(self) -> tuple[Document, Annotations]:
+        return self.document, self.annotations
+
+    def _data_version(self) -> int | None:
+        probe = getattr(self.store, "data_version", None)
+        return probe() if probe else None
+
+    def _catch_up(self) -> None:
+        """Reload if another connection (a second window, the CLI) wrote meanwhile."""
+        version = self._data_version()
+        if version != self._seen_version and self.document is not None:
+            self.annotations = self.store.annotations(self.document.id, self.annotator)
+            self._seen_version = version
+            self.annotationsChanged.emit()
 
     def open_document(self, document_id: str) -> None:
         self.document = self.store.document(document_id)
         self.annotations = self.store.annotations(document_id, self.annotator)
+        self._seen_version = self._data_version()
         self.current = None
         self.documentOpened.emit()
         self.currentChanged.emit(None)
@@ -73,6 +90,37 @@ class Workspace(QObject):
 
     def push(self, command) -> None:  # noqa: ANN001 - any core command with do/undo
         self.undo_stack.push(CoreUndoCommand(self, command))
+
+    def run(self, command, undo: bool) -> None:  # noqa: ANN001
+        """Do or undo a command, then bring the in-memory copy level with the file.
+
+        The copy is the file's state: the command has just been written in a
+        transaction, and applying the same items to the copy gives what a reload
+        would, without reading every span back (which costs more than a frame).
+        Another connection's write (seen through SQLite's data version) or a step
+        in another document means a real reload.
+        """
+        catching_up = self._data_version() != self._seen_version
+        (command.undo if undo else command.do)(self.store)
+        self._seen_version = self._data_version()
+        here = self.document is not None and command.document_id == self.document.id
+        if not here or catching_up or getattr(command, "annotator", self.annotator) != self.annotator:
+            self.after_change(command.document_id)
+            return
+        if isinstance(command, EditCommand):
+            removed, added = (command.added, command.removed) if undo else (command.removed, command.added)
+            self.annotations = apply_change(self.annotations, removed, added)
+            self.last_delta = (removed, added)
+        elif isinstance(command, StatusCommand):
+            self.annotations.status = command.before if undo else command.after
+        self._refresh_current()
+        self.annotationsChanged.emit()
+        self.projectChanged.emit()
+
+    def take_delta(self) -> tuple[list, list] | None:
+        """What the last in-memory step removed and added (None after a reload)."""
+        delta, self.last_delta = self.last_delta, None
+        return delta
 
     def after_change(self, document_id: str) -> None:
         if self.document is None or document_id != self.document.id:

@@ -79,3 +79,42 @@ def test_validation_refuses_attribute_value_outside_schema(seed_doc, schema):
     span = Span("T1", 0, 4, "ORG", {"mention": "LOUD"})
     with pytest.raises(ValidationError, match="mention='LOUD' is not one of NAM, NOM, PRO"):
         validate_annotations(seed_doc, Annotations("aleppo", "a", spans=[span]), schema)
+
+
+def _edits(text):
+    """(removed, added) pairs on the seed annotations: valid ones and broken ones."""
+    base = seed_annotations(text, "aleppo")
+    spans = base.span_map()
+    event, attribution = base.events[0], base.attributions[0]
+    return base, [
+        ([], [Span("T20", *at(text, "إدلب"), "GPE")]),
+        ([], [Span("T20", 0, len(text) + 1, "GPE")]),
+        ([], [Span("T1", 0, 4, "GPE")]),  # duplicate id
+        ([spans["T1"]], []),  # leaves the event's Attacker and the source dangling
+        ([spans["T4"]], [Span("T4", spans["T4"].start, spans["T4"].end, "PER")]),  # bad filler
+        ([spans["T5"]], [Span("T5", spans["T5"].start, spans["T5"].end, "ORG")]),  # cue not CUE
+        ([event], [Event("E1", event.type, event.trigger, event.arguments[:1])]),
+        ([], [Event("E1", event.type, event.trigger)]),  # duplicate event id
+        ([attribution], [Attribution("A1", None, "T5", None)]),
+        ([], [Attribution("A2", "T2", None, None)]),  # a trigger cannot be a source
+        ([], [Span("T20", 5, 9, "NOPE")]),
+    ]
+
+
+def test_validation_of_a_change_agrees_with_whole_validation(seed_doc, schema):
+    from annotator.core.commands import apply_change
+    from annotator.core.validation import validate_change
+
+    base, edits = _edits(seed_doc.text)
+    for removed, added in edits:
+        after = apply_change(base, removed, added)
+        outcomes = []
+        for check in (lambda: validate_annotations(seed_doc, after, schema),
+                      lambda: validate_change(seed_doc, after, removed, added, schema)):
+            try:
+                check()
+                outcomes.append("ok")
+            except ValidationError:
+                outcomes.append("refused")
+        assert outcomes[0] == outcomes[1], (removed, added, outcomes)
+    assert sum(1 for r, a in edits) == 11

@@ -1,0 +1,260 @@
+"""Matching two annotators' spans: exact, and maximum one-to-one by overlap.
+
+Spans are ``(start, end, label)`` tuples (code points, end exclusive). A match pairs
+one span of annotator A with one of annotator B, each used at most once.
+
+* exact: same start, end and label;
+* overlap: the *maximum* matching in the bipartite graph whose edges join spans that
+  share at least one character (and, by default, have the same label). A first-come
+  pass is wrong: when one annotator's spans nest, taking the first overlapping partner
+  can leave a span unmatched that a different choice would have matched
+  (AGREEMENT.md; the "nested trap" in known-answers.json).
+
+The maximum matching is Hopcroft-Karp. It starts from the exact pairs, and augmenting
+paths never unmatch a span, so exact pairs are kept wherever the maximum allows;
+which of several maximum matchings is returned affects only which pairs the
+confusion matrix and the event arguments see, never the counts.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+CharSpan = tuple[int, int, str]
+Pair = tuple[int, int]
+MODES = ("exact", "overlap")
+A = TypeVar("A")
+B = TypeVar("B")
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Matched items and the items each side marked; precision/recall with A as reference."""
+
+    matched: int = 0
+    count_a: int = 0
+    count_b: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.matched + other.matched,
+            self.count_a + other.count_a,
+            self.count_b + other.count_b,
+        )
+
+    @property
+    def precision(self) -> float | None:
+        """Matched share of B's items; None when B marked nothing."""
+        return self.matched / self.count_b if self.count_b else None
+
+    @property
+    def recall(self) -> float | None:
+        """Matched share of A's items; None when A marked nothing."""
+        return self.matched / self.count_a if self.count_a else None
+
+    @property
+    def f1(self) -> float | None:
+        """``2 matched / (n_a + n_b)``; None when neither side marked anything."""
+        total = self.count_a + self.count_b
+        return 2 * self.matched / total if total else None
+
+
+# --- span matching -------------------------------------------------------------------
+def exact_matching(
+    spans_a: Sequence[CharSpan], spans_b: Sequence[CharSpan]
+) -> list[Pair]:
+    """Index pairs of identical spans; duplicates pair up in order, once each."""
+    waiting: dict[CharSpan, list[int]] = defaultdict(list)
+    for j in reversed(range(len(spans_b))):
+        waiting[tuple(spans_b[j])].append(j)  # type: ignore[arg-type]
+    pairs = []
+    for i, span in enumerate(spans_a):
+        candidates = waiting.get(tuple(span))  # type: ignore[arg-type]
+        if candidates:
+            pairs.append((i, candidates.pop()))
+    return pairs
+
+
+def overlap_matching(
+    spans_a: Sequence[CharSpan], spans_b: Sequence[CharSpan], *, same_label: bool = True
+) -> list[Pair]:
+    """A maximum one-to-one matching of spans sharing a character (and label, by default).
+
+    With ``same_label=False`` labels are ignored (for the confusion matrix); pairs with
+    the same offsets are then preferred, same label first.
+    """
+    if same_label:
+        return _per_label(spans_a, spans_b)
+    initial = exact_matching(spans_a, spans_b)
+    taken_a, taken_b = {i for i, _ in initial}, {j for _, j in initial}
+    rest_a = [i for i in range(len(spans_a)) if i not in taken_a]
+    rest_b = [j for j in range(len(spans_b)) if j not in taken_b]
+    unlabelled = exact_matching(
+        [(*spans_a[i][:2], "") for i in rest_a], [(*spans_b[j][:2], "") for j in rest_b]
+    )
+    initial += [(rest_a[i], rest_b[j]) for i, j in unlabelled]
+    return maximum_matching(_overlap_edges(spans_a, spans_b), len(spans_b), initial)
+
+
+def _per_label(spans_a: Sequence[CharSpan], spans_b: Sequence[CharSpan]) -> list[Pair]:
+    """Label by label (edges never cross labels), mapped back to the input indices."""
+    groups_a, groups_b = _by_label(spans_a), _by_label(spans_b)
+    pairs: list[Pair] = []
+    for label, index_a in groups_a.items():
+        index_b = groups_b.get(label)
+        if not index_b:
+            continue
+        sub_a = [spans_a[i] for i in index_a]
+        sub_b = [spans_b[j] for j in index_b]
+        found = maximum_matching(
+            _overlap_edges(sub_a, sub_b), len(sub_b), exact_matching(sub_a, sub_b)
+        )
+        pairs.extend((index_a[i], index_b[j]) for i, j in found)
+    return sorted(pairs)
+
+
+def _by_label(spans: Sequence[CharSpan]) -> dict[str, list[int]]:
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, span in enumerate(spans):
+        groups[span[2]].append(index)
+    return groups
+
+
+def _overlap_edges(
+    spans_a: Sequence[CharSpan], spans_b: Sequence[CharSpan]
+) -> list[list[int]]:
+    """For each span of A, the indices of B's spans sharing at least one character."""
+    order = sorted(range(len(spans_b)), key=lambda j: spans_b[j][0])
+    starts = [spans_b[j][0] for j in order]
+    edges = []
+    for start, end, _ in spans_a:
+        if start >= end:  # an empty span shares no character with anything
+            edges.append([])
+            continue
+        before_end = order[: bisect_left(starts, end)]  # B spans starting before A ends
+        edges.append(
+            [j for j in before_end if spans_b[j][1] > max(start, spans_b[j][0])]
+        )
+    return edges
+
+
+def matching(
+    spans_a: Sequence[CharSpan], spans_b: Sequence[CharSpan], mode: str
+) -> list[Pair]:
+    """``exact_matching`` or ``overlap_matching`` (same label) by name."""
+    if mode == "exact":
+        return exact_matching(spans_a, spans_b)
+    if mode == "overlap":
+        return overlap_matching(spans_a, spans_b)
+    raise ValueError(f"unknown matching mode {mode!r}; use one of {MODES}")
+
+
+def span_counts(
+    spans_a: Sequence[CharSpan], spans_b: Sequence[CharSpan], mode: str
+) -> Counts:
+    """Matched spans and both totals under ``mode`` (``exact`` or ``overlap``)."""
+    return Counts(len(matching(spans_a, spans_b, mode)), len(spans_a), len(spans_b))
+
+
+def span_counts_by_label(
+    spans_a: Sequence[CharSpan], spans_b: Sequence[CharSpan], mode: str
+) -> dict[str, Counts]:
+    """:func:`span_counts` per label, for every label either side used."""
+    groups_a, groups_b = _by_label(spans_a), _by_label(spans_b)
+    counts = {}
+    for label in sorted(groups_a.keys() | groups_b.keys()):
+        sub_a = [spans_a[i] for i in groups_a.get(label, [])]
+        sub_b = [spans_b[j] for j in groups_b.get(label, [])]
+        counts[label] = span_counts(sub_a, sub_b, mode)
+    return counts
+
+
+def same_place(one: tuple[int, int], other: tuple[int, int], mode: str) -> bool:
+    """Two ``(start, end)`` places match: equal (exact) or sharing a character (overlap)."""
+    if mode == "exact":
+        return one[0] == other[0] and one[1] == other[1]
+    return one[0] < other[1] and other[0] < one[1]
+
+
+def match_items(
+    items_a: Sequence[A], items_b: Sequence[B], edge: Callable[[A, B], bool]
+) -> list[Pair]:
+    """A maximum one-to-one matching under any predicate (small inputs: O(n m) tests)."""
+    adjacency = [[j for j, b in enumerate(items_b) if edge(a, b)] for a in items_a]
+    return maximum_matching(adjacency, len(items_b))
+
+
+# --- Hopcroft-Karp -------------------------------------------------------------------
+def maximum_matching(
+    adjacency: Sequence[Sequence[int]], right: int, initial: Iterable[Pair] = ()
+) -> list[Pair]:
+    """A maximum matching of a bipartite graph, as sorted ``(left, right)`` index pairs.
+
+    ``adjacency[i]`` lists the right vertices joined to left vertex ``i``; ``initial``
+    is a matching to start from (its pairs must be edges and disjoint). Hopcroft-Karp:
+    O(E sqrt(V)), with an iterative search, so no recursion limit is reached.
+    """
+    state = _Matcher(adjacency, right)
+    for i, j in initial:
+        state.match_left[i], state.match_right[j] = j, i
+    while state.layer():
+        for root in range(len(adjacency)):
+            if state.match_left[root] == -1:
+                state.augment(root)
+    return [(i, j) for i, j in enumerate(state.match_left) if j != -1]
+
+
+class _Matcher:
+    def __init__(self, adjacency: Sequence[Sequence[int]], right: int) -> None:
+        self.adjacency = adjacency
+        self.match_left = [-1] * len(adjacency)
+        self.match_right = [-1] * right
+        self.depth: list[float] = []
+        self.next_edge: list[int] = []
+
+    def layer(self) -> bool:
+        """Breadth-first layers from the free left vertices; True if a free right is reached."""
+        infinity = float("inf")
+        self.depth = [0 if j == -1 else infinity for j in self.match_left]
+        self.next_edge = [0] * len(self.adjacency)
+        queue = [i for i, j in enumerate(self.match_left) if j == -1]
+        found = False
+        for u in queue:  # the list grows while it is read: a queue without popping
+            for v in self.adjacency[u]:
+                w = self.match_right[v]
+                if w == -1:
+                    found = True
+                elif self.depth[w] == infinity:
+                    self.depth[w] = self.depth[u] + 1
+                    queue.append(w)
+        return found
+
+    def augment(self, root: int) -> bool:
+        """Depth-first along the layers from ``root``; flip the path if it ends free."""
+        stack, path = [root], []  # path[k]: the right vertex taken from stack[k]
+        while stack:
+            u = stack[-1]
+            edges = self.adjacency[u]
+            while self.next_edge[u] < len(edges):
+                v = edges[self.next_edge[u]]
+                self.next_edge[u] += 1
+                w = self.match_right[v]
+                if w == -1:
+                    path.append(v)
+                    for left, right in zip(stack, path):
+                        self.match_left[left], self.match_right[right] = right, left
+                    return True
+                if self.depth[w] == self.depth[u] + 1:
+                    path.append(v)
+                    stack.append(w)
+                    break
+            else:
+                self.depth[u] = float("inf")  # a dead end for the rest of this phase
+                stack.pop()
+                if path:
+                    path.pop()
+        return False
