@@ -61,6 +61,7 @@ def build_menus(window) -> None:  # noqa: ANN001
     add("import", _action(window, file, "&Import…", "Ctrl+I", lambda: app.import_dialog(window)))
     add("export", _action(window, file, "&Export…", "Ctrl+Shift+E", lambda: app.export_dialog(window)))
     add("stats", _action(window, file, "&Statistics…", "Ctrl+Shift+T", lambda: app.stats_dialog(window)))
+    add("agreement", _action(window, file, "&Agreement…", "Ctrl+Shift+G", lambda: app.agreement_dialog(window)))
     file.addSeparator()
     add("quit", _action(window, file, "&Quit", StandardKey.Quit, window.close))
 

@@ -178,6 +178,15 @@ def stats_dialog(window) -> None:  # noqa: ANN001
     window._stats_dialog = dialog
 
 
+def agreement_dialog(window) -> None:  # noqa: ANN001
+    from .agreement_view import AgreementDialog
+
+    dialog = AgreementDialog(window)
+    dialog.show()
+    dialog.compute()
+    window._agreement_dialog = dialog
+
+
 def font_dialog(window) -> None:  # noqa: ANN001
     accepted, font = QFontDialog.getFont(window.view.font(), window, "Text font")
     if accepted:

@@ -24,6 +24,7 @@ Job = Callable[[ProjectStore], Iterator[Progress]]
 class WorkerSignals(QObject):
     progress = Signal(int, int, str)  # done, total (0 when unknown), message
     finished = Signal(int)  # items done
+    result = Signal(object)  # what the job's generator returned, emitted before finished
     failed = Signal(str)
     cancelled = Signal()
 
@@ -46,7 +47,12 @@ class GeneratorWorker(QRunnable):
             store = ProjectStore.open(self.project)
             try:
                 steps = self.job(store)
-                for step in steps:
+                while True:
+                    try:
+                        step = next(steps)
+                    except StopIteration as stop:  # a job may return a result
+                        outcome = stop.value
+                        break
                     done = step.done
                     self.signals.progress.emit(step.done, step.total or 0, step.message)
                     if self._cancel:
@@ -61,6 +67,8 @@ class GeneratorWorker(QRunnable):
         except Exception as error:  # noqa: BLE001 - shown to the user, app keeps running
             self.signals.failed.emit(f"Unexpected error: {error}\n\n{traceback.format_exc(limit=3)}")
             return
+        if outcome is not None:
+            self.signals.result.emit(outcome)
         self.signals.finished.emit(done)
 
 

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from annotator.core.model import Status
+from tests.helpers import seed_annotations
+
+
+def test_agreement_view_computes_off_thread_and_opens_documents(qtbot, window):
+    from annotator.ui.agreement_view import AgreementDialog
+
+    store = window.workspace.store
+    doc = window.workspace.document
+    for name in ("amal", "badr", "carim"):
+        work = seed_annotations(doc.text, doc.id, name)
+        work.status = Status.DONE
+        if name == "badr":
+            work.spans[3] = replace(work.spans[3], label="LOC")
+        store.replace_annotations(work)
+    dialog = AgreementDialog(window)
+    qtbot.addWidget(dialog)
+    worker = dialog.compute()
+    with qtbot.waitSignal(worker.signals.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    assert dialog.pair_box.count() == 3
+    assert dialog.kappa_matrix.shape == (3, 3)
+    assert dialog.confusion_matrix.sum() > 0
+    assert dialog.documents.rowCount() == 1
+    assert "amal" in dialog.summary.toPlainText()
+    dialog._open_document(0)
+    assert window.workspace.annotator == "gold" and window.docks["adjudication"].isVisible()
