@@ -193,12 +193,14 @@ def cmd_assign(args: argparse.Namespace) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
-    from .agreement import agreement_report, render_agreement
+    from .agreement import AgreementJob, render_agreement
 
     names = [n.strip() for n in args.annotators.split(",")] if args.annotators else None
     store = _open(args.project)
     try:
-        report = agreement_report(store, names, include_unfinished=args.include_unfinished)
+        job = AgreementJob(store, names, include_unfinished=args.include_unfinished)
+        _drain(job.run(), "compared")
+        report = job.report
     finally:
         store.close()
     if args.json:

@@ -10,15 +10,15 @@ one span of annotator A with one of annotator B, each used at most once.
   can leave a span unmatched that a different choice would have matched
   (AGREEMENT.md; the "nested trap" in known-answers.json).
 
-The maximum matching is Hopcroft-Karp. It starts from the exact pairs, and augmenting
-paths never unmatch a span, so exact pairs are kept wherever the maximum allows;
-which of several maximum matchings is returned affects only which pairs the
-confusion matrix and the event arguments see, never the counts.
+The maximum matching is Hopcroft-Karp, started from the exact pairs: an exact pair
+is re-paired only on an augmenting path, that is only when that makes the matching
+larger. Span counts are the same for every maximum matching; which one is returned
+decides which spans the confusion matrix compares, and within which matched triggers
+or attributions arguments and parts are compared.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -127,17 +127,28 @@ def _by_label(spans: Sequence[CharSpan]) -> dict[str, list[int]]:
 def _overlap_edges(
     spans_a: Sequence[CharSpan], spans_b: Sequence[CharSpan]
 ) -> list[list[int]]:
-    """For each span of A, the indices of B's spans sharing at least one character."""
-    order = sorted(range(len(spans_b)), key=lambda j: spans_b[j][0])
-    starts = [spans_b[j][0] for j in order]
-    edges = []
-    for start, end, _ in spans_a:
+    """For each span of A, the indices of B's spans sharing at least one character.
+
+    A sweep in order of start: B spans enter once they start before an A span ends and
+    leave once they end before an A span starts, so each A span looks only at the B
+    spans around it, not at all of them.
+    """
+    order_b = sorted(range(len(spans_b)), key=lambda j: spans_b[j][0])
+    edges: list[list[int]] = [[] for _ in spans_a]
+    active: list[int] = []
+    entered = 0
+    for i in sorted(range(len(spans_a)), key=lambda i: spans_a[i][0]):
+        start, end, _ = spans_a[i]
         if start >= end:  # an empty span shares no character with anything
-            edges.append([])
             continue
-        before_end = order[: bisect_left(starts, end)]  # B spans starting before A ends
-        edges.append(
-            [j for j in before_end if spans_b[j][1] > max(start, spans_b[j][0])]
+        while entered < len(order_b) and spans_b[order_b[entered]][0] < end:
+            active.append(order_b[entered])
+            entered += 1
+        active = [
+            j for j in active if spans_b[j][1] > start
+        ]  # later A spans start later
+        edges[i] = sorted(
+            j for j in active if spans_b[j][0] < end and spans_b[j][0] < spans_b[j][1]
         )
     return edges
 

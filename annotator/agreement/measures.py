@@ -179,8 +179,9 @@ def fleiss_kappa(table: Sequence[Sequence[int]]) -> Coefficient:
 def fleiss_kappa_from_ratings(ratings: Sequence[Sequence[Hashable]]) -> Coefficient:
     """Fleiss' kappa from a subjects x raters table of the categories chosen."""
     tally = FleissTally()
-    for subject in ratings:
-        tally.add_ratings(subject)
+    # identical subjects (most tokens are O for everyone) are added once, with a weight
+    for subject, weight in Counter(map(tuple, ratings)).items():
+        tally.add_ratings(subject, weight)
     return tally.kappa()
 
 
@@ -242,8 +243,8 @@ def krippendorff_alpha_nominal(
     coder), with None where it takes NaN.
     """
     tally = AlphaTally()
-    for column in _units(reliability_data):
-        tally.add_unit(column)
+    for column, weight in Counter(map(tuple, _units(reliability_data))).items():
+        tally.add_unit(column, weight)  # identical units added once, with a weight
     return tally.alpha()
 
 
@@ -323,9 +324,8 @@ def _distance(
         return lambda c, k: (
             Fraction(c - k) ** 2 / Fraction(c + k) ** 2 if c + k else Fraction(0)
         )  # type: ignore[operator]
-    ordered = sorted(
-        totals
-    )  # ordinal: ranks by the marginal frequencies between c and k
+    # ordinal: the distance counts the values coded between c and k (their marginals)
+    ordered = sorted(totals)
     cumulative = [Fraction(0)]
     for value in ordered:
         cumulative.append(cumulative[-1] + totals[value])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .report import pointer_token
 from .structures import PARTS
 
 
@@ -60,15 +61,15 @@ class _Refs:
 
 
 def _table(
-    headers: Sequence[str], rows: Sequence[Sequence[Any]], text_columns: int = 1
+    headers: Sequence[str], rows: Sequence[Sequence[Any]], left: Sequence[int] = (0,)
 ) -> list[str]:
-    """Aligned columns: the first ``text_columns`` left, the rest right."""
+    """Aligned columns: those numbered in ``left`` aligned left, the rest right."""
     cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     return [
         "  "
         + "  ".join(
-            c.ljust(w) if i < text_columns else c.rjust(w)
+            c.ljust(w) if i in left else c.rjust(w)
             for i, (c, w) in enumerate(zip(row, widths))
         ).rstrip()
         for row in cells
@@ -81,8 +82,11 @@ def _header(report: dict[str, Any]) -> str:
         [
             "Inter-annotator agreement",
             f"  annotators  {', '.join(report['annotators']) or '-'}",
-            f"  documents   {report['documents']} read of {report.get('documents_in_project', '?')}"
-            f" in the project (a pair uses the documents both {rule})",
+            (
+                f"  documents   {report['documents']} read of "
+                f"{report.get('documents_in_project', '?')} in the project "
+                f"(a pair uses the documents both {rule})"
+            ),
         ]
     )
 
@@ -137,38 +141,39 @@ def _group(report: dict[str, Any], refs: _Refs) -> str:
     group = report.get("group", {})
     fleiss, kripp = group.get("fleiss", {}), group.get("krippendorff", {})
     unitizing = group.get("unitizing", {})
+    fleiss_over = _count(fleiss.get("documents", 0), "document")
+    fleiss_tokens = _count(fleiss.get("tokens", 0), "token")
+    kripp_over = _count(kripp.get("documents", 0), "document")
     rows = [
         [
             "Fleiss' kappa (tokens)",
             refs.value(report["token_fleiss_kappa"], "/token_fleiss_kappa"),
-            f"{fleiss.get('documents', 0)} documents every annotator counts on, {fleiss.get('tokens', 0)} tokens",
+            f"{fleiss_over} every annotator counts on, {fleiss_tokens}",
         ],
         [
             "Krippendorff's alpha (tokens, nominal)",
             refs.value(report["token_krippendorff_alpha"], "/token_krippendorff_alpha"),
-            f"{kripp.get('documents', 0)} documents, {kripp.get('units', 0)} tokens coded by two or more",
+            f"{kripp_over}, {_count(kripp.get('units', 0), 'token')} coded by two or more",
         ],
         [
             "unitizing alpha (characters), overall",
             refs.value(
                 report.get("unitizing_alpha_overall"), "/unitizing_alpha_overall"
             ),
-            f"mean over {unitizing.get('documents', 0)} documents",
+            f"mean over {_count(unitizing.get('documents', 0), 'document')}",
         ],
     ]
     per_label = unitizing.get("per_label_documents", {})
     for label, value in report["unitizing_alpha"].items():
-        where = "/unitizing_alpha/" + label.replace("~", "~0").replace("/", "~1")
-        rows.append(
-            [
-                f"  {label}",
-                refs.value(value, where),
-                f"mean over {per_label.get(label, 0)} documents",
-            ]
-        )
-    return "\n".join(
-        ["All annotators together"] + _table(["figure", "value", "over"], rows, 1)
-    )
+        where = f"/unitizing_alpha/{pointer_token(label)}"
+        over = f"mean over {_count(per_label.get(label, 0), 'document')}"
+        rows.append([f"  {label}", refs.value(value, where), over])
+    table = _table(["figure", "value", "over"], rows, (0, 2))
+    return "\n".join(["All annotators together", *table])
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _labels(report: dict[str, Any], refs: _Refs) -> str:
@@ -184,7 +189,7 @@ def _labels(report: dict[str, Any], refs: _Refs) -> str:
             if figures is None:
                 row.append("-")
                 continue
-            where = f"/pairs/{i}/per_label/{label}"
+            where = f"/pairs/{i}/per_label/{pointer_token(label)}"
             exact = refs.value(figures["span_exact_f1"], f"{where}/span_exact_f1")
             overlap = refs.value(figures["span_overlap_f1"], f"{where}/span_overlap_f1")
             row.append(
@@ -289,7 +294,7 @@ def _documents(report: dict[str, Any], refs: _Refs, limit: int) -> str:
         [
             f"Documents with the lowest agreement (exact-span F1 pooled over pairs; {shown})"
         ]
-        + _table(headers, rows, 2)
+        + _table(headers, rows, (0, 1))
     )
 
 

@@ -60,9 +60,9 @@ from __future__ import annotations
 from collections import Counter, deque
 from collections.abc import Generator, Iterator, Sequence
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..core.model import Status
+from ..core.model import Document, Status
 from ..core.progress import Progress
 from .matching import MODES, Counts
 from .measures import Coefficient, cohen_kappa_from_pairs
@@ -79,6 +79,9 @@ from .scoring import (
 from .structures import PARTS
 from .tokens import base_tokens
 
+if TYPE_CHECKING:  # only for the annotations: the store is passed in, never opened here
+    from ..storage import ProjectStore
+
 EXCLUDED_BY_DEFAULT = ("gold",)  # the adjudicated copy is not an annotator to compare
 
 
@@ -87,11 +90,13 @@ class AgreementJob:
 
     ``annotators`` None means every annotator with a status row except ``gold``; the
     order given is the order of pairs (``a`` before ``b``) and of the report.
+    ``report`` stays None until ``run()`` has been exhausted (a job closed early, as
+    the GUI does on Cancel, has no report). The store is only read.
     """
 
     def __init__(
         self,
-        store: Any,
+        store: ProjectStore,
         annotators: Sequence[str] | None = None,
         include_unfinished: bool = False,
     ) -> None:
@@ -123,7 +128,7 @@ class AgreementJob:
             }
             tally.add(document, work)
             yield Progress(done, len(documents), document_id)
-        self.report = tally.report(self._scope(len(documents)))
+        self.report = tally.report(self._scope(len(documents)), self._strangers())
 
     def _counted(self) -> dict[str, list[str]]:
         """Per document, the selected annotators who count on it, in the selected order."""
@@ -133,6 +138,11 @@ class AgreementJob:
             if annotator in rank and (self.include_unfinished or status == Status.DONE):
                 counted.setdefault(document_id, []).append(annotator)
         return {d: sorted(names, key=rank.__getitem__) for d, names in counted.items()}
+
+    def _strangers(self) -> list[str]:
+        """Selected annotators without a single status row (a misspelt name?)."""
+        known = set(self.store.annotators())
+        return [name for name in self.annotators if name not in known]
 
     def _scope(self, documents: int) -> dict[str, Any]:
         return {
@@ -144,7 +154,7 @@ class AgreementJob:
 
 
 def compute_agreement(
-    store: Any,
+    store: ProjectStore,
     annotators: Sequence[str] | None = None,
     include_unfinished: bool = False,
 ) -> Generator[Progress, None, dict[str, Any]]:
@@ -156,7 +166,7 @@ def compute_agreement(
 
 
 def agreement_report(
-    store: Any,
+    store: ProjectStore,
     annotators: Sequence[str] | None = None,
     include_unfinished: bool = False,
 ) -> dict[str, Any]:
@@ -176,7 +186,7 @@ class _Tally:
         self.group = GroupTally(len(annotators))
         self.rows: list[dict[str, Any]] = []
 
-    def add(self, document: Any, work: dict[str, Work]) -> None:
+    def add(self, document: Document, work: dict[str, Work]) -> None:
         tokens = base_tokens(document)
         found = {}
         for a, b in combinations(work, 2):  # ``work`` is in the selected order
@@ -187,127 +197,110 @@ class _Tally:
         self.group.add_unitizing(unitizing)
         self.rows.append(_document_row(document, list(work), found, unitizing.overall))
 
-    def report(self, scope: dict[str, Any]) -> dict[str, Any]:
+    def report(self, scope: dict[str, Any], strangers: list[str]) -> dict[str, Any]:
+        """The report dict; ``strangers`` are selected annotators with no work at all."""
         notes = _Notes(self.counted_word)
-        pairs = [
-            self._pair(i, pair, scores, notes)
-            for i, (pair, scores) in enumerate(self.pairs.items())
-        ]
+        for name in strangers:
+            where = f"/annotators/{self.annotators.index(name)}"
+            notes.add(where, f"{name} has no work in this project")
         if len(self.annotators) < 2:
-            notes.add(
-                "/pairs",
-                f"{len(self.annotators)} annotator(s) selected: nothing to compare",
-            )
-        report = {
+            count = len(self.annotators)
+            notes.add("/pairs", f"{count} annotator(s) selected: nothing to compare")
+        listed = list(enumerate(self.pairs.items()))
+        confusion = sum((s.confusion for s in self.pairs.values()), Counter())
+        return {
             **scope,
-            "pairs": pairs,
-            **_group_figures(self.group, self.annotators, scope, notes),
-            "events": {
-                "pairs": [
-                    self._events(i, p, s, notes)
-                    for i, (p, s) in enumerate(self.pairs.items())
-                ]
-            },
+            "pairs": [
+                self._pair(i, pair, scores, notes) for i, (pair, scores) in listed
+            ],
+            **_group_figures(self.group, self.annotators, notes),
+            "events": {"pairs": [_events(i, p, s, notes) for i, (p, s) in listed]},
             "attributions": {
-                "pairs": [
-                    self._attributions(i, p, s, notes)
-                    for i, (p, s) in enumerate(self.pairs.items())
-                ]
+                "pairs": [_attributions(i, p, s, notes) for i, (p, s) in listed]
             },
-            "confusion": _matrix(
-                sum((s.confusion for s in self.pairs.values()), Counter())
-            ),
+            "confusion": _matrix(confusion),
             "documents_ranked": sorted(self.rows, key=_rank),
             "notes": notes.items,
         }
-        return report
 
     def _pair(
         self, index: int, pair: tuple[str, str], scores: PairScores, notes: _Notes
     ) -> dict[str, Any]:
-        a, b = pair
         where = f"/pairs/{index}"
-        if scores.documents == 0:
-            notes.add(
-                where,
-                f"{a} and {b} have no document in common that both {notes.counted_word}",
-            )
+        entry = _figures(
+            where,
+            pair,
+            scores,
+            notes,
+            [
+                ("span_exact", scores.span_total("exact"), "entity span"),
+                ("span_overlap", scores.span_total("overlap"), "entity span"),
+            ],
+        )
         kappa = scores.kappa()
-        entry = {
-            "a": a,
-            "b": b,
-            "documents": scores.documents,
-            "span_exact": _prf(
-                scores.span_total("exact"),
-                f"{where}/span_exact",
-                notes,
-                scores,
-                pair,
-                "entity span",
-            ),
-            "span_overlap": _prf(
-                scores.span_total("overlap"),
-                f"{where}/span_overlap",
-                notes,
-                scores,
-                pair,
-                "entity span",
-            ),
-            "token_cohen_kappa": kappa.value,
-            "tokens": kappa.items,
-            "per_label": _per_label(scores),
-            "confusion": _matrix(scores.confusion),
-        }
         if kappa.value is None and scores.documents:
-            notes.add(f"{where}/token_cohen_kappa", f"{a}/{b}: {kappa.reason}")
+            notes.add(
+                f"{where}/token_cohen_kappa", f"{pair[0]}/{pair[1]}: {kappa.reason}"
+            )
+        entry.update(
+            token_cohen_kappa=kappa.value,
+            tokens=kappa.items,
+            per_label=_per_label(scores),
+            confusion=_matrix(scores.confusion),
+        )
         return entry
 
-    def _events(
-        self, index: int, pair: tuple[str, str], scores: PairScores, notes: _Notes
-    ) -> dict[str, Any]:
-        entry: dict[str, Any] = {
-            "a": pair[0],
-            "b": pair[1],
-            "documents": scores.documents,
-        }
-        for kind, what in (
-            ("trigger", "event trigger"),
-            ("argument", "event argument"),
-        ):
-            for mode in MODES:
-                key = f"{kind}_{mode}"
-                entry[key] = _prf(
-                    scores.events[mode][kind],
-                    f"/events/pairs/{index}/{key}",
-                    notes,
-                    scores,
-                    pair,
-                    what,
-                )
-        return entry
 
-    def _attributions(
-        self, index: int, pair: tuple[str, str], scores: PairScores, notes: _Notes
-    ) -> dict[str, Any]:
-        entry: dict[str, Any] = {
-            "a": pair[0],
-            "b": pair[1],
-            "documents": scores.documents,
-        }
-        for kind in ("attribution", *PARTS):
-            what = "attribution" if kind == "attribution" else f"attribution {kind}"
-            for mode in MODES:
-                key = f"{kind}_{mode}"
-                counts = scores.attributions[mode][kind]
-                entry[key] = _prf(
-                    counts,
-                    f"/attributions/pairs/{index}/{key}",
-                    notes,
-                    scores,
-                    pair,
-                    what,
-                )
-        return entry
+def _events(
+    index: int, pair: tuple[str, str], scores: PairScores, notes: _Notes
+) -> dict[str, Any]:
+    figures = [
+        (f"{kind}_{mode}", scores.events[mode][kind], f"event {kind}")
+        for kind in ("trigger", "argument")
+        for mode in MODES
+    ]
+    return _figures(f"/events/pairs/{index}", pair, scores, notes, figures)
+
+
+def _attributions(
+    index: int, pair: tuple[str, str], scores: PairScores, notes: _Notes
+) -> dict[str, Any]:
+    figures = [
+        (f"{kind}_{mode}", scores.attributions[mode][kind], _attribution_word(kind))
+        for kind in ("attribution", *PARTS)
+        for mode in MODES
+    ]
+    return _figures(f"/attributions/pairs/{index}", pair, scores, notes, figures)
+
+
+def _attribution_word(kind: str) -> str:
+    return "attribution" if kind == "attribution" else f"attribution {kind}"
+
+
+def _figures(
+    where: str,
+    pair: tuple[str, str],
+    scores: PairScores,
+    notes: _Notes,
+    figures: list[tuple[str, Counts, str]],
+) -> dict[str, Any]:
+    """A pair's entry: names, documents and one PRF per ``(key, counts, what)``.
+
+    A pair without documents gets one note for the whole entry; otherwise each
+    undefined figure gets its own.
+    """
+    a, b = pair
+    if scores.documents == 0:
+        reason = (
+            f"{a} and {b} have no document in common that both {notes.counted_word}"
+        )
+        notes.add(where, reason)
+    entry: dict[str, Any] = {"a": a, "b": b, "documents": scores.documents}
+    for key, counts, what in figures:
+        if scores.documents:
+            _note_undefined(counts, f"{where}/{key}", notes, pair, what)
+        entry[key] = _prf(counts)
+    return entry
 
 
 def _per_label(scores: PairScores) -> dict[str, dict[str, Any]]:
@@ -323,25 +316,7 @@ def _per_label(scores: PairScores) -> dict[str, dict[str, Any]]:
     }
 
 
-def _prf(
-    counts: Counts,
-    where: str,
-    notes: _Notes,
-    scores: PairScores,
-    pair: tuple[str, str],
-    what: str,
-) -> dict[str, Any]:
-    """Precision, recall, F1 and the counts; a note for each undefined figure."""
-    a, b = pair
-    if scores.documents:  # a pair without documents has one note for all its figures
-        if counts.f1 is None:
-            notes.add(where, f"neither {a} nor {b} marked any {what}")
-        elif counts.precision is None:
-            notes.add(
-                f"{where}/precision", f"{b} marked no {what}: no precision against {a}"
-            )
-        elif counts.recall is None:
-            notes.add(f"{where}/recall", f"{a} marked no {what}: no recall for {b}")
+def _prf(counts: Counts) -> dict[str, Any]:
     return {
         "precision": counts.precision,
         "recall": counts.recall,
@@ -352,62 +327,94 @@ def _prf(
     }
 
 
+def _note_undefined(
+    counts: Counts, where: str, notes: _Notes, pair: tuple[str, str], what: str
+) -> None:
+    a, b = pair
+    if counts.f1 is None:
+        notes.add(where, f"neither {a} nor {b} marked any {what}")
+    elif counts.precision is None:
+        notes.add(
+            f"{where}/precision", f"{b} marked no {what}: no precision against {a}"
+        )
+    elif counts.recall is None:
+        notes.add(f"{where}/recall", f"{a} marked no {what}: no recall for {b}")
+
+
 def _group_figures(
-    group: GroupTally, annotators: list[str], scope: dict[str, Any], notes: _Notes
+    group: GroupTally, annotators: list[str], notes: _Notes
 ) -> dict[str, Any]:
+    """Fleiss' kappa, Krippendorff's alpha and alpha_U, with their ``group`` details."""
+    tokens, token_details = _token_figures(group, annotators, notes)
+    unitizing, unitizing_details = _unitizing_figures(group, notes)
+    return {**tokens, **unitizing, "group": {**token_details, **unitizing_details}}
+
+
+def _token_figures(
+    group: GroupTally, annotators: list[str], notes: _Notes
+) -> tuple[dict[str, Any], dict[str, Any]]:
     fleiss, alpha = group.fleiss.kappa(), group.alpha.alpha()
-    everyone = ", ".join(annotators)
     if group.fleiss_documents == 0:
+        everyone = ", ".join(annotators)
         fleiss = Coefficient.undefined(
             f"no document that every annotator ({everyone}) {notes.counted_word}"
         )
-    if fleiss.value is None:
-        notes.add("/token_fleiss_kappa", fleiss.reason or "undefined")
-    if alpha.value is None:
-        notes.add("/token_krippendorff_alpha", alpha.reason or "undefined")
-    labels = sorted(group.unitizing_labels.keys() | group.unitizing_reasons.keys())
-    unitizing = {label: mean(group.unitizing_labels.get(label, [])) for label in labels}
-    for label, value in unitizing.items():
-        if value is None:
-            reasons = "; ".join(
-                f"{r} ({n} documents)"
-                for r, n in group.unitizing_reasons[label].items()
-            )
-            notes.add(f"/unitizing_alpha/{_escape(label)}", reasons)
-    overall = mean(group.unitizing_overall)
-    if overall is None:
-        notes.add(
-            "/unitizing_alpha_overall",
-            "no document where two annotators count has an entity span",
+    if group.alpha_documents == 0:
+        alpha = Coefficient.undefined(
+            f"no document that two or more annotators {notes.counted_word}"
         )
-    return {
+    for where, coefficient in (
+        ("/token_fleiss_kappa", fleiss),
+        ("/token_krippendorff_alpha", alpha),
+    ):
+        if coefficient.value is None:
+            notes.add(where, coefficient.reason or "undefined")
+    figures = {
         "token_fleiss_kappa": fleiss.value,
         "token_krippendorff_alpha": alpha.value,
-        "unitizing_alpha": unitizing,
-        "unitizing_alpha_overall": overall,
-        "group": {
-            "fleiss": {
-                "documents": group.fleiss_documents,
-                "tokens": fleiss.items,
-                "observed": fleiss.observed,
-                "expected": fleiss.expected,
-            },
-            "krippendorff": {
-                "documents": group.alpha_documents,
-                "units": alpha.items,
-                "observed": alpha.observed,
-                "expected": alpha.expected,
-            },
-            "unitizing": {
-                "documents": len(group.unitizing_overall),
-                "per_label_documents": {
-                    label: len(group.unitizing_labels.get(label, []))
-                    for label in labels
-                },
-                "overlapping_units_left_out": group.unitizing_dropped,
-            },
-        },
     }
+    details = {
+        "fleiss": {"documents": group.fleiss_documents, "tokens": fleiss.items,
+                   "observed": fleiss.observed, "expected": fleiss.expected},
+        "krippendorff": {"documents": group.alpha_documents, "units": alpha.items,
+                         "observed": alpha.observed, "expected": alpha.expected},
+    }  # fmt: skip
+    return figures, details
+
+
+def _unitizing_figures(
+    group: GroupTally, notes: _Notes
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Per label and overall, the mean over the documents where alpha_U is defined."""
+    labels = sorted(group.unitizing_labels.keys() | group.unitizing_reasons.keys())
+    per_label = {label: mean(group.unitizing_labels.get(label, [])) for label in labels}
+    for label, value in per_label.items():
+        if value is None:
+            reasons = group.unitizing_reasons[label].items()
+            text = "; ".join(f"{r} (in {_documents(n)})" for r, n in reasons)
+            notes.add(f"/unitizing_alpha/{pointer_token(label)}", text)
+    overall = mean(group.unitizing_overall)
+    if overall is None:
+        reason = (
+            "no annotator marked an entity span in the documents read"
+            if group.alpha_documents
+            else f"no document that two or more annotators {notes.counted_word}"
+        )
+        notes.add("/unitizing_alpha_overall", reason)
+    figures = {"unitizing_alpha": per_label, "unitizing_alpha_overall": overall}
+    used = {label: len(group.unitizing_labels.get(label, [])) for label in labels}
+    details = {
+        "unitizing": {
+            "documents": len(group.unitizing_overall),
+            "per_label_documents": used,
+            "overlapping_units_left_out": group.unitizing_dropped,
+        }
+    }
+    return figures, details
+
+
+def _documents(count: int) -> str:
+    return "1 document" if count == 1 else f"{count} documents"
 
 
 def _matrix(counts: Counter) -> dict[str, dict[str, int]]:
@@ -424,7 +431,7 @@ def _matrix(counts: Counter) -> dict[str, dict[str, int]]:
 
 # --- the per-document table ----------------------------------------------------------
 def _document_row(
-    document: Any,
+    document: Document,
     names: list[str],
     found: dict[tuple[str, str], PairScores],
     unitizing: Coefficient,
@@ -472,6 +479,6 @@ class _Notes:
         self.items.append({"where": where, "reason": reason})
 
 
-def _escape(key: str) -> str:
-    """A key as one JSON-pointer reference token (RFC 6901)."""
+def pointer_token(key: str) -> str:
+    """A key as one JSON-pointer reference token (RFC 6901): ``~`` and ``/`` escaped."""
     return key.replace("~", "~0").replace("/", "~1")

@@ -9,7 +9,7 @@ and turns the tallies into the report dict.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..core.model import Annotations, Document
@@ -25,7 +25,7 @@ from .structures import (
     event_counts,
     event_items,
 )
-from .tokens import OUTSIDE, split_tokens, token_categories
+from .tokens import split_tokens, token_categories
 from .unitizing import UnitizingResult, unitizing_alpha
 
 NONE = "(none)"  # the confusion matrix's row/column for a span the other side lacks
@@ -41,9 +41,13 @@ class Work:
 
     @classmethod
     def of(cls, annotations: Annotations, schema: Schema) -> Work:
-        """Entity-layer spans: labels the schema puts in the entity layer, or does not know
-        (an imported label missing from the schema is still a labelled span, not a trigger
-        or an attribution part, which the schema always declares)."""
+        """Keep the entity layer's spans, the events and the attributions.
+
+        Entity-layer spans are those whose label the schema puts in the entity layer
+        or does not know: an imported label missing from the schema is still an
+        entity, since triggers and attribution parts always have schema labels.
+        Empty spans (start >= end) are left out.
+        """
         spans = [
             (s.start, s.end, s.label)
             for s in annotations.spans
@@ -60,9 +64,8 @@ class PairScores:
     spans: dict[str, dict[str, Counts]] = field(
         default_factory=lambda: {mode: defaultdict(Counts) for mode in MODES}
     )  # mode -> label -> Counts
-    tokens: Counter = field(
-        default_factory=Counter
-    )  # (category_a, category_b) -> count
+    # (category_a, category_b) -> count, over the pair's tokens
+    tokens: Counter = field(default_factory=Counter)
     confusion: Counter = field(default_factory=Counter)  # (label_a, label_b) -> count
     events: dict[str, dict[str, Counts]] = field(
         default_factory=lambda: {mode: defaultdict(Counts) for mode in MODES}
@@ -140,9 +143,8 @@ class GroupTally:
 
     def add_tokens(self, categories: Sequence[Sequence[str]]) -> None:
         """One document's token categories, one row per annotator who counts on it."""
-        patterns = Counter(
-            zip(*categories)
-        )  # most tokens repeat one pattern: add it once
+        # most tokens repeat one pattern (O for everyone): add each pattern once
+        patterns = Counter(zip(*categories))
         complete = len(categories) == self.raters
         for pattern, weight in patterns.items():
             self.alpha.add_unit(pattern, weight)
@@ -159,9 +161,8 @@ class GroupTally:
             if coefficient.value is not None:
                 self.unitizing_labels[str(label)].append(coefficient.value)
             else:
-                self.unitizing_reasons[str(label)][
-                    coefficient.reason or "undefined"
-                ] += 1
+                reason = coefficient.reason or "undefined"
+                self.unitizing_reasons[str(label)][reason] += 1
 
 
 def group_categories(
@@ -182,7 +183,3 @@ def document_unitizing(document: Document, work: dict[str, Work]) -> UnitizingRe
 
 def mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
-
-
-def categories_used(pairs: Counter) -> set[Hashable]:
-    return {c for pair in pairs for c in pair} - {OUTSIDE}

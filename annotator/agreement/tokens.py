@@ -8,6 +8,7 @@ depends on who is compared: a pair's tokens are cut at the two annotators' spans
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from ..core.model import Document
@@ -60,15 +61,10 @@ def token_categories(tokens: Sequence[Offsets], spans: Iterable[CharSpan]) -> li
     ``tokens`` must be sorted and already cut at the spans' boundaries
     (:func:`split_tokens`); a token takes the label found at its first character.
     """
-    segments = outermost_segments(spans)
-    categories: list[str] = []
-    append = categories.append  # once per token: keep the loop bare
-    index, count = 0, len(segments)
-    for start, _ in tokens:
-        while index < count and segments[index][1] <= start:
-            index += 1
-        if index < count and segments[index][0] <= start:
-            append(segments[index][2])
-        else:
-            append(OUTSIDE)
+    starts = [start for start, _ in tokens]
+    categories = [OUTSIDE] * len(starts)
+    for start, end, label in outermost_segments(spans):
+        # tokens starting inside the segment: whole slices, not a test per token
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        categories[first:last] = [label] * (last - first)
     return categories
