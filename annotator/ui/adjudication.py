@@ -7,7 +7,7 @@ only some have them, red when others chose a different label or boundary there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from ..core.adjudication import RejectCommand, accept, agreed, candidates
 from ..core.errors import AnnotatorError
+from .i18n import N_, tr
 
 AGREEMENT_COLOURS = {"all": QColor("#2e7d32"), "some": QColor("#f9a825"), "conflict": QColor("#c62828")}
-HEADERS = ("Agreement", "Kind", "Label", "Text", "Annotators", "Decision")
+HEADERS = (N_("Agreement"), N_("Kind"), N_("Label"), N_("Text"), N_("Annotators"), N_("Decision"))
 
 
 class AdjudicationPanel(QWidget):
@@ -35,14 +36,14 @@ class AdjudicationPanel(QWidget):
         self.report = report
         self.items = []
         self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.currentCellChanged.connect(lambda row, *_: self._chosen(row))
         self.buttons = {key: QPushButton(text) for key, text in (
-            ("accept", "Accept"), ("reject", "Reject"), ("agreed", "Accept all agreed"))}
+            ("accept", tr("Accept")), ("reject", tr("Reject")), ("agreed", tr("Accept all agreed")))}
         self.buttons["accept"].clicked.connect(self.accept_current)
         self.buttons["reject"].clicked.connect(self.reject_current)
         self.buttons["agreed"].clicked.connect(self.accept_agreed)
@@ -62,7 +63,7 @@ class AdjudicationPanel(QWidget):
         self.table.setRowCount(len(self.items))
         text = ws.document.text if ws.document else ""
         for row, item in enumerate(self.items):
-            decision = "in gold" if item.in_gold else "rejected" if item.rejected else ""
+            decision = tr("in gold") if item.in_gold else tr("rejected") if item.rejected else ""
             cells = (item.agreement, item.kind, item.label, " ".join(text[item.start:item.end].split())[:50],
                      ", ".join(item.annotators), decision)
             for column, value in enumerate(cells):
@@ -87,14 +88,14 @@ class AdjudicationPanel(QWidget):
     def accept_current(self) -> None:
         candidate = self.current()
         if candidate is not None and not candidate.in_gold:
-            self._accept([candidate], f"Accept {candidate.label}")
+            self._accept([candidate], tr("Accept {label}").format(label=candidate.label))
 
     def accept_agreed(self) -> None:
         todo = agreed(self.items)
         if todo:
-            self._accept(todo, f"Accept {len(todo)} agreed labels")
+            self._accept(todo, tr("Accept {count} agreed labels").format(count=len(todo)))
         else:
-            self.report("Nothing left that all annotators agree on.")
+            self.report(tr("Nothing left that all annotators agree on."))
 
     def _accept(self, todo: list, text: str) -> None:
         ws = self.workspace
@@ -103,7 +104,7 @@ class AdjudicationPanel(QWidget):
             for candidate in todo:
                 accept(ws.store, candidate, ws.push, gold=ws.annotator)
         except AnnotatorError as error:
-            self.report(f"Not done: {error.message}")
+            self.report(tr("Not done: {reason}").format(reason=error.message))
         finally:
             ws.undo_stack.endMacro()
 
@@ -111,4 +112,4 @@ class AdjudicationPanel(QWidget):
         candidate = self.current()
         if candidate is not None:
             self.workspace.push(RejectCommand(candidate.document_id, candidate.key, not candidate.rejected,
-                                              f"Reject {candidate.label}"))
+                                              tr("Reject {label}").format(label=candidate.label)))

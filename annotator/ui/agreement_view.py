@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
-DOCUMENT_COLUMNS = ("Document", "Annotators", "Span F1 (exact)", "Span F1 (overlap)", "Token kappa", "αu")
+from .i18n import N_, tr
+
+DOCUMENT_COLUMNS = (N_("Document"), N_("Annotators"), N_("Span F1 (exact)"), N_("Span F1 (overlap)"),
+                    N_("Token kappa"), "αu")
 
 
 def _figure(value: Any) -> str:
@@ -38,24 +40,24 @@ class AgreementDialog(QDialog):
         super().__init__(window)
         self.window = window
         self.report: dict[str, Any] | None = None
-        self.setWindowTitle("Agreement")
+        self.setWindowTitle(tr("Agreement"))
         self.resize(1000, 640)
         self.pair_box = QComboBox()
-        self.unfinished = QCheckBox("Include unfinished documents")
-        self.compute_button = QPushButton("Compute")
+        self.unfinished = QCheckBox(tr("Include unfinished documents"))
+        self.compute_button = QPushButton(tr("Compute"))
         self.compute_button.clicked.connect(self.compute)
         self.pair_box.currentIndexChanged.connect(self._show_pair)
         top = QHBoxLayout()
         for widget in (self.pair_box, self.unfinished, self.compute_button):
             top.addWidget(widget)
         self.tabs = QTabWidget()
-        self.labels_plot = pg.PlotWidget(title="Span F1 per label (exact, overlap)")
-        self.kappa_plot = pg.PlotWidget(title="Token Cohen's kappa per pair")
-        self.confusion_plot = pg.PlotWidget(title="Label confusions over matched spans")
+        self.labels_plot = pg.PlotWidget(title=tr("Span F1 per label (exact, overlap)"))
+        self.kappa_plot = pg.PlotWidget(title=tr("Token Cohen's kappa per pair"))
+        self.confusion_plot = pg.PlotWidget(title=tr("Label confusions over matched spans"))
         for plot in (self.labels_plot, self.kappa_plot, self.confusion_plot):
             plot.setBackground("w")
         self.documents = QTableWidget(0, len(DOCUMENT_COLUMNS))
-        self.documents.setHorizontalHeaderLabels(DOCUMENT_COLUMNS)
+        self.documents.setHorizontalHeaderLabels([tr(c) for c in DOCUMENT_COLUMNS])
         self.documents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.documents.cellActivated.connect(self._open_document)
@@ -63,9 +65,9 @@ class AgreementDialog(QDialog):
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.setStyleSheet("font-family: monospace;")
-        for widget, title in ((self.labels_plot, "Per label"), (self.kappa_plot, "Kappa"),
-                              (self.confusion_plot, "Confusions"), (self.documents, "Documents"),
-                              (self.summary, "Report")):
+        for widget, title in ((self.labels_plot, tr("Per label")), (self.kappa_plot, tr("Kappa")),
+                              (self.confusion_plot, tr("Confusions")), (self.documents, tr("Documents")),
+                              (self.summary, tr("Report"))):
             self.tabs.addTab(widget, title)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -76,7 +78,7 @@ class AgreementDialog(QDialog):
         from .workers import run_with_progress
 
         include = self.unfinished.isChecked()
-        worker = run_with_progress(self, "Computing agreement", self.window.project_path,
+        worker = run_with_progress(self, tr("Computing agreement"), self.window.project_path,
                                    lambda store: compute_agreement(store, None, include),
                                    lambda done: None)
         worker.signals.result.connect(self.set_report)
@@ -89,7 +91,7 @@ class AgreementDialog(QDialog):
         self.pair_box.blockSignals(True)
         self.pair_box.clear()
         for pair in report["pairs"]:
-            self.pair_box.addItem(f"{pair['a']} / {pair['b']} ({pair['documents']} documents)")
+            self.pair_box.addItem(tr("{a} / {b} ({count} documents)").format(a=pair["a"], b=pair["b"], count=pair["documents"]))
         first = next((i for i, p in enumerate(report["pairs"]) if p["documents"]), 0)
         self.pair_box.setCurrentIndex(first)
         self.pair_box.blockSignals(False)

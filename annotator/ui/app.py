@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import AnnotatorError
 from ..core.schema_files import load_schema
 from ..storage import ProjectStore
+from .i18n import tr
 
 ORGANISATION, APPLICATION = "ArabicAnnotator", "annotator"
 RECENT_LIMIT = 8
@@ -37,15 +38,18 @@ def run(args: list[str]) -> int:
     try:
         window = open_window(project, name)
     except AnnotatorError as error:
-        _error_box(None, "Cannot open the project", str(error)).exec()
+        _error_box(None, tr("Cannot open the project"), str(error)).exec()
         return 1
     window.show()
     return app.exec()
 
 
 def apply_ui_direction(app: QApplication) -> None:
-    """The window follows the UI language: right to left for the Arabic interface."""
-    language = str(QSettings().value("ui/language", "en"))
+    """The interface language (translations) and its direction: right to left in Arabic."""
+    from .i18n import install_translators, ui_language
+
+    language = ui_language()
+    install_translators(app, language)
     direction = Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
     app.setLayoutDirection(direction)
 
@@ -56,7 +60,7 @@ def annotator_name(ask: bool) -> str:
     name = str(settings.value("annotator/name", "") or "")
     if name or not ask:
         return name
-    name, accepted = QInputDialog.getText(None, "Welcome", "Your name (recorded with every label you make):")
+    name, accepted = QInputDialog.getText(None, tr("Welcome"), tr("Your name (recorded with every label you make):"))
     name = name.strip()
     if accepted and name:
         settings.setValue("annotator/name", name)
@@ -96,7 +100,7 @@ def switch_project(window, path: Path) -> None:  # noqa: ANN001
     try:
         new = open_window(path, window.workspace.annotator)
     except AnnotatorError as error:
-        _error_box(window, "Cannot open the project", str(error)).exec()
+        _error_box(window, tr("Cannot open the project"), str(error)).exec()
         return
     new.show()
     window.close()
@@ -104,17 +108,17 @@ def switch_project(window, path: Path) -> None:  # noqa: ANN001
 
 # --- File menu ----------------------------------------------------------------------
 def new_project_dialog(window) -> None:  # noqa: ANN001
-    path, _ = QFileDialog.getSaveFileName(window, "New project", "", "Annotation projects (*.sqlite)")
+    path, _ = QFileDialog.getSaveFileName(window, tr("New project"), "", "Annotation projects (*.sqlite)")
     if path:
         target = Path(path if path.endswith(".sqlite") else path + ".sqlite")
         if target.exists():
-            _error_box(window, "New project", f"{target} exists already.").exec()
+            _error_box(window, tr("New project"), f"{target} exists already.").exec()
             return
         switch_project(window, target)
 
 
 def open_project_dialog(window) -> None:  # noqa: ANN001
-    path, _ = QFileDialog.getOpenFileName(window, "Open project", "", "Annotation projects (*.sqlite);;All files (*)")
+    path, _ = QFileDialog.getOpenFileName(window, tr("Open project"), "", "Annotation projects (*.sqlite);;All files (*)")
     if path:
         switch_project(window, Path(path))
 
@@ -146,7 +150,7 @@ def import_dialog(window) -> None:  # noqa: ANN001
     from .transfer import ImportOptionsDialog, start_import
 
     paths, _ = QFileDialog.getOpenFileNames(
-        window, "Import", "", "All supported (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.ann);;All files (*)"
+        window, tr("Import"), "", "All supported (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.ann);;All files (*)"
     )
     if not paths:
         return
@@ -163,9 +167,9 @@ def export_dialog(window) -> None:  # noqa: ANN001
         return
     options = dialog.options()
     if options.fmt == "brat":
-        target = QFileDialog.getExistingDirectory(window, "Export into an empty folder")
+        target = QFileDialog.getExistingDirectory(window, tr("Export into an empty folder"))
     else:
-        target, _ = QFileDialog.getSaveFileName(window, "Export", f"export.{options.fmt}")
+        target, _ = QFileDialog.getSaveFileName(window, tr("Export"), f"export.{options.fmt}")
     if target:
         start_export(window, Path(target), options)
 
@@ -187,8 +191,21 @@ def agreement_dialog(window) -> None:  # noqa: ANN001
     window._agreement_dialog = dialog
 
 
+def language_dialog(window) -> None:  # noqa: ANN001
+    """Choose the interface language; it applies from the next start."""
+    from .i18n import LANGUAGES, ui_language
+
+    names = list(LANGUAGES.values())
+    current = names.index(LANGUAGES[ui_language()])
+    choice, accepted = QInputDialog.getItem(window, tr("Interface language"), tr("Language:"), names, current, False)
+    if accepted:
+        code = next(k for k, v in LANGUAGES.items() if v == choice)
+        QSettings().setValue("ui/language", code)
+        window.show_message(tr("The interface language changes when the app starts again."))
+
+
 def font_dialog(window) -> None:  # noqa: ANN001
-    accepted, font = QFontDialog.getFont(window.view.font(), window, "Text font")
+    accepted, font = QFontDialog.getFont(window.view.font(), window, tr("Text font"))
     if accepted:
         window.view.set_family(font.family())
         window.view.set_point_size(font.pointSizeF())
@@ -200,7 +217,7 @@ def shortcuts_dialog(window) -> None:  # noqa: ANN001
     from .shortcuts import shortcut_rows
 
     text = "\n".join(f"{keys:<22} {what}" for keys, what in shortcut_rows(window))
-    box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", text, parent=window)
+    box = QMessageBox(QMessageBox.Icon.Information, tr("Keyboard shortcuts"), text, parent=window)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setStyleSheet("QLabel { font-family: monospace; }")
     box.open()

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
+from .i18n import tr
+
 
 @dataclass(frozen=True)
 class SpanChoice:
@@ -32,8 +34,8 @@ class PickSpanDialog(QDialog):
         self.role_box = QComboBox()
         self.role_box.addItems(list(roles))
         self.span_box = QComboBox()
-        form.addRow("Role", self.role_box)
-        form.addRow("Span", self.span_box)
+        form.addRow(tr("Role"), self.role_box)
+        form.addRow(tr("Span"), self.span_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

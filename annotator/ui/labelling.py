@@ -16,6 +16,7 @@ from ..core.errors import AnnotatorError
 from ..core.model import Attribution, Event, Span, Status
 from ..core.selection import next_word_boundary, snap_to_words
 from .dialogs import PickSpanDialog, SpanChoice
+from .i18n import tr
 from .text_view import AnnotationTextView
 from .workspace import Workspace
 
@@ -40,7 +41,7 @@ class LabelController:
         elif isinstance(current, Span):
             self._guarded(lambda: self.workspace.push(self.workspace.editor().change_span(current.id, label=label)))
         else:
-            self.report("Select some text first, then press a label's key.")
+            self.report(tr("Select some text first, then press a label's key."))
 
     def _selection(self) -> tuple[int, int] | None:
         found = self.view.selection_offsets()
@@ -101,7 +102,7 @@ class LabelController:
     def move_boundary(self, which: str, forward: bool, by_word: bool) -> None:
         span = self.workspace.current
         if not isinstance(span, Span):
-            self.report("Select a span (click it or press Tab) to move its boundaries.")
+            self.report(tr("Select a span (click it or press Tab) to move its boundaries."))
             return
         position = span.start if which == "start" else span.end
         if by_word:
@@ -130,11 +131,11 @@ class LabelController:
     def add_argument(self, event: Event | None = None) -> None:
         event = event or self._current_event()
         if event is None:
-            self.report("Select an event first (in the text or the Events panel).")
+            self.report(tr("Select an event first (in the text or the Events panel)."))
             return
         roles = self.workspace.schema.roles_of(event.type)
         choices = {role: self._choices(fillers, exclude={event.trigger}) for role, fillers in roles.items()}
-        dialog = PickSpanDialog(f"Argument of {event.id} {event.type}", choices, self.parent)
+        dialog = PickSpanDialog(tr("Argument of {event}").format(event=f"{event.id} {event.type}"), choices, self.parent)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice() is None:
             return
         role, choice = dialog.choice()
@@ -144,7 +145,7 @@ class LabelController:
     def set_attribution_part(self, part: str, attribution: Attribution | None = None) -> None:
         attribution = attribution or self._current_attribution()
         if attribution is None:
-            self.report("Select an attribution first (mark a cue, or pick one in the panel).")
+            self.report(tr("Select an attribution first (mark a cue, or pick one in the panel)."))
             return
         schema = self.workspace.schema
         fillers = ["CONTENT"] if part == "content" else ["SOURCE", *[l.name for l in schema.labels_in("entity")]]
@@ -211,4 +212,4 @@ class LabelController:
         try:
             action()
         except AnnotatorError as error:
-            self.report(f"Not done: {error.message}")
+            self.report(tr("Not done: {reason}").format(reason=error.message))

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import Attribution, Event, Span, Status
+from .i18n import tr
 from .labelling import LabelController
-from .models import AnnotationListModel, DocumentFilter, DocumentListModel
+from .models import STATUS_TEXT, AnnotationListModel, DocumentFilter, DocumentListModel
 from .palette import LabelPalette
 from .panels import AttributionsPanel, EventsPanel, Inspector
 from .text_view import AnnotationTextView, tooltip_html
@@ -59,7 +60,9 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.palette = LabelPalette()
-        self.palette.set_schema(self.workspace.schema)
+        from .i18n import ui_language
+
+        self.palette.set_schema(self.workspace.schema, ui_language())
         self.documents_model = DocumentListModel(self)
         self.documents_filter = DocumentFilter(self)
         self.documents_filter.setSourceModel(self.documents_model)
@@ -79,15 +82,15 @@ class MainWindow(QMainWindow):
         self._shown_items: tuple = ()
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
-            "documents": self._dock("Documents", "documents", self.documents_panel, left),
-            "annotations": self._dock("Annotations", "annotations", self.annotations_table, left),
-            "labels": self._dock("Labels", "labels", self.palette, right),
-            "inspector": self._dock("Inspector", "inspector", self.inspector, right),
-            "events": self._dock("Events", "events", self.events_panel, right),
-            "attributions": self._dock("Attributions", "attributions", self.attributions_panel, right),
+            "documents": self._dock(tr("Documents"), "documents", self.documents_panel, left),
+            "annotations": self._dock(tr("Annotations"), "annotations", self.annotations_table, left),
+            "labels": self._dock(tr("Labels"), "labels", self.palette, right),
+            "inspector": self._dock(tr("Inspector"), "inspector", self.inspector, right),
+            "events": self._dock(tr("Events"), "events", self.events_panel, right),
+            "attributions": self._dock(tr("Attributions"), "attributions", self.attributions_panel, right),
         }
         self.docks["adjudication"] = self._dock(
-            "Adjudication", "adjudication", self.adjudication_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+            tr("Adjudication"), "adjudication", self.adjudication_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.docks["adjudication"].hide()
         self.tabifyDockWidget(self.docks["events"], self.docks["attributions"])
         self.docks["events"].raise_()
@@ -100,10 +103,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
         self.document_search = QLineEdit()
-        self.document_search.setPlaceholderText("Filter by title or text…")
+        self.document_search.setPlaceholderText(tr("Filter by title or text…"))
         self.document_search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
-        self.status_filter.addItem("All statuses", None)
+        self.status_filter.addItem(tr("All statuses"), None)
         for status in Status:
             self.status_filter.addItem(status.value.replace("_", " "), status)
         self.documents_table = _table(self.documents_filter, sortable=False)
@@ -286,7 +289,7 @@ class MainWindow(QMainWindow):
             if not not_done or candidate[2] is not Status.DONE:
                 self.workspace.open_document(candidate[0])
                 return
-        self.show_message("Every document is done.")
+        self.show_message(tr("Every document is done."))
 
     def zoom(self, step: int) -> None:
         if step == 0:
@@ -304,16 +307,18 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         rows = self.documents_model.rows
         done = sum(1 for r in rows if r[2] is Status.DONE)
-        corpus = f"Corpus: {done}/{len(rows)} done ({100 * done // max(1, len(rows))}%)"
+        corpus = tr("Corpus: {done}/{total} done ({percent}%)").format(
+            done=done, total=len(rows), percent=100 * done // max(1, len(rows)))
         ws = self.workspace
         if ws.document is None or ws.annotations is None:
             self.status_label.setText(corpus)
             return
         position = next((i for i, r in enumerate(rows) if r[0] == ws.document.id), 0) + 1
-        status = ws.annotations.status.value.replace("_", " ")
         self.status_label.setText(
-            f"Document {position}/{len(rows)} · {len(ws.annotations.spans)} labels · "
-            f"{len(ws.annotations.events)} events · {status}   |   {corpus}"
+            tr("Document {position}/{total} · {labels} labels · {events} events · {status}").format(
+                position=position, total=len(rows), labels=len(ws.annotations.spans),
+                events=len(ws.annotations.events), status=tr(STATUS_TEXT[ws.annotations.status]))
+            + f"   |   {corpus}"
         )
 
     def _update_title(self) -> None:

@@ -8,12 +8,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 
 from ..core.model import Span, Status
 from ..core.schema import Schema
+from .i18n import N_, tr
 
-STATUS_TEXT = {Status.NEW: "new", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
+STATUS_TEXT = {Status.NEW: N_("new"), Status.IN_PROGRESS: N_("in progress"), Status.DONE: N_("done")}
 
 
 class DocumentListModel(QAbstractTableModel):
-    HEADERS = ("Title", "Status", "Labels")
+    HEADERS = (N_("Title"), N_("Status"), N_("Labels"))
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -35,7 +36,7 @@ class DocumentListModel(QAbstractTableModel):
             return None
         doc_id, title, status, count = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (title, STATUS_TEXT[status], count)[index.column()]
+            return (title, tr(STATUS_TEXT[status]), count)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return doc_id
         if role == Qt.ItemDataRole.UserRole:
@@ -44,7 +45,7 @@ class DocumentListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return tr(self.HEADERS[section])
         return None
 
     def row_of(self, doc_id: str) -> int:
@@ -72,7 +73,7 @@ class DocumentFilter(QSortFilterProxyModel):
 
 
 class AnnotationListModel(QAbstractTableModel):
-    HEADERS = ("Position", "Text", "Label", "Layer")
+    HEADERS = (N_("Position"), N_("Text"), N_("Label"), N_("Layer"))
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -158,7 +159,7 @@ class AnnotationListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return tr(self.HEADERS[section])
         return None
 
     def row_of(self, span_id: str) -> int:

@@ -7,8 +7,9 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from ..core.schema import LAYERS, Schema
+from .i18n import N_, tr
 
-LAYER_TITLES = {"entity": "Entities", "event": "Events", "attribution": "Attribution"}
+LAYER_TITLES = {"entity": N_("Entities"), "event": N_("Events"), "attribution": N_("Attribution")}
 
 
 class LabelPalette(QScrollArea):
@@ -28,7 +29,7 @@ class LabelPalette(QScrollArea):
             labels = schema.labels_in(layer)
             if not labels:
                 continue
-            heading = QLabel(LAYER_TITLES[layer])
+            heading = QLabel(tr(LAYER_TITLES[layer]))
             heading.setTextFormat(Qt.TextFormat.PlainText)
             heading.setStyleSheet("font-weight: bold; margin-top: 6px;")
             layout.addWidget(heading)

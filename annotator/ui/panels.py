@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Annotations, Attribution, Event, Span
 from ..core.schema import Schema
+from .i18n import N_, tr
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -37,7 +38,7 @@ class ItemTree(QWidget):
     def __init__(self, buttons: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(list(self.headers))
+        self.tree.setHeaderLabels([tr(h) for h in self.headers])
         self.tree.currentItemChanged.connect(self._chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -45,7 +46,7 @@ class ItemTree(QWidget):
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text in buttons:
-            self.buttons[key] = QPushButton(text)
+            self.buttons[key] = QPushButton(tr(text))
             row.addWidget(self.buttons[key])
         layout.addLayout(row)
 
@@ -64,10 +65,10 @@ class ItemTree(QWidget):
 
 
 class EventsPanel(ItemTree):
-    headers = ("Event", "Trigger / argument")
+    headers = (N_("Event"), N_("Trigger / argument"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([("argument", "Add argument…"), ("remove", "Remove")], parent)
+        super().__init__([("argument", N_("Add argument…")), ("remove", N_("Remove"))], parent)
 
     def show_events(self, annotations: Annotations | None, text: str) -> None:
         self.tree.clear()
@@ -97,10 +98,10 @@ class EventsPanel(ItemTree):
 
 
 class AttributionsPanel(ItemTree):
-    headers = ("Source", "Cue", "Content")
+    headers = (N_("Source"), N_("Cue"), N_("Content"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([("source", "Set source…"), ("content", "Set content…"), ("remove", "Remove")], parent)
+        super().__init__([("source", N_("Set source…")), ("content", N_("Set content…")), ("remove", N_("Remove"))], parent)
 
     def show_attributions(self, annotations: Annotations | None, text: str) -> None:
         self.tree.clear()
@@ -130,16 +131,19 @@ class Inspector(QWidget):
             self.form.removeRow(0)
         self.item = item
         if item is None:
-            self.form.addRow(_plain("Nothing selected"))
+            self.form.addRow(_plain(tr("Nothing selected")))
             return
         layer, title = _describe(item, schema, text)
-        self.form.addRow("Item", _plain(title))
+        self.form.addRow(tr("Item"), _plain(title))
         for definition in schema.attributes_for(layer):
             box = QComboBox()
             box.addItems(["", *definition.values])
             box.setCurrentText(str(item.attributes.get(definition.name, "")))
             box.currentTextChanged.connect(lambda value, name=definition.name: self._edited(name, value))
-            self.form.addRow(definition.en or definition.name, box)
+            from .i18n import ui_language
+
+            name = definition.ar if ui_language() == "ar" and definition.ar else definition.en
+            self.form.addRow(name or definition.name, box)
 
     def _edited(self, name: str, value: str) -> None:
         if self.item is None:

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from ..storage import ProjectStore
+from .i18n import tr
 
 
 def bar_chart(title: str, counts: dict[str, int], colour: str = "#4c72b0") -> pg.PlotWidget:
@@ -25,17 +26,17 @@ def bar_chart(title: str, counts: dict[str, int], colour: str = "#4c72b0") -> pg
 class StatsDialog(QDialog):
     def __init__(self, store: ProjectStore, annotator: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Statistics")
+        self.setWindowTitle(tr("Statistics"))
         self.resize(900, 520)
         tabs = QTabWidget()
         statuses = Counter(status.value for _, _, status in store.statuses())
         self.charts = {
-            "labels": bar_chart("Labels per type (all annotators)", store.label_counts()),
+            "labels": bar_chart(tr("Labels per type (all annotators)"), store.label_counts()),
             "days": bar_chart(f"Labels per day ({annotator})", store.span_dates(annotator), "#55a868"),
-            "status": bar_chart("Documents by status (per annotator)", dict(statuses), "#c44e52"),
+            "status": bar_chart(tr("Documents by status (per annotator)"), dict(statuses), "#c44e52"),
         }
-        tabs.addTab(self.charts["labels"], "Labels")
-        tabs.addTab(self.charts["days"], "Progress")
-        tabs.addTab(self.charts["status"], "Status")
+        tabs.addTab(self.charts["labels"], tr("Labels"))
+        tabs.addTab(self.charts["days"], tr("Progress"))
+        tabs.addTab(self.charts["status"], tr("Status"))
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)

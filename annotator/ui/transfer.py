@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..core.importing import import_records
 from ..formats.registry import ExportOptions, export_project, read_paths
+from .i18n import tr
 from .workers import GeneratorWorker, run_with_progress
 
 
@@ -39,18 +40,18 @@ def _buttons(dialog: QDialog, form: QFormLayout) -> None:
 class ImportOptionsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import options")
+        self.setWindowTitle(tr("Import options"))
         form = QFormLayout(self)
         self.fmt = QComboBox()
         self.fmt.addItems(["auto", "txt", "jsonl", "conll", "brat"])
         self.annotator = QLineEdit("import")
         self.encoding = QComboBox()
         self.encoding.addItems(["auto (UTF-8 / UTF-16 with BOM)", "cp1256", "utf-8", "utf-16"])
-        self.add_labels = QCheckBox("Add unknown labels to the schema")
-        self.strict = QCheckBox("CoNLL: refuse I- tags that start an entity")
-        form.addRow("Format", self.fmt)
-        form.addRow("Annotator (when files name none)", self.annotator)
-        form.addRow("Encoding", self.encoding)
+        self.add_labels = QCheckBox(tr("Add unknown labels to the schema"))
+        self.strict = QCheckBox(tr("CoNLL: refuse I- tags that start an entity"))
+        form.addRow(tr("Format"), self.fmt)
+        form.addRow(tr("Annotator (when files name none)"), self.annotator)
+        form.addRow(tr("Encoding"), self.encoding)
         form.addRow(self.add_labels)
         form.addRow(self.strict)
         _buttons(self, form)
@@ -64,7 +65,7 @@ class ImportOptionsDialog(QDialog):
 class ExportOptionsDialog(QDialog):
     def __init__(self, annotators: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export options")
+        self.setWindowTitle(tr("Export options"))
         form = QFormLayout(self)
         self.fmt = QComboBox()
         self.fmt.addItems(["jsonl", "conll", "brat"])
@@ -78,12 +79,12 @@ class ExportOptionsDialog(QDialog):
         self.scheme.addItems(["iob2", "bioes"])
         self.align = QComboBox()
         self.align.addItems(["split", "expand", "contract"])
-        form.addRow("Format", self.fmt)
-        form.addRow("Annotator", self.annotator)
+        form.addRow(tr("Format"), self.fmt)
+        form.addRow(tr("Annotator"), self.annotator)
         for box in self.layers.values():
-            form.addRow("CoNLL layer", box)
-        form.addRow("CoNLL scheme", self.scheme)
-        form.addRow("CoNLL alignment", self.align)
+            form.addRow(tr("CoNLL layer"), box)
+        form.addRow(tr("CoNLL scheme"), self.scheme)
+        form.addRow(tr("CoNLL alignment"), self.align)
         _buttons(self, form)
 
     def options(self) -> ExportOptions:
@@ -102,11 +103,11 @@ def start_import(window, paths: list[Path], options: ImportOptions) -> Generator
         store = window.workspace.store
         store.reload_schema()
         window.refresh_documents()
-        window.show_message(f"Imported {count} documents.")
+        window.show_message(tr("Imported {count} documents.").format(count=count))
         if window.workspace.document is None and store.document_ids():
             window.workspace.open_document(store.document_ids()[0])
 
-    return run_with_progress(window, "Importing", window.project_path, job, done)
+    return run_with_progress(window, tr("Importing"), window.project_path, job, done)
 
 
 def start_export(window, target: Path, options: ExportOptions) -> GeneratorWorker:  # noqa: ANN001
@@ -114,7 +115,7 @@ def start_export(window, target: Path, options: ExportOptions) -> GeneratorWorke
 
     def done(count: int) -> None:
         note = f" ({len(warnings)} warnings: {warnings[0]})" if warnings else ""
-        window.show_message(f"Exported {count} documents to {target}{note}")
+        window.show_message(tr("Exported {count} documents to {target}").format(count=count, target=target) + note)
 
-    return run_with_progress(window, "Exporting", window.project_path,
+    return run_with_progress(window, tr("Exporting"), window.project_path,
                              lambda store: export_project(store, target, options, warnings), done)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from ..core.errors import AnnotatorError
 from ..core.progress import Progress
 from ..storage import ProjectStore
+from .i18n import tr
 
 Job = Callable[[ProjectStore], Iterator[Progress]]
 
@@ -65,7 +66,7 @@ class GeneratorWorker(QRunnable):
             self.signals.failed.emit(str(error))
             return
         except Exception as error:  # noqa: BLE001 - shown to the user, app keeps running
-            self.signals.failed.emit(f"Unexpected error: {error}\n\n{traceback.format_exc(limit=3)}")
+            self.signals.failed.emit(tr("Unexpected error: {error}").format(error=error) + "\n\n" + f"{traceback.format_exc(limit=3)}")
             return
         if outcome is not None:
             self.signals.result.emit(outcome)
@@ -76,7 +77,7 @@ def run_with_progress(parent: QWidget, title: str, project: Path, job: Job,
                       on_done: Callable[[int], None]) -> GeneratorWorker:
     """Start ``job`` on the thread pool with a progress dialog and a Cancel button."""
     worker = GeneratorWorker(project, job)
-    dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(title, tr("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)

@@ -1,0 +1,129 @@
+"""The interface language: Qt translations of our own strings and of Qt's.
+
+Every user-visible string of ours goes through ``tr()`` (or is marked with ``N_()``
+where it is defined and translated where shown). ``resources/translations/
+annotator_ar.ts`` holds the Arabic texts; ``python -m annotator.ui.i18n`` adds new
+strings to it and compiles the ``.qm`` that the app loads (``pyside6-lrelease``).
+Label names come from the schema, in Arabic or English by the same setting.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
+
+from ..paths import resource_path
+
+CONTEXT = "annotator"
+LANGUAGES = {"en": "English", "ar": "العربية"}
+_installed: list[QTranslator] = []
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "translate later"
+    return text
+
+
+def ui_language() -> str:
+    """The chosen interface language, else the system's (Arabic or English)."""
+    chosen = QSettings().value("ui/language")
+    if chosen in LANGUAGES:
+        return str(chosen)
+    return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
+
+
+def install_translators(app: QCoreApplication, language: str) -> None:
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        return
+    ours = QTranslator(app)
+    if ours.load(str(resource_path("translations", f"annotator_{language}.qm"))):
+        _installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        _installed.append(qt)
+    for translator in _installed:
+        app.installTranslator(translator)
+
+
+# --- keeping the .ts file up to date ---------------------------------------------------
+def ts_path(language: str = "ar") -> Path:
+    return resource_path("translations", f"annotator_{language}.ts")
+
+
+def source_strings(folder: Path | None = None) -> list[str]:
+    """Every literal passed to ``tr()`` or ``N_()`` in the UI package, in order."""
+    folder = folder or Path(__file__).parent
+    found: dict[str, None] = {}
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("tr", "N_") and node.args
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                found[node.args[0].value] = None
+    return list(found)
+
+
+def read_ts(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    root = ET.parse(path).getroot()
+    return {m.findtext("source") or "": m.findtext("translation") or ""
+            for m in root.iter("message")}
+
+
+def write_ts(path: Path, language: str, translations: dict[str, str], sources: list[str]) -> None:
+    root = ET.Element("TS", version="2.1", language=language)
+    context = ET.SubElement(root, "context")
+    ET.SubElement(context, "name").text = CONTEXT
+    for source in sources:
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = source
+        translation = ET.SubElement(message, "translation")
+        text = translations.get(source, "")
+        if text:
+            translation.text = text
+        else:
+            translation.set("type", "unfinished")
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+
+
+def compile_qm(ts: Path, qm: Path) -> None:
+    tool = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(tool) if tool.exists() else "pyside6-lrelease", str(ts), "-qm", str(qm)],
+                   check=True, capture_output=True)
+
+
+def main() -> int:
+    path = ts_path("ar")
+    translations = read_ts(path)
+    sources = source_strings()
+    write_ts(path, "ar", translations, sources)
+    compile_qm(path, path.with_suffix(".qm"))
+    missing = [s for s in sources if not translations.get(s)]
+    print(f"{len(sources)} strings, {len(missing)} without an Arabic translation")
+    for text in missing:
+        print(f"  {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,607 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+  <context>
+    <name>annotator</name>
+    <message>
+      <source>Start one character earlier</source>
+      <translation>تقديم البداية حرفًا</translation>
+    </message>
+    <message>
+      <source>Start one character later</source>
+      <translation>تأخير البداية حرفًا</translation>
+    </message>
+    <message>
+      <source>Start one word earlier</source>
+      <translation>تقديم البداية كلمة</translation>
+    </message>
+    <message>
+      <source>Start one word later</source>
+      <translation>تأخير البداية كلمة</translation>
+    </message>
+    <message>
+      <source>End one character earlier</source>
+      <translation>تقديم النهاية حرفًا</translation>
+    </message>
+    <message>
+      <source>End one character later</source>
+      <translation>تأخير النهاية حرفًا</translation>
+    </message>
+    <message>
+      <source>End one word earlier</source>
+      <translation>تقديم النهاية كلمة</translation>
+    </message>
+    <message>
+      <source>End one word later</source>
+      <translation>تأخير النهاية كلمة</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;ملف</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation>فتح &amp;حديث</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+      <source>E&amp;xact characters (no word snapping)</source>
+      <translation>أحرف &amp;دقيقة (دون محاذاة للكلمات)</translation>
+    </message>
+    <message>
+      <source>Move &amp;boundary</source>
+      <translation>تحريك &amp;الحدود</translation>
+    </message>
+    <message>
+      <source>Annotate</source>
+      <translation>الوسم</translation>
+    </message>
+    <message>
+      <source>Ad&amp;judication mode (work as gold)</source>
+      <translation>وضع ال&amp;تحكيم (العمل على النسخة المرجعية)</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>المستند</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;عرض</translation>
+    </message>
+    <message>
+      <source>&amp;Go to panel</source>
+      <translation>الانتقال إلى &amp;لوحة</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>اختصارات &amp;لوحة المفاتيح</translation>
+    </message>
+    <message>
+      <source>&amp;New project…</source>
+      <translation>مشروع &amp;جديد…</translation>
+    </message>
+    <message>
+      <source>&amp;Open project…</source>
+      <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+      <source>&amp;Import…</source>
+      <translation>ا&amp;ستيراد…</translation>
+    </message>
+    <message>
+      <source>&amp;Export…</source>
+      <translation>ت&amp;صدير…</translation>
+    </message>
+    <message>
+      <source>&amp;Statistics…</source>
+      <translation>إ&amp;حصاءات…</translation>
+    </message>
+    <message>
+      <source>&amp;Agreement…</source>
+      <translation>ا&amp;تفاق الموسِّمين…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;خروج</translation>
+    </message>
+    <message>
+      <source>&amp;Delete selected label</source>
+      <translation>&amp;حذف الوسم المحدد</translation>
+    </message>
+    <message>
+      <source>Add event &amp;argument…</source>
+      <translation>إضافة &amp;معمول للحدث…</translation>
+    </message>
+    <message>
+      <source>Set attribution &amp;source…</source>
+      <translation>تعيين &amp;مصدر الإسناد…</translation>
+    </message>
+    <message>
+      <source>Set attribution &amp;content…</source>
+      <translation>تعيين م&amp;حتوى الإسناد…</translation>
+    </message>
+    <message>
+      <source>Accept candidate</source>
+      <translation>قبول المرشَّح</translation>
+    </message>
+    <message>
+      <source>Reject candidate</source>
+      <translation>رفض المرشَّح</translation>
+    </message>
+    <message>
+      <source>Accept all agreed</source>
+      <translation>قبول كل ما اتُّفق عليه</translation>
+    </message>
+    <message>
+      <source>Next label</source>
+      <translation>الوسم التالي</translation>
+    </message>
+    <message>
+      <source>Previous label</source>
+      <translation>الوسم السابق</translation>
+    </message>
+    <message>
+      <source>Clear selection</source>
+      <translation>إلغاء التحديد</translation>
+    </message>
+    <message>
+      <source>&amp;Next document</source>
+      <translation>المستند ال&amp;تالي</translation>
+    </message>
+    <message>
+      <source>&amp;Previous document</source>
+      <translation>المستند ال&amp;سابق</translation>
+    </message>
+    <message>
+      <source>Next &amp;not done</source>
+      <translation>التالي &amp;غير المنجز</translation>
+    </message>
+    <message>
+      <source>Mark &amp;done / not done</source>
+      <translation>تعليم كـ&amp;منجز / غير منجز</translation>
+    </message>
+    <message>
+      <source>Zoom &amp;in</source>
+      <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+      <source>Zoom &amp;out</source>
+      <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+      <source>&amp;Reset zoom</source>
+      <translation>إعادة ال&amp;حجم</translation>
+    </message>
+    <message>
+      <source>&amp;Font…</source>
+      <translation>ال&amp;خط…</translation>
+    </message>
+    <message>
+      <source>Interface &amp;language…</source>
+      <translation>&amp;لغة الواجهة…</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>النص</translation>
+    </message>
+    <message>
+      <source>Agreement</source>
+      <translation>الاتفاق</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>النوع</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>الوسم</translation>
+    </message>
+    <message>
+      <source>Annotators</source>
+      <translation>الموسِّمون</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>القرار</translation>
+    </message>
+    <message>
+      <source>in gold</source>
+      <translation>في المرجع</translation>
+    </message>
+    <message>
+      <source>Nothing left that all annotators agree on.</source>
+      <translation>لم يبقَ شيء يتفق عليه كل الموسِّمين.</translation>
+    </message>
+    <message>
+      <source>rejected</source>
+      <translation>مرفوض</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>قبول</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>رفض</translation>
+    </message>
+    <message>
+      <source>Accept {label}</source>
+      <translation>قبول {label}</translation>
+    </message>
+    <message>
+      <source>Accept {count} agreed labels</source>
+      <translation>قبول {count} وسمًا متفقًا عليه</translation>
+    </message>
+    <message>
+      <source>Not done: {reason}</source>
+      <translation>لم يُنفَّذ: {reason}</translation>
+    </message>
+    <message>
+      <source>Reject {label}</source>
+      <translation>رفض {label}</translation>
+    </message>
+    <message>
+      <source>Span F1 (exact)</source>
+      <translation>F1 للمقاطع (تطابق تام)</translation>
+    </message>
+    <message>
+      <source>Span F1 (overlap)</source>
+      <translation>F1 للمقاطع (تداخل)</translation>
+    </message>
+    <message>
+      <source>Token kappa</source>
+      <translation>كابا على الكلمات</translation>
+    </message>
+    <message>
+      <source>Include unfinished documents</source>
+      <translation>تضمين المستندات غير المنجزة</translation>
+    </message>
+    <message>
+      <source>Compute</source>
+      <translation>احسب</translation>
+    </message>
+    <message>
+      <source>Computing agreement</source>
+      <translation>حساب الاتفاق</translation>
+    </message>
+    <message>
+      <source>Span F1 per label (exact, overlap)</source>
+      <translation>F1 للمقاطع لكل وسم (تام، تداخل)</translation>
+    </message>
+    <message>
+      <source>Token Cohen's kappa per pair</source>
+      <translation>كابا كوهين على الكلمات لكل زوج</translation>
+    </message>
+    <message>
+      <source>Label confusions over matched spans</source>
+      <translation>الالتباس بين الوسوم في المقاطع المتطابقة</translation>
+    </message>
+    <message>
+      <source>Per label</source>
+      <translation>لكل وسم</translation>
+    </message>
+    <message>
+      <source>Kappa</source>
+      <translation>كابا</translation>
+    </message>
+    <message>
+      <source>Confusions</source>
+      <translation>الالتباسات</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>المستندات</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>التقرير</translation>
+    </message>
+    <message>
+      <source>{a} / {b} ({count} documents)</source>
+      <translation>{a} / {b} ({count} مستندات)</translation>
+    </message>
+    <message>
+      <source>Welcome</source>
+      <translation>مرحبًا</translation>
+    </message>
+    <message>
+      <source>Your name (recorded with every label you make):</source>
+      <translation>اسمك (يُسجَّل مع كل وسم تضعه):</translation>
+    </message>
+    <message>
+      <source>New project</source>
+      <translation>مشروع جديد</translation>
+    </message>
+    <message>
+      <source>Open project</source>
+      <translation>فتح مشروع</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>استيراد</translation>
+    </message>
+    <message>
+      <source>Interface language</source>
+      <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+      <source>Language:</source>
+      <translation>اللغة:</translation>
+    </message>
+    <message>
+      <source>Text font</source>
+      <translation>خط النص</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+      <source>Export into an empty folder</source>
+      <translation>التصدير إلى مجلد فارغ</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>تصدير</translation>
+    </message>
+    <message>
+      <source>The interface language changes when the app starts again.</source>
+      <translation>تتغير لغة الواجهة عند تشغيل البرنامج مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>Cannot open the project</source>
+      <translation>تعذّر فتح المشروع</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>الدور</translation>
+    </message>
+    <message>
+      <source>Span</source>
+      <translation>المقطع</translation>
+    </message>
+    <message>
+      <source>Select a span (click it or press Tab) to move its boundaries.</source>
+      <translation>حدِّد مقطعًا (انقر عليه أو اضغط Tab) لتحريك حدوده.</translation>
+    </message>
+    <message>
+      <source>Select an event first (in the text or the Events panel).</source>
+      <translation>حدِّد حدثًا أولًا (في النص أو في لوحة الأحداث).</translation>
+    </message>
+    <message>
+      <source>Select an attribution first (mark a cue, or pick one in the panel).</source>
+      <translation>حدِّد إسنادًا أولًا (ضع وسم فعل الإسناد أو اختره من اللوحة).</translation>
+    </message>
+    <message>
+      <source>Select some text first, then press a label's key.</source>
+      <translation>حدِّد نصًا أولًا، ثم اضغط مفتاح الوسم.</translation>
+    </message>
+    <message>
+      <source>Argument of {event}</source>
+      <translation>معمول الحدث {event}</translation>
+    </message>
+    <message>
+      <source>Adjudication</source>
+      <translation>التحكيم</translation>
+    </message>
+    <message>
+      <source>Filter by title or text…</source>
+      <translation>تصفية بالعنوان أو النص…</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>كل الحالات</translation>
+    </message>
+    <message>
+      <source>Every document is done.</source>
+      <translation>كل المستندات منجزة.</translation>
+    </message>
+    <message>
+      <source>Annotations</source>
+      <translation>الوسوم</translation>
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>الوسوم</translation>
+    </message>
+    <message>
+      <source>Inspector</source>
+      <translation>الخصائص</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>الأحداث</translation>
+    </message>
+    <message>
+      <source>Attributions</source>
+      <translation>الإسنادات</translation>
+    </message>
+    <message>
+      <source>Corpus: {done}/{total} done ({percent}%)</source>
+      <translation>المدوّنة: {done}/{total} منجز ({percent}%)</translation>
+    </message>
+    <message>
+      <source>Document {position}/{total} · {labels} labels · {events} events · {status}</source>
+      <translation>المستند {position}/{total} · {labels} وسمًا · {events} أحداث · {status}</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>جديد</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>قيد العمل</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>منجز</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>العنوان</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>الحالة</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>الموضع</translation>
+    </message>
+    <message>
+      <source>Layer</source>
+      <translation>الطبقة</translation>
+    </message>
+    <message>
+      <source>Entities</source>
+      <translation>الكيانات</translation>
+    </message>
+    <message>
+      <source>Attribution</source>
+      <translation>الإسناد</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>الحدث</translation>
+    </message>
+    <message>
+      <source>Trigger / argument</source>
+      <translation>المُطلِق / المعمول</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>المصدر</translation>
+    </message>
+    <message>
+      <source>Cue</source>
+      <translation>فعل الإسناد</translation>
+    </message>
+    <message>
+      <source>Content</source>
+      <translation>المحتوى</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>العنصر</translation>
+    </message>
+    <message>
+      <source>Add argument…</source>
+      <translation>إضافة معمول…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>إزالة</translation>
+    </message>
+    <message>
+      <source>Set source…</source>
+      <translation>تعيين المصدر…</translation>
+    </message>
+    <message>
+      <source>Set content…</source>
+      <translation>تعيين المحتوى…</translation>
+    </message>
+    <message>
+      <source>Nothing selected</source>
+      <translation>لا شيء محدد</translation>
+    </message>
+    <message>
+      <source>Statistics</source>
+      <translation>إحصاءات</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>التقدّم</translation>
+    </message>
+    <message>
+      <source>Labels per type (all annotators)</source>
+      <translation>الوسوم حسب النوع (كل الموسِّمين)</translation>
+    </message>
+    <message>
+      <source>Documents by status (per annotator)</source>
+      <translation>المستندات حسب الحالة (لكل موسِّم)</translation>
+    </message>
+    <message>
+      <source>Importing</source>
+      <translation>جارٍ الاستيراد</translation>
+    </message>
+    <message>
+      <source>Exporting</source>
+      <translation>جارٍ التصدير</translation>
+    </message>
+    <message>
+      <source>Import options</source>
+      <translation>خيارات الاستيراد</translation>
+    </message>
+    <message>
+      <source>Add unknown labels to the schema</source>
+      <translation>إضافة الوسوم المجهولة إلى المخطط</translation>
+    </message>
+    <message>
+      <source>CoNLL: refuse I- tags that start an entity</source>
+      <translation>CoNLL: رفض وسوم I- التي تبدأ كيانًا</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>الصيغة</translation>
+    </message>
+    <message>
+      <source>Annotator (when files name none)</source>
+      <translation>الموسِّم (إن لم تذكره الملفات)</translation>
+    </message>
+    <message>
+      <source>Encoding</source>
+      <translation>الترميز</translation>
+    </message>
+    <message>
+      <source>Export options</source>
+      <translation>خيارات التصدير</translation>
+    </message>
+    <message>
+      <source>Annotator</source>
+      <translation>الموسِّم</translation>
+    </message>
+    <message>
+      <source>CoNLL scheme</source>
+      <translation>نظام وسوم CoNLL</translation>
+    </message>
+    <message>
+      <source>CoNLL alignment</source>
+      <translation>محاذاة CoNLL</translation>
+    </message>
+    <message>
+      <source>CoNLL layer</source>
+      <translation>طبقة CoNLL</translation>
+    </message>
+    <message>
+      <source>Imported {count} documents.</source>
+      <translation>استُورد {count} مستندًا.</translation>
+    </message>
+    <message>
+      <source>Exported {count} documents to {target}</source>
+      <translation>صُدِّر {count} مستندًا إلى {target}</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
+    </message>
+    <message>
+      <source>Unexpected error: {error}</source>
+      <translation>خطأ غير متوقع: {error}</translation>
+    </message>
+  </context>
+</TS>
