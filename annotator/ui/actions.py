@@ -78,6 +78,9 @@ def build_menus(window) -> None:  # noqa: ANN001
     add("undo", undo)
     add("redo", redo)
     edit.addSeparator()
+    add("find", _action(window, edit, tr("&Find…"), StandardKey.Find, window.find_bar.open))
+    add("find_next", _action(window, edit, tr("Find next"), "F3", lambda: window.find_bar.step(1)))
+    add("find_previous", _action(window, edit, tr("Find previous"), "Shift+F3", lambda: window.find_bar.step(-1)))
     add("delete", _action(window, edit, tr("&Delete selected label"), ["Del", "Backspace"], c.delete_current))
     exact = _action(window, edit, tr("E&xact characters (no word snapping)"), "Ctrl+E", lambda: None)
     exact.setCheckable(True)
@@ -106,8 +109,7 @@ def build_menus(window) -> None:  # noqa: ANN001
     annotate.addSeparator()
     _action(window, annotate, tr("Next label"), None, lambda: window.step_span(1)).setText(tr("Next label") + "\tTab")
     _action(window, annotate, tr("Previous label"), None, lambda: window.step_span(-1)).setText(tr("Previous label") + "\tShift+Tab")
-    add("clear", _action(window, annotate, tr("Clear selection"), "Esc", lambda: (window.view.clear_selection(),
-                                                                             window.workspace.set_current(None))))
+    add("clear", _action(window, annotate, tr("Clear selection"), "Esc", window.escape))
 
     document = bar.addMenu(tr("Document"))
     add("next", _action(window, document, tr("&Next document"), "Ctrl+PgDown", lambda: window.step_document(1)))

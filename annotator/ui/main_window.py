@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,16 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.view = AnnotationTextView()
         self.view.tooltip_text = lambda spans: tooltip_html(spans, workspace.schema, workspace.describe)
-        self.setCentralWidget(self.view)
+        from .find_bar import FindBar
+
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.find_bar = FindBar(self)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.view)
+        self.setCentralWidget(centre)
         self.controller = LabelController(workspace, self.view, self, self.show_message)
         self._build_docks()
         self._build_actions()
@@ -145,7 +154,11 @@ class MainWindow(QMainWindow):
         self.view.navigateSpans.connect(self.step_span)
         self.documents_table.activated.connect(self._document_activated)
         self.documents_table.clicked.connect(self._document_activated)
-        self.document_search.textChanged.connect(self._filter_documents)
+        self._filter_timer = QTimer(self)  # filter once typing pauses, not per letter
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(self._filter_documents)
+        self.document_search.textChanged.connect(self._filter_timer.start)
         self.status_filter.currentIndexChanged.connect(self._filter_documents)
         self.annotations_table.clicked.connect(self._annotation_clicked)
         self.annotations_table.activated.connect(self._annotation_clicked)
@@ -249,11 +262,14 @@ class MainWindow(QMainWindow):
             self.workspace.set_current(span)
 
     def _filter_documents(self) -> None:
+        """Arabic-aware: titles and texts compared after the project's normalisation."""
+        from ..core.search import documents_matching, normalisation_settings
+
         needle = self.document_search.text().strip()
         matching = None
         if needle:
-            titles = {r[0] for r in self.documents_model.rows if needle.casefold() in r[1].casefold()}
-            matching = titles | self.workspace.store.documents_containing(needle)
+            store = self.workspace.store
+            matching = documents_matching(store, needle, normalisation_settings(store))
         self.documents_filter.set_filter(self.status_filter.currentData(), matching)
 
     def _remove_in_events(self) -> None:
@@ -263,6 +279,14 @@ class MainWindow(QMainWindow):
             self.controller.remove_argument(event, argument.role, argument.span)
         else:
             self.controller.delete_current()
+
+    def escape(self) -> None:
+        """Esc: close the find bar if it is open, else drop the selection."""
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
+            return
+        self.view.clear_selection()
+        self.workspace.set_current(None)
 
     def step_span(self, step: int) -> None:
         """Tab / Shift+Tab: the next or previous span in text order."""

@@ -120,6 +120,18 @@
       <translation>&amp;خروج</translation>
     </message>
     <message>
+      <source>&amp;Find…</source>
+      <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+      <source>Find next</source>
+      <translation>البحث عن التالي</translation>
+    </message>
+    <message>
+      <source>Find previous</source>
+      <translation>البحث عن السابق</translation>
+    </message>
+    <message>
       <source>&amp;Delete selected label</source>
       <translation>&amp;حذف الوسم المحدد</translation>
     </message>
@@ -374,6 +386,26 @@
     <message>
       <source>Span</source>
       <translation>المقطع</translation>
+    </message>
+    <message>
+      <source>Find (ignores diacritics, tatweel and alef forms)…</source>
+      <translation>بحث (يتجاهل التشكيل والتطويل وأشكال الألف)…</translation>
+    </message>
+    <message>
+      <source>Previous</source>
+      <translation>السابق</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>التالي</translation>
+    </message>
+    <message>
+      <source>no match</source>
+      <translation>لا نتائج</translation>
+    </message>
+    <message>
+      <source>{index} of {count}</source>
+      <translation>{index} من {count}</translation>
     </message>
     <message>
       <source>Select a span (click it or press Tab) to move its boundaries.</source>

@@ -62,9 +62,11 @@ def test_window_models_pass_the_model_tester(qtmodeltester, window):
 
 def test_window_document_filter_by_status_and_text(qtbot, window):
     window.document_search.setText("كفرحلب")
-    assert window.documents_filter.rowCount() == 1
+    qtbot.waitUntil(lambda: window.documents_filter.rowCount() == 1)
     window.document_search.setText("نص غير موجود")
-    assert window.documents_filter.rowCount() == 0
+    qtbot.waitUntil(lambda: window.documents_filter.rowCount() == 0)
+    window.document_search.setText("الاسمنت")  # the text has «الإسمنت»: Arabic-aware matching
+    qtbot.waitUntil(lambda: window.documents_filter.rowCount() == 1)
     window.document_search.clear()
     window.status_filter.setCurrentIndex(window.status_filter.findData(window.documents_model.rows[0][2]))
     assert window.documents_filter.rowCount() == 1
@@ -237,3 +239,18 @@ def test_window_panel_shortcut_moves_focus(qtbot, window):
     assert window.docks["documents"].isAncestorOf(QApplication.focusWidget())
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.view
+
+
+def test_window_find_bar_arabic_aware_with_exact_places(qtbot, window):
+    text = window.view.text
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    window.find_bar.query.setText("الاسمنت")  # QTest cannot type non-Latin keys
+    (match,) = window.find_bar.matches
+    assert text[match[0]:match[1]] == "الإسمنت"
+    assert window.view.selection_offsets() == match
+    assert len(window.view.extraSelections()) == 1
+    window.find_bar.query.setText("قوات النظام")
+    assert len(window.find_bar.matches) == text.count("قوات النظام")
+    qtbot.keyClick(window.find_bar.query, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible() and window.view.extraSelections() == []
