@@ -3,37 +3,66 @@
 ``find_all`` is the find bar: a query matches wherever its normalised form occurs in
 the normalised text (see ``annotator.nlp.normalize``: alef forms, alef maqsura, teh
 marbuta, diacritics, tatweel, digits, whitespace runs, case), and every match comes
-back as ``(start, end)`` code-point offsets into the unchanged text. ``documents_matching``
-filters the document list by title and text.
+back as ``(start, end)`` code-point offsets into the unchanged text.
+``documents_matching`` filters the document list by title and text.
+
+``word_matches`` is stricter, for label suggestions: a match must end at a word end and
+start at a word start or right after a proclitic chain (و ف ب ل ك, وب ول ...), so
+«قوات النظام» is found inside «لقوات النظام» but «حلب» never inside «كفرحلب». A needle
+starting with ال is also found after ل with the article's alef assimilated («التحرير»
+in «للتحرير» gives «لتحرير»). Under the ``include`` convention a match grows to the
+whole word, proclitics and all.
+
+``CorpusIndex`` normalises a corpus once and keeps an inverted index from words (and
+words without their proclitics) to documents: ``occurrences(needle)`` then searches
+only the documents that hold all of the needle's words, and ``documents_matching``
+filters without reading the store.
 
 The project keeps its matching choices as settings: ``normalisation_settings(store)``
 (key ``search/normalisation``, a JSON object of the ``NormalisationSettings`` fields)
-and ``clitic_convention(store)`` (key ``clitics/convention``: ``exclude`` or ``include``).
+and ``clitic_convention(store)`` (key ``clitics/convention``: ``exclude``/``include``).
 """
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol
 
-from ..nlp.clitics import CONVENTIONS, DEFAULT_CONVENTION
+from ..nlp.clitics import (
+    CONJUNCTIONS,
+    CONVENTIONS,
+    DEFAULT_CONVENTION,
+    PREPOSITIONS,
+    Lexicon,
+    is_proclitic_chain,
+    letters_of,
+)
 from ..nlp.normalize import (
     DEFAULT_SETTINGS,
+    TATWEEL,
     NormalisationSettings,
     OffsetMap,
+    combining_marks,
     normalise,
     normalise_with_map,
     original_span,
 )
-from .errors import ProjectError
+from .errors import ProjectError, ValidationError
 from .model import Document
 from .selection import is_word_char
 
 NORMALISATION_KEY = "search/normalisation"
 CONVENTION_KEY = "clitics/convention"
 Offsets = tuple[int, int]
+Occurrence = tuple[str, int, int]  # document id, start, end
 
 
 class SettingsStore(Protocol):
@@ -54,7 +83,9 @@ class NormalisedText:
     index_map: OffsetMap
 
     @classmethod
-    def of(cls, original: str, settings: NormalisationSettings = DEFAULT_SETTINGS) -> NormalisedText:
+    def of(
+        cls, original: str, settings: NormalisationSettings = DEFAULT_SETTINGS
+    ) -> NormalisedText:
         text, index_map = normalise_with_map(original, settings)
         return cls(original, text, index_map)
 
@@ -81,11 +112,14 @@ class NormalisedText:
         )
 
 
-def normalise_query(query: str, settings: NormalisationSettings = DEFAULT_SETTINGS) -> str:
+def normalise_query(
+    query: str, settings: NormalisationSettings = DEFAULT_SETTINGS
+) -> str:
     """The query as matched: normalised, surrounding whitespace removed."""
     return normalise(query, settings).strip()
 
 
+# --- the find bar and the document filter -------------------------------------------
 def find_all(
     text: str,
     query: str,
@@ -93,11 +127,11 @@ def find_all(
     *,
     whole_words: bool = False,
 ) -> list[Offsets]:
-    """Every non-overlapping match of ``query`` in ``text``, as original ``(start, end)``.
+    """Every non-overlapping match of ``query`` in ``text``: original ``(start, end)``.
 
     An empty (or all-whitespace) query matches nothing. With ``whole_words`` a match
-    must not have a word character glued to either side (no proclitics either: the
-    suggestions module handles those).
+    must not have a word character glued to either side (no proclitics either: see
+    ``word_matches`` for that).
     """
     needle = normalise_query(query, settings)
     if not needle:
@@ -111,12 +145,14 @@ def find_all(
 
 
 def documents_matching(
-    store: DocumentSource, query: str, settings: NormalisationSettings = DEFAULT_SETTINGS
+    store: DocumentSource,
+    query: str,
+    settings: NormalisationSettings = DEFAULT_SETTINGS,
 ) -> set[str]:
     """Ids of the documents whose title or text contains ``query`` (normalised).
 
-    Reads every document: for a list filter typed letter by letter over thousands of
-    articles, use ``SuggestionIndex.documents_matching`` (normalised once).
+    Reads and normalises every document (seconds for thousands of articles): for a
+    list filter typed letter by letter, use ``CorpusIndex.documents_matching``.
     """
     needle = normalise_query(query, settings)
     if not needle:
@@ -129,6 +165,292 @@ def documents_matching(
     }
 
 
+# --- matching at word edges, across proclitics --------------------------------------
+# This runs once per occurrence over a whole corpus (tens of thousands for a frequent
+# name), so it is written flat: local names, no helper calls on the common path.
+_MAX_CHAIN = 8  # characters a proclitic chain may take with marks (2 letters + marks)
+_SINGLE = CONJUNCTIONS + PREPOSITIONS
+
+
+def word_matches(
+    normalised: NormalisedText, needle: str, convention: str = DEFAULT_CONVENTION
+) -> list[Offsets]:
+    """Original offsets of ``needle`` (already normalised) at word edges in a text."""
+    return [(s, e) for _, s, e in _scan([normalised], [""], [0], needle, convention)]
+
+
+def _scan(
+    texts: Sequence[NormalisedText],
+    ids: Sequence[str],
+    numbers: Iterable[int],
+    needle: str,
+    convention: str,
+) -> list[Occurrence]:
+    """Occurrences of ``needle`` in the texts ``numbers``, by document then offset."""
+    found: list[Occurrence] = []
+    if not needle:
+        return found
+    assimilated = needle[1:] if needle.startswith("ال") and len(needle) > 3 else None
+    with collector_paused():
+        for number in numbers:
+            normalised, document_id = texts[number], ids[number]
+            before = len(found)
+            _places(normalised, needle, document_id, convention, False, found)
+            if assimilated is not None:  # ل + (ا)ل: «التحرير» in «للتحرير»
+                _places(normalised, assimilated, document_id, convention, True, found)
+                found[before:] = sorted(found[before:])
+    return found
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while tens of thousands of tuples are made.
+
+    Tuples of strings and numbers hold no cycles; with the collector running, bursts
+    of allocations trigger passes over every tracked object of the process (a third of
+    the matching time in the benchmark).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _places(
+    normalised: NormalisedText,
+    needle: str,
+    document_id: str,
+    convention: str,
+    after_lam: bool,
+    found: list[Occurrence],
+) -> None:
+    """Append the matches at word edges; ``after_lam``: only after a chain ending ل."""
+    text = normalised.text
+    find = text.find
+    position = find(needle)
+    if position < 0:
+        return
+    original_text = normalised.original
+    marks = combining_marks()
+    to_original = _mapper(normalised.index_map)
+    size, length, original_size = len(needle), len(text), len(original_text)
+    check_start = needle[0].isalnum() or needle[0] in marks
+    check_end = needle[-1].isalnum() or needle[-1] in marks
+    include = convention == "include"
+    while position >= 0:
+        end = position + size
+        following = find(needle, end)
+        if check_end and end < length and (text[end].isalnum() or text[end] in marks):
+            position = following
+            continue
+        begin = position
+        if check_start:
+            while (
+                begin > 0
+                and position - begin <= _MAX_CHAIN
+                and (text[begin - 1].isalnum() or text[begin - 1] in marks)
+            ):
+                begin -= 1
+            if begin < position or after_lam:
+                chain = _chain_before(text, begin, position)
+                if chain is None or (after_lam and not chain.endswith("ل")):
+                    position = following
+                    continue
+        stop = to_original(end - 1) + 1
+        if stop < original_size and (
+            original_text[stop] in marks or original_text[stop] == TATWEEL
+        ):
+            stop = _past_marks(normalised, end, stop)
+        found.append((document_id, to_original(begin if include else position), stop))
+        position = following
+
+
+def _mapper(index_map: OffsetMap) -> Callable[[int], int]:
+    """``index_map.original`` with the lookups bound once per text."""
+    breaks, shifts = index_map._breaks, index_map._shifts
+    if len(breaks) == 1:
+        shift = shifts[0]
+        return lambda index: index + shift
+    return lambda index: index + shifts[bisect_right(breaks, index) - 1]
+
+
+def _past_marks(normalised: NormalisedText, end: int, stop: int) -> int:
+    """``stop`` moved past following marks, as ``normalize.original_span`` does."""
+    original_text, marks = normalised.original, combining_marks()
+    index_map = normalised.index_map
+    limit = index_map.original(end) if end < len(index_map) else len(original_text)
+    while stop < len(original_text) and (
+        original_text[stop] in marks
+        or (stop < limit and original_text[stop] == TATWEEL)
+    ):
+        stop += 1
+    return stop
+
+
+def _chain_before(text: str, word_start: int, position: int) -> str | None:
+    """The proclitic letters from a word start to ``position`` (``None``: no chain)."""
+    width = position - word_start
+    if width == 1 and text[word_start] in _SINGLE:
+        return text[word_start]
+    if (
+        width == 2
+        and text[word_start] in CONJUNCTIONS
+        and text[word_start + 1] in PREPOSITIONS
+    ):
+        return text[word_start:position]
+    if word_start > 0 and (
+        text[word_start - 1].isalnum() or text[word_start - 1] in combining_marks()
+    ):
+        return None  # the word goes on further back than a chain can
+    letters, _ = letters_of(text[word_start:position])
+    return letters if is_proclitic_chain(letters) else None
+
+
+# --- the corpus index ---------------------------------------------------------------
+@cache
+def _word_pattern() -> re.Pattern[str]:
+    """Words as the index cuts them: letters and digits (``[^\\W_]``) and combining
+    marks, the characters ``_places`` treats as word characters."""
+    marks = "".join(re.escape(mark) for mark in sorted(combining_marks()))
+    return re.compile(rf"(?:[^\W_]|[{marks}])+")
+
+
+def _keys(word: str) -> list[str]:
+    """Index keys of a normalised word: itself and itself without a proclitic chain."""
+    keys = [word]
+    letters, offsets = letters_of(word)
+    for length in (1, 2):
+        if len(letters) - length >= 2 and is_proclitic_chain(letters[:length]):
+            rest = word[offsets[length] :]
+            keys.append(rest)
+            if letters[length - 1] == "ل" and letters[length] == "ل":
+                keys.append("ا" + rest)  # ل + (ا)ل: «للتحرير» is also «التحرير»
+    return keys
+
+
+@dataclass
+class CorpusIndex:
+    """Every document normalised once, and words -> documents, for corpus-wide search.
+
+    Build it once (``build``; seconds for thousands of articles: off the GUI thread),
+    ``add_document`` for imports. It holds every text twice in memory (original and
+    normalised). ``settings`` are fixed at build time (rebuild when the project's
+    normalisation changes); ``convention`` is read at each query and may be reassigned.
+    """
+
+    settings: NormalisationSettings = DEFAULT_SETTINGS
+    convention: str = DEFAULT_CONVENTION
+    _ids: list[str] = field(default_factory=list, init=False, repr=False)
+    _texts: list[NormalisedText] = field(default_factory=list, init=False, repr=False)
+    _titles: list[str] = field(default_factory=list, init=False, repr=False)
+    _position: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    _postings: defaultdict[str, list[int]] = field(
+        default_factory=lambda: defaultdict(list), init=False, repr=False
+    )
+    _key_cache: dict[str, list[str]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _frequency: Counter[str] = field(default_factory=Counter, init=False, repr=False)
+
+    @classmethod
+    def build(
+        cls,
+        documents: Iterable[Document],
+        settings: NormalisationSettings = DEFAULT_SETTINGS,
+        convention: str = DEFAULT_CONVENTION,
+    ) -> CorpusIndex:
+        index = cls(settings, convention)
+        for document in documents:
+            index.add_document(document)
+        return index
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def document_ids(self) -> list[str]:
+        return list(self._ids)
+
+    def add_document(self, document: Document) -> None:
+        """Index one more document (a document already indexed is refused)."""
+        if document.id in self._position:
+            raise ValidationError(
+                "document is already in the search index", document=document.id
+            )
+        number = len(self._ids)
+        self._position[document.id] = number
+        self._ids.append(document.id)
+        normalised = NormalisedText.of(document.text, self.settings)
+        self._texts.append(normalised)
+        self._titles.append(normalise(document.title, self.settings))
+        words = set(_word_pattern().findall(normalised.text))
+        self._frequency.update(words)
+        keys: set[str] = set()
+        cache_ = self._key_cache
+        for word in words:
+            found = cache_.get(word)
+            if found is None:
+                found = cache_[word] = _keys(word)
+            keys.update(found)
+        for key in keys:
+            self._postings[key].append(number)
+
+    def _number(self, document_id: str) -> int:
+        number = self._position.get(document_id)
+        if number is None:
+            raise ProjectError(
+                "document is not in the search index", document=document_id
+            )
+        return number
+
+    def _candidates(self, needle: str) -> Iterable[int]:
+        """Documents holding every word of ``needle`` (a superset of the matches)."""
+        words = _word_pattern().findall(needle)
+        if not words:
+            return range(len(self._ids))
+        lists = sorted((self._postings.get(w, []) for w in words), key=len)
+        if not lists[0]:
+            return []
+        common = set(lists[0])
+        for other in lists[1:]:
+            common.intersection_update(other)
+        return sorted(common)
+
+    def text(self, document_id: str) -> NormalisedText:
+        return self._texts[self._number(document_id)]
+
+    def occurrences(self, needle: str) -> list[Occurrence]:
+        """``(document id, start, end)`` of ``needle`` (normalised) at word edges, in
+        corpus order (see ``word_matches``)."""
+        candidates = self._candidates(needle)
+        return _scan(self._texts, self._ids, candidates, needle, self.convention)
+
+    def occurrences_in(self, document_id: str, needle: str) -> list[Offsets]:
+        number = self._number(document_id)
+        found = _scan(self._texts, self._ids, [number], needle, self.convention)
+        return [(s, e) for _, s, e in found]
+
+    def documents_matching(self, query: str) -> set[str]:
+        """Ids of documents whose title or text holds ``query`` (normalised).
+
+        The same answer as ``documents_matching``, without reading the store.
+        """
+        needle = normalise_query(query, self.settings)
+        if not needle:
+            return set()
+        return {
+            self._ids[i]
+            for i, (text, title) in enumerate(zip(self._texts, self._titles))
+            if needle in title or needle in text.text
+        }
+
+    def lexicon(self) -> Lexicon:
+        """Word -> number of documents holding it, for ``clitics.strip_proclitics``."""
+        return Lexicon(self._frequency, self.settings)
+
+
 # --- project settings ---------------------------------------------------------------
 def normalisation_settings(store: SettingsStore) -> NormalisationSettings:
     raw = store.setting(NORMALISATION_KEY)
@@ -137,10 +459,14 @@ def normalisation_settings(store: SettingsStore) -> NormalisationSettings:
     try:
         return NormalisationSettings.from_json(json.loads(raw))
     except (json.JSONDecodeError, AttributeError, TypeError) as error:
-        raise ProjectError(f"the setting {NORMALISATION_KEY!r} is not a JSON object ({error})")
+        raise ProjectError(
+            f"the setting {NORMALISATION_KEY!r} is not a JSON object ({error})"
+        )
 
 
-def set_normalisation_settings(store: SettingsStore, settings: NormalisationSettings) -> None:
+def set_normalisation_settings(
+    store: SettingsStore, settings: NormalisationSettings
+) -> None:
     store.set_setting(NORMALISATION_KEY, json.dumps(settings.to_json(), sort_keys=True))
 
 
@@ -151,5 +477,7 @@ def clitic_convention(store: SettingsStore) -> str:
 
 def set_clitic_convention(store: SettingsStore, convention: str) -> None:
     if convention not in CONVENTIONS:
-        raise ProjectError(f"unknown clitic convention {convention!r}; use one of {CONVENTIONS}")
+        raise ProjectError(
+            f"unknown clitic convention {convention!r}; use one of {CONVENTIONS}"
+        )
     store.set_setting(CONVENTION_KEY, convention)

@@ -52,7 +52,9 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -69,7 +71,34 @@ CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
 HAMZA_ALEFS = "أإآ"
 MIN_REST = 3  # letters after a chain for rules 1-3
-_LEXICON_SETTINGS = NormalisationSettings(alef=False, alef_maqsura=False, teh_marbuta=False)
+LEXICON_SETTINGS = NormalisationSettings(
+    alef=False, alef_maqsura=False, teh_marbuta=False
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word counts for rule 3; keys are words normalised with ``settings``.
+
+    Build one with ``word_counts`` (from texts) or ``SuggestionIndex.lexicon`` (the
+    corpus). The default settings only drop diacritics, tatweel and the like: folding
+    alef maqsura would make «إلى» look like the rest of «والي».
+    """
+
+    counts: Mapping[str, int]
+    settings: NormalisationSettings = LEXICON_SETTINGS
+
+    def count(self, word: str) -> int:
+        return self.counts.get(normalise(word, self.settings), 0)
+
+
+LexiconLike = Lexicon | Mapping[str, int]
+
+
+def _as_lexicon(lexicon: LexiconLike | None) -> Lexicon | None:
+    if lexicon is None or isinstance(lexicon, Lexicon):
+        return lexicon
+    return Lexicon(lexicon)
 
 
 class Analyser(Protocol):
@@ -78,7 +107,7 @@ class Analyser(Protocol):
     def analyze(self, word: str) -> list[dict[str, Any]]: ...
 
 
-# --- chains --------------------------------------------------------------------------
+# --- chains -------------------------------------------------------------------------
 def _chains(letters: str) -> list[tuple[int, int]]:
     """Possible ``(proclitic letters, article letters)`` at the start of ``letters``.
 
@@ -110,7 +139,7 @@ def is_proclitic_chain(letters: str) -> bool:
     return letters[0] in CONJUNCTIONS and letters[1] in PREPOSITIONS
 
 
-def _evidence(letters: str, chain: tuple[int, int], lexicon: Mapping[str, int] | None) -> bool:
+def _evidence(letters: str, chain: tuple[int, int], lexicon: Lexicon | None) -> bool:
     clitic, article = chain
     stem = letters[clitic + article :]
     if article:
@@ -122,29 +151,42 @@ def _evidence(letters: str, chain: tuple[int, int], lexicon: Mapping[str, int] |
         return True
     if lexicon is None or len(rest) < MIN_REST:
         return False
-    key = normalise(rest, _LEXICON_SETTINGS)
-    attested = lexicon.get(key, 0)
-    return attested > 0 and attested * 4 >= lexicon.get(normalise(letters, _LEXICON_SETTINGS), 0)
+    attested = lexicon.count(rest)
+    return attested > 0 and attested * 4 >= lexicon.count(letters)
 
 
-def rule_split(letters: str, lexicon: Mapping[str, int] | None = None) -> tuple[int, int]:
+def rule_split(letters: str, lexicon: LexiconLike | None = None) -> tuple[int, int]:
     """``(proclitic letters, article letters)`` of a word's letters, by the rules."""
+    lexicon = _as_lexicon(lexicon)
     for chain in _chains(letters):
-        if len(letters) - chain[0] - chain[1] >= 2 and _evidence(letters, chain, lexicon):
+        if len(letters) - chain[0] - chain[1] >= 2 and _evidence(
+            letters, chain, lexicon
+        ):
             return chain
     return 0, 0
 
 
-# --- the morphological analyser (optional) -------------------------------------------
+# --- the morphological analyser (optional) ------------------------------------------
 _PROCLITIC_FEATURES = {
-    "prc2": {"wa_conj", "fa_conj", "wa_part", "fa_part", "wa_sub", "fa_sub", "fa_rrc",
-             "fa_conn", "wa_prep"},
+    "prc2": {
+        "wa_conj",
+        "fa_conj",
+        "wa_part",
+        "fa_part",
+        "wa_sub",
+        "fa_sub",
+        "fa_rrc",
+        "fa_conn",
+        "wa_prep",
+    },
     "prc1": {"bi_prep", "li_prep", "ka_prep", "bi_part", "ka_part"},
 }
 
 
-def analysis_split(letters: str, analyses: list[dict[str, Any]]) -> tuple[int, int] | None:
-    """``(proclitic letters, article letters)`` every analysis agrees on; ``None``: no analyses.
+def analysis_split(
+    letters: str, analyses: list[dict[str, Any]]
+) -> tuple[int, int] | None:
+    """``(proclitic letters, article letters)`` all analyses agree on (``None``: none).
 
     An analysis counts one letter per conjunction (``prc2``) and preposition (``prc1``)
     and two for the article (``prc0`` ``Al_det``; one after ل). Other proclitics (the
@@ -183,11 +225,16 @@ def camel_data_dir() -> Path:
 
 def catalogue_ready() -> bool:
     """True when importing ``camel_tools.data`` will not download its catalogue."""
-    return "camel_tools.data" in sys.modules or (camel_data_dir() / "catalogue.json").is_file()
+    return (
+        "camel_tools.data" in sys.modules
+        or (camel_data_dir() / "catalogue.json").is_file()
+    )
 
 
 def morphology_db_path() -> Path:
-    return camel_data_dir() / "data" / "morphology_db" / "calima-msa-r13" / "morphology.db"
+    return (
+        camel_data_dir() / "data" / "morphology_db" / "calima-msa-r13" / "morphology.db"
+    )
 
 
 def morphology_available() -> bool:
@@ -216,7 +263,7 @@ def _resolve(analyser: Analyser | None | str) -> Analyser | None:
     return installed_analyser() if analyser == "auto" else analyser  # type: ignore[return-value]
 
 
-# --- words ------------------------------------------------------------------------------
+# --- words --------------------------------------------------------------------------
 def _is_mark(char: str) -> bool:
     return unicodedata.category(char)[0] == "M"
 
@@ -233,7 +280,7 @@ def letters_of(word: str) -> tuple[str, list[int]]:
 
 def split_word(
     word: str,
-    lexicon: Mapping[str, int] | None = None,
+    lexicon: LexiconLike | None = None,
     analyser: Analyser | None | str = "auto",
 ) -> tuple[int, int]:
     """``(proclitic letters, article letters)`` at the start of one word."""
@@ -254,9 +301,12 @@ def split_word(
 def _detached_chain(word: str, letters: str, offsets: list[int]) -> int:
     """Letters of a proclitic chain followed by a tatweel inside the word («لـهيئة»)."""
     for length in (2, 1):
-        if len(letters) - length >= 2 and is_proclitic_chain(letters[:length]):
-            if TATWEEL in word[offsets[length - 1] + 1 : offsets[length]]:
-                return length
+        if (
+            len(letters) - length >= 2
+            and is_proclitic_chain(letters[:length])
+            and TATWEEL in word[offsets[length - 1] + 1 : offsets[length]]
+        ):
+            return length
     return 0
 
 
@@ -264,7 +314,7 @@ def proclitic_split(
     token: str,
     *,
     article: bool = False,
-    lexicon: Mapping[str, int] | None = None,
+    lexicon: LexiconLike | None = None,
     analyser: Analyser | None | str = "auto",
 ) -> list[int]:
     """Lengths (code points) of the pieces of ``token``: proclitics, [article,] rest.
@@ -275,22 +325,22 @@ def proclitic_split(
     ``article=True`` the article is a piece too («للتحرير» -> ل, ل, تحرير). Diacritics
     and tatweel stay with the letter before them.
     """
-    letters, offsets = letters_of(token)
+    _, offsets = letters_of(token)
     clitic, art = split_word(token, lexicon, analyser)
     cuts = list(range(1, clitic + 1))
     if article and art:
         cuts.append(clitic + art)
     bounds = [0] + [offsets[c] for c in cuts if c < len(offsets)] + [len(token)]
-    return [b - a for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [b - a for a, b in pairwise(bounds) if b > a]
 
 
-# --- lexicons ------------------------------------------------------------------------------
-def word_counts(texts: Iterable[str]) -> Counter[str]:
-    """How often each word occurs (diacritics and tatweel removed), for rule 3."""
+# --- lexicons -----------------------------------------------------------------------
+def word_counts(texts: Iterable[str]) -> Lexicon:
+    """How often each word occurs in ``texts`` (no diacritics, no tatweel): rule 3."""
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(_words(normalise(text, _LEXICON_SETTINGS)))
-    return counts
+        counts.update(_words(normalise(text, LEXICON_SETTINGS)))
+    return Lexicon(counts)
 
 
 def _words(text: str) -> list[str]:
@@ -307,11 +357,11 @@ def _words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _text_lexicon(text: str) -> Counter[str]:
+def _text_lexicon(text: str) -> Lexicon:
     return word_counts([text])
 
 
-# --- selections ------------------------------------------------------------------------------
+# --- selections ---------------------------------------------------------------------
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not is_word_char(text[start]):
         start += 1
@@ -333,7 +383,7 @@ def strip_proclitics(
     end: int,
     convention: str = DEFAULT_CONVENTION,
     *,
-    lexicon: Mapping[str, int] | None = None,
+    lexicon: LexiconLike | None = None,
     analyser: Analyser | None | str = "auto",
 ) -> tuple[int, int]:
     """The boundary ``(start, end)`` a selection should have under ``convention``.
@@ -341,12 +391,17 @@ def strip_proclitics(
     Non-word edges (spaces, quotes, punctuation) are trimmed first; a selection with
     no word character comes back unchanged. With ``exclude``, when the selection starts
     at the start of a word, that word's conjunction/preposition proclitics are left out
-    (the article stays); a proclitic written apart («لـ”هيئة», «و قوات») is left out with
-    the marks after it. ``include`` only trims. ``lexicon`` (word -> count, see
-    ``word_counts``) defaults to the words of ``text``. Never returns an empty span.
+    (the article stays); a proclitic written apart («لـ”هيئة», «و قوات») is left out
+    with the marks after it. ``include`` only trims. ``lexicon`` (word -> count, see
+    ``word_counts``) defaults to the words of ``text``. ``analyser``: ``"auto"`` (the
+    installed camel-tools database, if any; its first use loads it, which takes
+    seconds), ``None`` (rules only) or an object with ``analyze``. Never returns an
+    empty span.
     """
     if convention not in CONVENTIONS:
-        raise ValueError(f"unknown clitic convention {convention!r}; use one of {CONVENTIONS}")
+        raise ValueError(
+            f"unknown clitic convention {convention!r}; use one of {CONVENTIONS}"
+        )
     trimmed = _trim(text, start, end)
     if trimmed[0] == trimmed[1]:
         return start, end

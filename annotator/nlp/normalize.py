@@ -12,12 +12,12 @@ What each setting does (``NormalisationSettings``, all on by default):
 * ``diacritics``: harakat, tanween, shadda, sukun, dagger alef removed (``dediac_ar``);
 * ``tatweel``: ـ (U+0640) removed;
 * ``digits``: Eastern Arabic ٠-٩ and Persian ۰-۹ digits -> ASCII 0-9;
-* ``whitespace``: every whitespace character (no-break space, tab, line break) -> a
-  space, and a run of whitespace -> one space (the seed article has NBSPs between words);
-* ``invisible``: format characters (ZWNJ, ZWJ, LRM, RLM, ALM, bidi controls, soft hyphen,
-  BOM: Unicode category Cf) removed;
-* ``case``: Latin (and other bicameral) letters lower-cased, where lower-casing keeps one
-  character.
+* ``whitespace``: every whitespace character (no-break space, tab, line break)
+  -> a space, and a run of whitespace -> one space (the seed article has NBSPs);
+* ``invisible``: format characters (ZWNJ, ZWJ, LRM, RLM, ALM, bidi controls, soft
+  hyphen, BOM: Unicode category Cf) removed;
+* ``case``: Latin (and other bicameral) letters lower-cased, where lower-casing
+  keeps one character.
 
 How: the camel-tools functions above work one character at a time (a regex character
 class or ``str.replace`` of one character), so ``character_table`` probes each of them
@@ -50,13 +50,18 @@ TATWEEL = "\u0640"
 EASTERN_DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
 PERSIAN_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
 # The Unicode blocks in which camel-tools' per-character functions are probed.
-_ARABIC_BLOCKS = ((0x0600, 0x0700), (0x0750, 0x0780), (0x0870, 0x0900),
-                  (0xFB50, 0xFE00), (0xFE70, 0xFF00))
+_ARABIC_BLOCKS = (
+    (0x0600, 0x0700),
+    (0x0750, 0x0780),
+    (0x0870, 0x0900),
+    (0xFB50, 0xFE00),
+    (0xFE70, 0xFF00),
+)
 
 
 @dataclass(frozen=True)
 class NormalisationSettings:
-    """Which foldings matching applies; frozen and hashable (tables are cached by it)."""
+    """Which foldings matching applies; frozen and hashable (tables cache by it)."""
 
     alef: bool = True
     alef_maqsura: bool = True
@@ -73,7 +78,7 @@ class NormalisationSettings:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any] | None) -> NormalisationSettings:
-        """Settings from a JSON object; unknown keys are ignored, missing ones default."""
+        """Settings from a JSON object; unknown keys ignored, missing ones default."""
         known = {f.name for f in fields(cls)}
         return cls(**{k: bool(v) for k, v in (data or {}).items() if k in known})
 
@@ -81,7 +86,7 @@ class NormalisationSettings:
 DEFAULT_SETTINGS = NormalisationSettings()
 
 
-# --- the character table, derived from camel-tools --------------------------------
+# --- the character table, derived from camel-tools ----------------------------------
 def _arabic_candidates() -> Iterator[str]:
     for low, high in _ARABIC_BLOCKS:
         for code in range(low, high):
@@ -115,7 +120,9 @@ def _probe(setting: str) -> dict[str, str]:
         result = function(char)
         if result != char:
             if len(result) > 1:  # never so in camel-tools 1.6; refuse rather than guess
-                raise RuntimeError(f"camel-tools maps {char!r} to {result!r} ({setting})")
+                raise RuntimeError(
+                    f"camel-tools maps {char!r} to {result!r} ({setting})"
+                )
             changed[char] = result
     return changed
 
@@ -138,7 +145,9 @@ def character_table(settings: NormalisationSettings) -> dict[str, str]:
     if settings.case:
         table.update(_case_table())
     if settings.whitespace:
-        table.update({chr(c): " " for c in range(0x10000) if chr(c).isspace() and c != 32})
+        table.update(
+            {chr(c): " " for c in range(0x10000) if chr(c).isspace() and c != 32}
+        )
     for name in ("alef", "alef_maqsura", "teh_marbuta", "diacritics"):
         if getattr(settings, name):
             table.update(_probe(name))
@@ -148,7 +157,9 @@ def character_table(settings: NormalisationSettings) -> dict[str, str]:
     if settings.tatweel:
         table[TATWEEL] = ""
     if settings.invisible:
-        table.update({chr(c): "" for c in range(0x10000) if unicodedata.category(chr(c)) == "Cf"})
+        table.update(
+            {chr(c): "" for c in range(0x10000) if unicodedata.category(chr(c)) == "Cf"}
+        )
     return table
 
 
@@ -161,7 +172,9 @@ def _translation(settings: NormalisationSettings) -> dict[int, str]:
 @cache
 def _removals(settings: NormalisationSettings) -> re.Pattern[str] | None:
     """A pattern for what disappears: removed characters and whitespace runs."""
-    removed = "".join(re.escape(k) for k, v in character_table(settings).items() if not v)
+    removed = "".join(
+        re.escape(k) for k, v in character_table(settings).items() if not v
+    )
     parts = []
     if settings.whitespace:
         gap = f"[{removed}]*" if removed else ""
@@ -171,7 +184,7 @@ def _removals(settings: NormalisationSettings) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
-# --- the offset map ------------------------------------------------------------------
+# --- the offset map -----------------------------------------------------------------
 class OffsetMap(Sequence[int]):
     """Normalised position -> original code-point offset, strictly increasing.
 
@@ -179,7 +192,7 @@ class OffsetMap(Sequence[int]):
     offset is the position plus ``shifts[k]``. ``len`` is the normalised length.
     """
 
-    __slots__ = ("_breaks", "_shifts", "_length")
+    __slots__ = ("_breaks", "_length", "_shifts")
 
     def __init__(self, breaks: list[int], shifts: list[int], length: int) -> None:
         self._breaks, self._shifts, self._length = breaks, shifts, length
@@ -200,31 +213,49 @@ class OffsetMap(Sequence[int]):
             raise IndexError(index)
         return index + self._shifts[bisect_right(self._breaks, index) - 1]
 
+    def original(self, index: int) -> int:
+        """``self[index]`` without checks; ``index == len`` allowed (one past the end).
+
+        For hot loops; ``len(self)`` maps to just after the last kept character's
+        original shift, which callers bound by the original length.
+        """
+        if len(self._breaks) == 1:
+            return index + self._shifts[0]
+        return index + self._shifts[bisect_right(self._breaks, index) - 1]
+
     def __repr__(self) -> str:
         return f"OffsetMap(length={self._length}, breaks={len(self._breaks)})"
 
 
-def _is_mark(char: str) -> bool:
-    return char == TATWEEL or unicodedata.category(char)[0] == "M"
+@cache
+def combining_marks() -> frozenset[str]:
+    """Every BMP character of Unicode category M (combining marks)."""
+    return frozenset(
+        chr(c) for c in range(0x10000) if unicodedata.category(chr(c))[0] == "M"
+    )
 
 
-def original_span(text: str, index_map: OffsetMap, start: int, end: int) -> tuple[int, int]:
+def original_span(
+    text: str, index_map: OffsetMap, start: int, end: int
+) -> tuple[int, int]:
     """Original offsets of the normalised span ``start:end`` (``start < end``).
 
-    The end is moved past the combining marks and tatweel that follow the last
-    character, up to the next character the normalised text kept.
+    The end is moved past the combining marks that follow the last character, and
+    past a tatweel the normalisation removed there (up to the next kept character).
     """
-    first = index_map[start]
-    stop = index_map[end - 1] + 1
-    limit = index_map[end] if end < len(index_map) else len(text)
-    while stop < len(text) and _is_mark(text[stop]) and (
-        stop < limit or text[stop] != TATWEEL
+    marks = combining_marks()
+    original = index_map.original
+    stop = original(end - 1) + 1
+    limit = original(end) if end < len(index_map) else len(text)
+    size = len(text)
+    while stop < size and (
+        text[stop] in marks or (stop < limit and text[stop] == TATWEEL)
     ):
         stop += 1
-    return first, stop
+    return original(start), stop
 
 
-# --- normalising -----------------------------------------------------------------------
+# --- normalising --------------------------------------------------------------------
 def normalise(text: str, settings: NormalisationSettings = DEFAULT_SETTINGS) -> str:
     """The normalised text (see the module docstring); no map, so faster."""
     pattern = _removals(settings)
@@ -236,7 +267,7 @@ def normalise(text: str, settings: NormalisationSettings = DEFAULT_SETTINGS) -> 
 def normalise_with_map(
     text: str, settings: NormalisationSettings = DEFAULT_SETTINGS
 ) -> tuple[str, OffsetMap]:
-    """``(normalised, index_map)``: ``index_map[i]`` is the original offset of char ``i``.
+    """``(normalised, index_map)``: ``index_map[i]`` is the original offset of ``i``.
 
     ``normalised == normalise(text, settings)`` and ``normalised[i]`` is the normalised
     form of ``text[index_map[i]]``. Map spans back with ``original_span``.
