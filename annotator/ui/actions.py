@@ -107,6 +107,26 @@ def build_menus(window) -> None:  # noqa: ANN001
     add("accept_agreed", _action(window, annotate, tr("Accept all agreed"), "Ctrl+Shift+Return",
                                  window.adjudication_panel.accept_agreed))
     annotate.addSeparator()
+    add("clitic", _action(window, annotate, tr("Take the selection without its proclitic"), "Ctrl+K",
+                          window.take_clitic_offer))
+    convention = _action(window, annotate, tr("Entity spans include proclitics (ANERcorp convention)"),
+                         None, lambda: None)
+    convention.setCheckable(True)
+    from ..core.search import clitic_convention, set_clitic_convention
+
+    convention.setChecked(clitic_convention(window.workspace.store) == "include")
+    convention.toggled.connect(lambda on: set_clitic_convention(window.workspace.store, "include" if on else "exclude"))
+    add("convention", convention)
+    s_ = window.suggestions
+    add("suggestion_accept", _action(window, annotate, tr("Accept suggestion"), "Y", s_.accept_current))
+    add("suggestion_reject", _action(window, annotate, tr("Reject suggestion"), "N", s_.reject_current))
+    add("suggestion_all", _action(window, annotate, tr("Accept all suggestions in the document"), "Ctrl+Shift+Y",
+                                  s_.accept_all))
+    add("suggestion_next", _action(window, annotate, tr("Next suggestion"), "F4", lambda: s_.step(1)))
+    add("suggestion_previous", _action(window, annotate, tr("Previous suggestion"), "Shift+F4", lambda: s_.step(-1)))
+    add("preannotate", _action(window, annotate, tr("Pre-annotate with the NER model…"), None,
+                               lambda: app.preannotate_dialog(window)))
+    annotate.addSeparator()
     _action(window, annotate, tr("Next label"), None, lambda: window.step_span(1)).setText(tr("Next label") + "\tTab")
     _action(window, annotate, tr("Previous label"), None, lambda: window.step_span(-1)).setText(tr("Previous label") + "\tShift+Tab")
     add("clear", _action(window, annotate, tr("Clear selection"), "Esc", window.escape))

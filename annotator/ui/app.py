@@ -204,6 +204,28 @@ def language_dialog(window) -> None:  # noqa: ANN001
         window.show_message(tr("The interface language changes when the app starts again."))
 
 
+def preannotate_dialog(window) -> None:  # noqa: ANN001
+    """Run camel-tools' NER over the corpus as suggestions, or say how to install it."""
+    from ..nlp.ner import model_status
+
+    status = model_status()
+    if not status.installed:
+        _error_box(window, tr("The NER model is not installed"), status.message).exec()
+        return
+    from ..core.preannotate import preannotate
+    from .workers import run_with_progress
+
+    ids = window.workspace.store.document_ids()
+    annotator = window.workspace.annotator
+
+    def done(count: int) -> None:
+        window.suggestions.refresh()
+        window.show_message(tr("Pre-annotated {count} documents: see the dashed suggestions.").format(count=count))
+
+    run_with_progress(window, tr("Pre-annotating"), window.project_path,
+                      lambda store: preannotate(store, ids, annotator), done)
+
+
 def font_dialog(window) -> None:  # noqa: ANN001
     accepted, font = QFontDialog.getFont(window.view.font(), window, tr("Text font"))
     if accepted:

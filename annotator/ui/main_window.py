@@ -37,7 +37,8 @@ class MainWindow(QMainWindow):
         self.project_path = project_path
         self.setObjectName("MainWindow")
         self.view = AnnotationTextView()
-        self.view.tooltip_text = lambda spans: tooltip_html(spans, workspace.schema, workspace.describe)
+        self.view.tooltip_text = lambda spans: tooltip_html(
+            spans, workspace.schema, workspace.describe, lambda span: self.view.text[span.start:span.end])
         from .find_bar import FindBar
 
         centre = QWidget()
@@ -49,6 +50,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.view)
         self.setCentralWidget(centre)
         self.controller = LabelController(workspace, self.view, self, self.show_message)
+        from .suggestions_ui import SuggestionsController
+
+        self.suggestions = SuggestionsController(self)
+        self.clitic_offer: tuple[int, int] | None = None
         self._build_docks()
         self._build_actions()
         self._connect()
@@ -58,6 +63,7 @@ class MainWindow(QMainWindow):
         first = self.workspace.store.document_ids()
         if first:
             self.workspace.open_document(first[0])
+        self.suggestions.build()
 
     # --- building ----------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -152,6 +158,8 @@ class MainWindow(QMainWindow):
         self.palette.labelChosen.connect(self.controller.apply_label)
         self.view.spanActivated.connect(self._span_clicked)
         self.view.navigateSpans.connect(self.step_span)
+        self.view.placeClicked.connect(lambda offset: self.suggestions.choose_at(offset))
+        self.view.selectionChanged.connect(self._offer_without_proclitic)
         self.documents_table.activated.connect(self._document_activated)
         self.documents_table.clicked.connect(self._document_activated)
         self._filter_timer = QTimer(self)  # filter once typing pauses, not per letter
@@ -177,6 +185,8 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         self.view.show_document(ws.document, ws.annotations, ws.schema)
         self._panels_from_annotations()
+        if hasattr(self, "suggestions"):
+            self.suggestions.refresh()
         row = self.documents_model.row_of(ws.document.id)
         if row >= 0:
             index = self.documents_filter.mapFromSource(self.documents_model.index(row, 0))
@@ -189,6 +199,11 @@ class MainWindow(QMainWindow):
         self.view.update_annotations(ws.annotations, delta)
         self.annotations_model.update_spans(ws.annotations.spans, delta)
         self._panels_from_annotations(lists=False)
+        if delta is not None:
+            removed = {(s.id, s.start, s.end, s.label) for s in delta[0] if isinstance(s, Span)}
+            self.suggestions.learn([s for s in delta[1] if isinstance(s, Span)
+                                    and (s.id, s.start, s.end, s.label) not in removed])
+        self.suggestions.refresh()
 
     def _panels_from_annotations(self, lists: bool = True) -> None:
         ws = self.workspace
@@ -279,6 +294,31 @@ class MainWindow(QMainWindow):
             self.controller.remove_argument(event, argument.role, argument.span)
         else:
             self.controller.delete_current()
+
+    def _offer_without_proclitic(self) -> None:
+        """A selection starting on «لقوات…» offers «قوات…» (Ctrl+K takes it)."""
+        from ..core.search import clitic_convention
+        from ..core.selection import snap_to_words
+        from ..nlp.clitics import strip_proclitics
+
+        self.clitic_offer = None
+        found = self.view.selection_offsets()
+        if found is None or clitic_convention(self.workspace.store) == "include":
+            return
+        text = self.view.text
+        snapped = snap_to_words(text, *found) or found
+        stripped = strip_proclitics(text, *snapped, "exclude")
+        if stripped != snapped and stripped[0] < stripped[1]:
+            self.clitic_offer = stripped
+            self.show_message(tr("Ctrl+K: take «{text}» without «{clitic}»").format(
+                text=text[stripped[0]:stripped[1]], clitic=text[snapped[0]:stripped[0]].strip("ـ")))
+
+    def take_clitic_offer(self) -> None:
+        if self.clitic_offer is not None:
+            start, end = self.clitic_offer
+            self.view.select_offsets(start, end)
+            self.view.exact_selection = True  # the offer is exact: do not snap it back
+            self.clitic_offer = None
 
     def escape(self) -> None:
         """Esc: close the find bar if it is open, else drop the selection."""

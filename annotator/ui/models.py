@@ -73,7 +73,7 @@ class DocumentFilter(QSortFilterProxyModel):
 
 
 class AnnotationListModel(QAbstractTableModel):
-    HEADERS = (N_("Position"), N_("Text"), N_("Label"), N_("Layer"))
+    HEADERS = (N_("Position"), N_("Text"), N_("Label"), N_("Layer"), N_("Transliteration"))
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -136,6 +136,10 @@ class AnnotationListModel(QAbstractTableModel):
             return " ".join(self.text[span.start : span.end].split())[:60]
         if column == 2:
             return span.label
+        if column == 4:  # for reviewers who do not read Arabic script
+            from ..nlp.translit import buckwalter
+
+            return buckwalter(" ".join(self.text[span.start : span.end].split())[:60])
         layer = self.schema.layer_of(span.label) if self.schema else None
         return layer or "?"
 

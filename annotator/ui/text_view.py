@@ -39,6 +39,7 @@ DEFAULT_POINT_SIZE = 15
 class AnnotationTextView(QTextEdit):
     spanActivated = Signal(str)  # a click inside a span: the innermost span's id
     navigateSpans = Signal(int)  # Tab (+1) / Shift+Tab (-1)
+    placeClicked = Signal(int)  # a click outside every span (a suggestion may be there)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +56,8 @@ class AnnotationTextView(QTextEdit):
         self.styler: Styler | None = None
         self.outlined: list[Span] = []
         self.marks: list[tuple[int, int, object]] = []  # (start, end, QColor) lines under text
+        self.suggestions: list = []  # drawn dashed in their label's colour
+        self.current_suggestion = None
         self.exact_selection = False
         self._pending = 0  # offsets from here on still await their formats
 
@@ -175,6 +178,11 @@ class AnnotationTextView(QTextEdit):
         self.marks = list(marks)
         self.viewport().update()
 
+    def set_suggestions(self, suggestions: list, current=None) -> None:  # noqa: ANN001
+        self.suggestions = list(suggestions)
+        self.current_suggestion = current
+        self.viewport().update()
+
     def outline(self, spans: list[Span]) -> None:
         """Mark the parts of the selected item (a span, or an event's or attribution's)."""
         self.outlined = list(spans)
@@ -196,9 +204,12 @@ class AnnotationTextView(QTextEdit):
         super().mouseReleaseEvent(event)
         self.exact_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         if not self.textCursor().hasSelection():
-            found = self.spans_at(self.offset_at(event.position().toPoint()))
+            offset = self.offset_at(event.position().toPoint())
+            found = self.spans_at(offset)
             if found:
                 self.spanActivated.emit(found[0].id)
+            else:
+                self.placeClicked.emit(offset)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -239,6 +250,7 @@ class AnnotationTextView(QTextEdit):
             if span.label == "CONTENT" and span.start <= last and span.end >= first:
                 self._paint_brackets(painter, span)
         self._paint_marks(painter)
+        self._paint_suggestions(painter, first, last)
         pen = QPen(Qt.GlobalColor.black, 2)
         painter.setPen(pen)
         for span in self.outlined:
@@ -264,6 +276,20 @@ class AnnotationTextView(QTextEdit):
                 if rect.intersects(visible.toRectF()):
                     y = rect.bottom() - 1 - 3 * (depth % 3)
                     painter.drawLine(int(rect.left()), int(y), int(rect.right()), int(y))
+
+    def _paint_suggestions(self, painter: QPainter, first: int, last: int) -> None:
+        for suggestion in self.suggestions:
+            if suggestion.end < first or suggestion.start > last or self.styler is None:
+                continue
+            chosen = suggestion == self.current_suggestion
+            pen = QPen(self.styler.colour(suggestion.label).darker(130), 2 if chosen else 1.5)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            for rect in self.span_rects(Span("suggestion", suggestion.start, suggestion.end, "")):
+                if chosen:
+                    painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
+                else:
+                    painter.drawLine(int(rect.left()), int(rect.bottom()) - 2, int(rect.right()), int(rect.bottom()) - 2)
 
     def _paint_brackets(self, painter: QPainter, span: Span) -> None:
         rects = self.span_rects(span)
@@ -317,7 +343,13 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def tooltip_html(spans: list[Span], schema: Schema, describe) -> str:  # noqa: ANN001
+def _buckwalter(text: str) -> str:
+    from ..nlp.translit import buckwalter
+
+    return buckwalter(" ".join(text.split()))
+
+
+def tooltip_html(spans: list[Span], schema: Schema, describe, text_of=None) -> str:  # noqa: ANN001
     """Hover text for the spans under the mouse; every value escaped (files are untrusted)."""
     rows = []
     for span in spans:
@@ -326,5 +358,6 @@ def tooltip_html(spans: list[Span], schema: Schema, describe) -> str:  # noqa: A
         parts = [f"<b>{html.escape(span.label)}</b> — {html.escape(names)}"]
         parts += [f"{html.escape(str(k))}: {html.escape(str(v))}" for k, v in span.attributes.items()]
         parts += [html.escape(line) for line in describe(span)]
+        parts.append("Buckwalter: " + html.escape(_buckwalter(text_of(span)) if text_of else ""))
         rows.append("<br>".join(parts))
     return "<hr>".join(rows)

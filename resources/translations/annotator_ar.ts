@@ -72,6 +72,10 @@
       <translation>وضع ال&amp;تحكيم (العمل على النسخة المرجعية)</translation>
     </message>
     <message>
+      <source>Entity spans include proclitics (ANERcorp convention)</source>
+      <translation>تشمل مقاطع الكيانات السوابق (اصطلاح ANERcorp)</translation>
+    </message>
+    <message>
       <source>Document</source>
       <translation>المستند</translation>
     </message>
@@ -158,6 +162,34 @@
     <message>
       <source>Accept all agreed</source>
       <translation>قبول كل ما اتُّفق عليه</translation>
+    </message>
+    <message>
+      <source>Take the selection without its proclitic</source>
+      <translation>أخذ التحديد دون السابقة</translation>
+    </message>
+    <message>
+      <source>Accept suggestion</source>
+      <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+      <source>Reject suggestion</source>
+      <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+      <source>Accept all suggestions in the document</source>
+      <translation>قبول كل الاقتراحات في المستند</translation>
+    </message>
+    <message>
+      <source>Next suggestion</source>
+      <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+      <source>Previous suggestion</source>
+      <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+      <source>Pre-annotate with the NER model…</source>
+      <translation>وسم مسبق بنموذج التعرف على الكيانات…</translation>
     </message>
     <message>
       <source>Next label</source>
@@ -356,6 +388,10 @@
       <translation>اللغة:</translation>
     </message>
     <message>
+      <source>Pre-annotating</source>
+      <translation>جارٍ الوسم المسبق</translation>
+    </message>
+    <message>
       <source>Text font</source>
       <translation>خط النص</translation>
     </message>
@@ -374,6 +410,14 @@
     <message>
       <source>The interface language changes when the app starts again.</source>
       <translation>تتغير لغة الواجهة عند تشغيل البرنامج مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>The NER model is not installed</source>
+      <translation>نموذج التعرف على الكيانات غير مثبت</translation>
+    </message>
+    <message>
+      <source>Pre-annotated {count} documents: see the dashed suggestions.</source>
+      <translation>وُسم {count} مستندًا مسبقًا: انظر الاقتراحات المتقطعة.</translation>
     </message>
     <message>
       <source>Cannot open the project</source>
@@ -468,6 +512,10 @@
       <translation>المدوّنة: {done}/{total} منجز ({percent}%)</translation>
     </message>
     <message>
+      <source>Ctrl+K: take «{text}» without «{clitic}»</source>
+      <translation>Ctrl+K: خذ «{text}» دون «{clitic}»</translation>
+    </message>
+    <message>
       <source>Document {position}/{total} · {labels} labels · {events} events · {status}</source>
       <translation>المستند {position}/{total} · {labels} وسمًا · {events} أحداث · {status}</translation>
     </message>
@@ -498,6 +546,10 @@
     <message>
       <source>Layer</source>
       <translation>الطبقة</translation>
+    </message>
+    <message>
+      <source>Transliteration</source>
+      <translation>النقحرة</translation>
     </message>
     <message>
       <source>Entities</source>
@@ -566,6 +618,18 @@
     <message>
       <source>Documents by status (per annotator)</source>
       <translation>المستندات حسب الحالة (لكل موسِّم)</translation>
+    </message>
+    <message>
+      <source>Indexing the corpus for suggestions</source>
+      <translation>فهرسة المدوّنة للاقتراحات</translation>
+    </message>
+    <message>
+      <source>No suggestions in this document.</source>
+      <translation>لا اقتراحات في هذا المستند.</translation>
+    </message>
+    <message>
+      <source>Accept {count} suggestions</source>
+      <translation>قبول {count} اقتراحًا</translation>
     </message>
     <message>
       <source>Importing</source>
