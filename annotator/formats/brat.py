@@ -133,10 +133,13 @@ def _parse_textbound(ann: _AnnFile, number: int, line: str) -> None:
         raise ann.error(
             f"a T line is 'T1<TAB>LABEL START END<TAB>text', not {line[:60]!r}", number
         )
-    fragments = tuple(
-        (int(start), int(end))
-        for start, end in (piece.split() for piece in match.group(2).split(";"))
-    )
+    try:
+        fragments = tuple(
+            (int(start), int(end))
+            for start, end in (piece.split() for piece in match.group(2).split(";"))
+        )
+    except ValueError:  # Python refuses integers of more than 4300 digits
+        raise ann.error(f"{parts[0]}: an offset has too many digits", number) from None
     ann.define(parts[0], number)
     ann.textbounds.append(
         _TextBound(number, parts[0], match.group(1), fragments, parts[2])

@@ -7,6 +7,7 @@ Export writes one line per document per annotator with a fixed key order, so exp
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -27,6 +28,7 @@ from ..core.model import (
 from ..core.progress import Progress
 from .textio import read_lines
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _ANNOTATION_KEYS = ("annotator", "status", "spans", "label", "labels", "entities", "events", "attributions")
 
 
@@ -53,9 +55,35 @@ def _parse_line(line: str) -> dict[str, Any]:
         raise InputError(f"malformed JSON: {error.msg} at column {error.colno}") from None
     except RecursionError:
         raise InputError("malformed JSON: nested too deeply") from None
+    except ValueError:  # Python refuses integers of more than 4300 digits
+        raise InputError("malformed JSON: a number has too many digits") from None
     if not isinstance(data, dict):
         raise InputError("each line must be a JSON object")
+    if _SURROGATE_ESCAPE.search(line):
+        _refuse_lone_surrogates(data)
     return data
+
+
+def _refuse_lone_surrogates(data: dict[str, Any]) -> None:
+    """``\\ud800`` alone is valid JSON but not text: SQLite and UTF-8 cannot hold it."""
+    stack: list[Any] = [data]
+    while stack:  # not recursive: the data may be nested hundreds deep
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as error:
+                code = f"\\u{ord(value[error.start]):04x}"
+                raise InputError(
+                    f"the line holds a lone surrogate escape ({code}), which is not a "
+                    "character; the file was written with broken escaping (a pair such "
+                    "as \\ud83d\\ude00 is fine)"
+                ) from None
 
 
 def _record(data: dict[str, Any], default_annotator: str, file: str, line: int) -> ImportRecord:
@@ -144,6 +172,8 @@ def _event(item: dict[str, Any]) -> Event:
         if not isinstance(item.get(key), str):
             raise InputError(f"an event needs a string '{key}'")
     arguments = []
+    if not isinstance(item.get("arguments", []), list):
+        raise InputError(f"event {item['id']}: 'arguments' must be a list")
     for argument in item.get("arguments", []):
         if not (isinstance(argument, dict) and isinstance(argument.get("role"), str)
                 and isinstance(argument.get("span"), str)):
@@ -169,7 +199,7 @@ def _tokens(raw: Any, text: str) -> list[list[tuple[int, int]]] | None:
         return None
     try:
         sentences = [[(int(s), int(e)) for s, e in sentence] for sentence in raw]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise InputError("'tokens' must be a list of sentences of [start, end] pairs") from None
     if any(not 0 <= s < e <= len(text) for sentence in sentences for s, e in sentence):
         raise InputError("'tokens' has offsets outside the text")

@@ -80,8 +80,8 @@ class ExportOptions:
 def export_pairs(store: Any, annotator: str | None) -> Iterator[tuple[Document, Annotations | None]]:
     """Each document with each annotator's work (or ``None`` for untouched documents).
 
-    Every document's text is checked against its stored SHA-256 first: a mismatch is
-    an error, never a silent export.
+    Every document's text is checked against its stored SHA-256 first, and every span's
+    offsets against the text: a mismatch is an error, never a silent export.
     """
     for document in store.documents():
         if store.document_sha256(document.id) != document.sha256:
@@ -94,7 +94,22 @@ def export_pairs(store: Any, annotator: str | None) -> Iterator[tuple[Document, 
         if not names and annotator is None:
             yield document, None
         for name in names:
-            yield document, store.annotations(document.id, name)
+            annotations = store.annotations(document.id, name)
+            _check_offsets(document, annotations)
+            yield document, annotations
+
+
+def _check_offsets(document: Document, annotations: Annotations) -> None:
+    size = len(document.text)
+    for span in annotations.spans:
+        if not (isinstance(span.start, int) and isinstance(span.end, int)
+                and 0 <= span.start < span.end <= size):
+            raise ProjectError(
+                f"span {span.id} of {annotations.annotator} has offsets {span.start!r}-"
+                f"{span.end!r}, outside the text (0-{size}); the project file was changed "
+                "outside the app or is damaged; restore a backup",
+                document=document.id,
+            )
 
 
 def export_project(store: Any, out: Path, options: ExportOptions, warnings: list[str]) -> Iterator[Progress]:

@@ -1,12 +1,37 @@
 """A project file: one SQLite database in WAL mode, read and written through core objects.
 
 Every public write runs in a transaction (``atomic()``); callers group several writes by
-wrapping them in their own ``atomic()`` block, which nests as a savepoint.
+wrapping them in their own ``atomic()`` block, which nests as a savepoint. A transaction
+takes the write lock when it begins (``BEGIN IMMEDIATE``), so a second writer waits up to
+``busy_timeout`` seconds and then gets a ``ProjectError`` saying the project is in use,
+never a half-applied change or a bare ``sqlite3.OperationalError``.
+
+Opening checks the file before anything writes to it (see ``_check_header`` and
+``_check_file``, which read it through a read-only connection): an empty, truncated,
+random or foreign file, a project from a newer version of the app, and a project whose
+write-ahead log went missing are refused with a ``ProjectError`` and left byte for byte
+as they were; the message names a backup when one exists (``storage/backup.py``).
+
+How a missing ``-wal`` file is detected: each open store keeps a row
+``session:<host>:<pid>:<token>`` in ``settings`` and checkpoints it into the main file;
+closing removes it and checkpoints again (SQLite deletes the WAL when the last
+connection closes). A main file that still holds a session row while no ``-wal`` file
+lies beside it was copied or left behind while the app had it open, or crashed and lost
+its WAL: the last changes may be missing, so opening stops and says so
+(``accept_missing_wal=True`` opens it as it is). Rows of sessions that are gone
+(another host, or a process that no longer runs) are cleared on the next open.
+Not detected: a lost WAL of a session whose row never reached the main file (the row is
+skipped when another program holds the write lock at open, and the checkpoint after it
+goes only as far as open readers allow). False alarm: a session that crashed with
+nothing left in its WAL, whose WAL was then deleted.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import secrets
+import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,11 +50,13 @@ from ..core.model import (
     Event,
     Span,
     Status,
+    text_sha256,
 )
 from ..core.schema import Schema
 from .migrations import APPLICATION_ID, latest_version, migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+SESSION_PREFIX = "session:"
 
 
 def now() -> str:
@@ -47,6 +74,11 @@ class ProjectStore:
         self.db = db
         self.path = path
         self._schema: Schema | None = None
+        self._session: str | None = None
+        # Set by open(): why no backup could be written (opening went on), and the
+        # backup written on this open, if any (see storage/backup.py for the policy).
+        self.backup_warning: str | None = None
+        self.backup_path: Path | None = None
 
     # --- opening -------------------------------------------------------------------
     @classmethod
@@ -54,19 +86,49 @@ class ProjectStore:
         path = Path(path)
         if path.exists():
             raise ProjectError("a file with this name already exists", file=str(path))
-        store = cls(_connect(path), path)
-        store._initialise(schema)
+        try:
+            store = cls(_connect(path), path)
+        except sqlite3.Error as error:
+            raise ProjectError(f"cannot create the project file ({error})", file=str(path))
+        with store.atomic():  # all or nothing: a crash leaves an empty file, never half a project
+            store._initialise(schema)
+        store._start_session()
         return store
 
     @classmethod
-    def open(cls, path: Path) -> ProjectStore:
+    def open(
+        cls,
+        path: Path,
+        *,
+        backup: bool = True,
+        busy_timeout: float = 5.0,
+        accept_missing_wal: bool = False,
+    ) -> ProjectStore:
+        """Open a project file, refusing (unchanged) anything that is not a sound project.
+
+        ``backup``: keep a rotating backup (see ``storage/backup.py``); a failure only
+        sets ``backup_warning``. ``busy_timeout``: seconds a write waits for another
+        program's write before ``ProjectError`` ("in use"). ``accept_missing_wal``:
+        open a project whose write-ahead log is missing as it is (its last changes
+        may be lost); without it that is refused.
+        """
         path = Path(path)
         if not path.exists():
             raise ProjectError("no such project file", file=str(path))
         _check_header(path)
-        store = cls(_connect(path), path)
-        store._check_is_project()
-        store._upgrade()
+        _check_file(path, accept_missing_wal)
+        store = cls(_connect(path, busy_timeout), path)
+        try:
+            store._check_is_project()
+            store._upgrade()
+            store._start_session(forget_others=accept_missing_wal)
+            if backup:
+                from .backup import backup_on_open
+
+                store.backup_warning = backup_on_open(store)
+        except BaseException:
+            store.db.close()
+            raise
         return store
 
     @classmethod
@@ -102,9 +164,39 @@ class ProjectStore:
             )
 
     def _upgrade(self) -> None:
-        if migrations.pending(self.db):
+        """Apply pending migrations, after a backup of the file as it was (never without)."""
+        pending = migrations.pending(self.db)
+        if not pending:
+            return
+        backup = self._backup_before_upgrade()
+        try:
             migrations.apply(self.db)
-            self._set_version()
+        except Exception as error:
+            self.db.conn.rollback()
+            raise ProjectError(
+                f"upgrading the project failed ({type(error).__name__}: {error}); the steps "
+                f"before the failing one are kept, and the file as it was before the "
+                f"upgrade is in {backup}",
+                file=self._name(),
+            ) from error
+        self._set_version()
+
+    def _backup_before_upgrade(self) -> Path | None:
+        if self.path is None:
+            return None
+        from .backup import make_backup
+
+        try:
+            return make_backup(
+                self.path, reason=f"before-upgrade-v{latest_version()}", source=self.db.conn
+            )
+        except ProjectError as error:
+            raise ProjectError(
+                f"this project needs an upgrade to file format {latest_version()}, and the "
+                f"backup made before every upgrade could not be written ({error.message}); "
+                "nothing was changed: free some space or check the folder's permissions",
+                file=self._name(),
+            ) from None
 
     def _set_version(self) -> None:
         self.db.execute(f"PRAGMA user_version = {latest_version()}")
@@ -113,12 +205,96 @@ class ProjectStore:
         return str(self.path) if self.path else ":memory:"
 
     def close(self) -> None:
+        """Close, first ending this session's row and checkpointing the WAL (PASSIVE:
+        never waits), so a cleanly closed project does not depend on its ``-wal``."""
+        if self._session is not None:
+            try:
+                if not self.db.conn.in_transaction:  # else closing abandons that transaction
+                    with self._without_waiting(), self.atomic():
+                        self.db.execute("DELETE FROM settings WHERE key = ?", [self._session])
+                    self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except (sqlite3.Error, ProjectError):
+                pass  # another program is writing: the row is cleared by a later open
+        self._session = None
         self.db.close()
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
-        with self.db.atomic():
+        """A transaction (a savepoint when nested) that holds the write lock from its start.
+
+        Raises ``ProjectError`` when another program keeps the project locked for longer
+        than the busy timeout, when the disk is full, or when the file is read-only;
+        the transaction is rolled back and nothing of it is kept.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise self._refused(error) from None
+        try:
             yield
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            conn.rollback()
+            raise self._refused(error) from None
+        except BaseException:
+            conn.rollback()
+            raise
+
+    def _refused(self, error: sqlite3.OperationalError) -> Exception:
+        """The ``ProjectError`` for a refused write, or the error itself if unforeseen."""
+        text = str(error).lower()
+        if "locked" in text or "busy" in text:
+            message = (
+                "the project is in use: another window or program is writing to it; "
+                "nothing was changed, try again when it has finished"
+            )
+        elif "full" in text:
+            message = "the disk is full: nothing of this change was saved; free some space"
+        elif "readonly" in text or "read-only" in text:
+            message = "the project file is read-only: nothing can be saved to it"
+        else:
+            return error
+        return ProjectError(message, file=self._name())
+
+    @contextmanager
+    def _without_waiting(self) -> Iterator[None]:
+        """Run best-effort bookkeeping writes without waiting for another writer."""
+        timeout = self.db.execute("PRAGMA busy_timeout").fetchone()[0]
+        self.db.execute("PRAGMA busy_timeout = 0")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the project.
+
+        Cheap (no table is read): a window can poll it on a timer and reload when it
+        moves. This connection's own writes do not change it.
+        """
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    # --- sessions (how a missing WAL is noticed; see the module docstring) -----------
+    def _start_session(self, forget_others: bool = False) -> None:
+        """Record this session; clear rows of dead ones (all others: ``forget_others``,
+        once a missing WAL was accepted and those rows can tell nothing more)."""
+        if self.path is None:
+            return
+        key = f"{SESSION_PREFIX}{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        try:
+            with self._without_waiting(), self.atomic():
+                for old in _stale_sessions(self.db, everyone=forget_others):
+                    self.db.execute("DELETE FROM settings WHERE key = ?", [old])
+                self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [key, now()])
+            self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except (sqlite3.Error, ProjectError):
+            return  # another program holds the write lock: go on without a row
+        self._session = key
 
     # --- schema --------------------------------------------------------------------
     @property
@@ -164,12 +340,25 @@ class ProjectStore:
         return row[0] if row else None
 
     def document(self, document_id: str) -> Document:
+        """The document, its text checked against the SHA-256 stored at import.
+
+        A mismatch (the file was edited outside the app, or is damaged) raises
+        ``ProjectError``: annotating a changed text would misplace every label.
+        """
         row = self.db.execute(
-            "SELECT id, text, meta, tokens FROM documents WHERE id = ?", [document_id]
+            "SELECT id, text, meta, tokens, sha256 FROM documents WHERE id = ?", [document_id]
         ).fetchone()
         if row is None:
             raise ProjectError("no such document", document=document_id)
-        return _document(row)
+        if not _sha256_matches(row[1], row[4]):
+            raise ProjectError(
+                "the stored text no longer matches the SHA-256 recorded when it was "
+                "imported (the project file was changed outside the app, or is damaged); "
+                "labels would land on the wrong words, so it is not opened"
+                + _backup_hint(self.path),
+                document=document_id,
+            )
+        return _document(row[:4])
 
     def documents(self) -> Iterator[Document]:
         cursor = self.db.execute("SELECT id, text, meta, tokens FROM documents ORDER BY seq")
@@ -379,22 +568,171 @@ def _attribution_row(a: Attribution) -> list[Any]:
     return [a.id, a.source, a.cue, a.content, _dumps(a.attributes)]
 
 
-# --- file checks --------------------------------------------------------------------
+# --- file checks (nothing here writes to the file) ---------------------------------
+_WAL_HEADER = 32  # bytes: a -wal file this short holds no transactions
+
+
 def _check_header(path: Path) -> None:
-    with path.open("rb") as handle:
-        header = handle.read(100)
+    """Refuse, from the first 100 bytes and the size, what cannot be a sound project."""
+    hint = _backup_hint(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise ProjectError(f"cannot read the file ({error.strerror or error})", file=str(path))
     if len(header) == 0:
-        raise ProjectError("the file is empty; it is not a project", file=str(path))
+        raise ProjectError("the file is empty; it is not a project" + hint, file=str(path))
     if not header.startswith(SQLITE_MAGIC):
-        raise ProjectError("not a project file (not a SQLite database)", file=str(path))
+        raise ProjectError("not a project file (not a SQLite database)" + hint, file=str(path))
     if len(header) < 100:
-        raise ProjectError("the file is truncated (shorter than a SQLite header)", file=str(path))
+        raise ProjectError(
+            "the file is truncated (shorter than a SQLite header)" + hint, file=str(path)
+        )
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise ProjectError("the file is damaged: its header is not valid" + hint, file=str(path))
+    if _wal_size(path) > _WAL_HEADER:
+        return  # the newest pages may be in the WAL; SQLite checks the rest
+    pages = int.from_bytes(header[28:32], "big")
+    counted = header[24:28] == header[92:96]  # SQLite's rule for trusting the page count
+    if size % page_size or (counted and size < pages * page_size):
+        raise ProjectError(
+            f"the file is truncated: it holds {size:,} bytes of the {pages * page_size:,} "
+            "its header announces, so part of the project is missing" + hint,
+            file=str(path),
+        )
 
 
-def _connect(path: Path) -> Database:
-    conn = sqlite3.connect(str(path), timeout=5.0)
+def _check_file(path: Path, accept_missing_wal: bool) -> None:
+    """Read-only checks: a project of a version we know, whose WAL is where it should be."""
+    hint = _backup_hint(path)
+    try:
+        conn = _read_only(path)
+    except sqlite3.Error as error:
+        raise ProjectError(f"cannot open the file ({error})" + hint, file=str(path))
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise ProjectError(
+                "this SQLite database is not an annotation project" + hint, file=str(path)
+            )
+        if version > latest_version():
+            raise ProjectError(
+                f"this project was written by a newer version of the app (file format "
+                f"{version}, this app knows up to {latest_version()}); update the app",
+                file=str(path),
+            )
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "settings" not in tables or not conn.execute(
+            "SELECT 1 FROM settings WHERE key = 'schema'"
+        ).fetchone():
+            raise ProjectError(
+                "the project is incomplete (it has no schema): it was never finished "
+                "being created, or is damaged" + hint,
+                file=str(path),
+            )
+        sessions = [r[0] for r in conn.execute(
+            "SELECT key FROM settings WHERE key LIKE ?", [SESSION_PREFIX + "%"]
+        )]
+    except sqlite3.DatabaseError as error:
+        raise ProjectError(f"the file is damaged or not a project ({error})" + hint, file=str(path))
+    finally:
+        conn.close()
+    if sessions and not accept_missing_wal and not Path(f"{path}-wal").exists():
+        raise _missing_wal(path, sessions, hint)
+
+
+def _missing_wal(path: Path, sessions: list[str], hint: str) -> ProjectError:
+    host, pid = (sessions[0][len(SESSION_PREFIX) :].split(":") + ["?", "?"])[:2]
+    return ProjectError(
+        f"the project was not closed properly (it was open in process {pid} on {host}) "
+        f"and its write-ahead log {path.name}-wal is missing, so its last changes may be "
+        "lost. If you have that file (a copy of a project must include it), put it beside "
+        "the project and open it again" + (hint or "")
+        + "; to open it as it is, accept the missing log (ProjectStore.open(..., "
+        "accept_missing_wal=True))",
+        file=str(path),
+    )
+
+
+def _wal_size(path: Path) -> int:
+    try:
+        return Path(f"{path}-wal").stat().st_size
+    except OSError:
+        return 0
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file. Without a ``-wal`` beside it, the file
+    is opened immutable, so SQLite does not even create ``-wal``/``-shm`` files."""
+    mode = "ro" if Path(f"{path}-wal").exists() else "ro&immutable=1"
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode={mode}", uri=True)
+
+
+def _stale_sessions(db: Database, everyone: bool = False) -> list[str]:
+    """Session rows of connections that are gone: another host (a WAL database cannot
+    be shared between hosts) or a process of this host that no longer runs."""
+    rows = db.execute("SELECT key FROM settings WHERE key LIKE ?", [SESSION_PREFIX + "%"])
+    here = socket.gethostname()
+    stale = []
+    for (key,) in rows.fetchall():
+        host, _, rest = key[len(SESSION_PREFIX) :].partition(":")
+        pid = rest.partition(":")[0]
+        if everyone or host != here or not pid.isdigit() or not _alive(int(pid)):
+            stale.append(key)
+    return stale
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of this host runs with ``pid`` (a reused pid counts as alive)."""
+    if os.name == "nt":  # os.kill(pid, 0) would terminate it on Windows
+        return _alive_on_windows(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _alive_on_windows(pid: int) -> bool:
+    import ctypes
+
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return kernel.GetLastError() == 5  # access denied: it exists
+    try:
+        code = ctypes.c_ulong()
+        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel.CloseHandle(handle)
+
+
+def _sha256_matches(text: str, sha256: str) -> bool:
+    try:
+        return text_sha256(text) == sha256
+    except UnicodeError:
+        return False
+
+
+def _backup_hint(path: Path | None) -> str:
+    if path is None:
+        return ""
+    from .backup import backup_hint
+
+    return backup_hint(path)
+
+
+def _connect(path: Path, busy_timeout: float = 5.0) -> Database:
+    conn = sqlite3.connect(str(path), timeout=busy_timeout)
     db = Database(conn)
-    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         db.enable_wal()
     db.execute("PRAGMA synchronous = FULL")
