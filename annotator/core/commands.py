@@ -33,6 +33,7 @@ class EditTarget(Protocol):
     def save_event(self, document_id: str, annotator: str, event: Event) -> None: ...
     def save_attribution(self, document_id: str, annotator: str, a: Attribution) -> None: ...
     def delete_item(self, table: str, document_id: str, annotator: str, item_id: str) -> None: ...
+    def item_ids(self, table: str, document_id: str, annotator: str) -> set[str]: ...
     def set_status(self, document_id: str, annotator: str, status: Status) -> None: ...
 
 
@@ -45,7 +46,32 @@ class EditCommand:
     added: list[Item] = field(default_factory=list)
 
     def do(self, store: EditTarget) -> None:
-        self._apply(store, remove=self.removed, write=self.added)
+        with store.atomic():
+            self._claim_ids(store)
+            self._apply(store, remove=self.removed, write=self.added)
+
+    def _claim_ids(self, store: EditTarget) -> None:
+        """New items take ids free *in the file*, decided inside the transaction.
+
+        The id was chosen from the caller's copy; another window working as the same
+        annotator may have used it since, and a silent overwrite would lose its label.
+        Renaming here (and in the references among the added items) keeps both.
+        """
+        replacing = {(type(i), i.id) for i in self.removed}
+        renames: dict[str, str] = {}
+        claimed: list[Item] = []
+        for item in self.added:
+            kind = type(item)
+            if (kind, item.id) not in replacing:
+                used = store.item_ids(_TABLES[kind], self.document_id, self.annotator)
+                used |= {i.id for i in claimed if type(i) is kind}
+                if item.id in used:
+                    fresh = next_id(item.id.rstrip("0123456789"), used)
+                    if kind is Span:
+                        renames[item.id] = fresh
+                    item = replace(item, id=fresh)
+            claimed.append(item)
+        self.added = [_renamed(i, renames) for i in claimed] if renames else claimed
 
     def undo(self, store: EditTarget) -> None:
         self._apply(store, remove=self.added, write=self.removed)
@@ -80,6 +106,17 @@ def _save(store: EditTarget, document_id: str, annotator: str, item: Item) -> No
         store.save_event(document_id, annotator, item)
     else:
         store.save_attribution(document_id, annotator, item)
+
+
+def _renamed(item: Item, renames: dict[str, str]) -> Item:
+    """``item`` with span references renamed (a span that had to take another id)."""
+    if isinstance(item, Event):
+        arguments = tuple(Argument(a.role, renames.get(a.span, a.span)) for a in item.arguments)
+        return replace(item, trigger=renames.get(item.trigger, item.trigger), arguments=arguments)
+    if isinstance(item, Attribution):
+        parts = {p: renames.get(getattr(item, p), getattr(item, p)) for p in ("source", "cue", "content")}
+        return replace(item, **parts)
+    return item
 
 
 def timestamp() -> str:

@@ -440,6 +440,15 @@ class ProjectStore:
         row = [document_id, annotator, *_attribution_row(attribution)]
         self._write(_INSERT_ATTRIBUTION, row, document_id, annotator)
 
+    def item_ids(self, table: str, document_id: str, annotator: str) -> set[str]:
+        """The ids in use in one annotator's document (spans, events or attributions)."""
+        if table not in ("spans", "events", "attributions"):
+            raise ValueError(table)
+        rows = self.db.execute(
+            f"SELECT id FROM {table} WHERE document_id = ? AND annotator = ?", [document_id, annotator]
+        )
+        return {r[0] for r in rows}
+
     def delete_item(self, table: str, document_id: str, annotator: str, item_id: str) -> None:
         if table not in ("spans", "events", "attributions"):
             raise ValueError(table)

@@ -145,15 +145,6 @@ def test_two_processes_adding_spans_at_once_lose_none(project, tmp_path):
     store.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "core.commands picks a new span's id (next_id) before its transaction and saves "
-        "with INSERT OR REPLACE: two windows on one annotator's document both take T1 and "
-        "the second overwrites the first. Fix in core (choose the id inside do(), or refuse "
-        "an existing id) and this test passes."
-    ),
-)
 def test_two_windows_on_one_annotators_document_keep_both_spans(project):
     first, second = ProjectStore.open(project), ProjectStore.open(project)
     one = Editor(first, "aleppo", "amal").add_span(0, 4, "PER")
