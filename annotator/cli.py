@@ -17,7 +17,7 @@ from . import __version__
 from .core.errors import AnnotatorError
 from .core.progress import Progress
 
-COMMANDS = ("init", "import", "export", "stats", "merge", "assign", "agreement")
+COMMANDS = ("init", "import", "export", "stats", "merge", "assign", "agreement", "backup", "backups", "restore")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
                            help="use every document both touched, not only those both marked done")
     agreement.add_argument("--json", action="store_true")
 
+    backup = commands.add_parser("backup", help="make a backup copy of PROJECT now")
+    backup.add_argument("project", type=Path)
+    backups = commands.add_parser("backups", help="list PROJECT's backups, newest first")
+    backups.add_argument("project", type=Path)
+    restore = commands.add_parser("restore", help="restore PROJECT from a backup (default: the newest)")
+    restore.add_argument("project", type=Path)
+    restore.add_argument("backup", type=Path, nargs="?")
+
     stats = commands.add_parser("stats", help="count documents, tokens, labels, statuses")
     stats.add_argument("project", type=Path)
     stats.add_argument("--json", action="store_true")
@@ -77,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     handler = {"init": cmd_init, "import": cmd_import, "export": cmd_export, "stats": cmd_stats,
-               "merge": cmd_merge, "assign": cmd_assign, "agreement": cmd_agreement}
+               "merge": cmd_merge, "assign": cmd_assign, "agreement": cmd_agreement,
+               "backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore}
     try:
         return handler[args.command](args)
     except AnnotatorError as error:
@@ -106,6 +115,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.encoding:
         check_encoding(args.encoding)
     store = _open(args.project)
+    _backup_before(args.project, "before-import")
     try:
         records = read_paths(
             args.paths, args.format, encoding=args.encoding, annotator=args.annotator, strict=args.strict
@@ -158,6 +168,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from .core.merging import merge_projects
 
     target = _open(args.project)
+    _backup_before(args.project, "before-merge")
     sources = []
     try:
         sources = [(str(path), _open(path)) for path in args.others]
@@ -208,6 +219,52 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     else:
         print(render_agreement(report))
     return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .storage.backup import make_backup
+
+    _open(args.project).close()  # refuses what is not a readable project
+    print(f"wrote {make_backup(args.project, reason='manual')}")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from .storage.backup import list_backups
+
+    found = list_backups(args.project)
+    if not found:
+        print(f"no backups of {args.project}")
+    for info in found:
+        counts = "unreadable" if info.documents is None else f"{info.documents} documents, {info.spans} labels"
+        when = info.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{when}  {counts:<32} {info.reason or 'on open':<16} {info.path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .core.errors import ProjectError
+    from .storage.backup import list_backups, restore_backup
+
+    chosen = args.backup
+    if chosen is None:
+        readable = [b for b in list_backups(args.project) if b.documents is not None]
+        if not readable:
+            raise ProjectError("no readable backup to restore", file=str(args.project))
+        chosen = readable[0].path
+    saved = restore_backup(args.project, chosen)
+    print(f"restored {args.project} from {chosen}" + (f"; its previous state is in {saved}" if saved else ""))
+    return 0
+
+
+def _backup_before(project: Path, reason: str) -> None:
+    """A copy of the project before a bulk change (an import replaces annotators' work)."""
+    from .storage.backup import make_backup
+
+    try:
+        make_backup(project, reason=reason)
+    except Exception as error:  # noqa: BLE001 - a backup failure must not stop the work
+        print(f"annotator: warning: no backup made before the change: {error}", file=sys.stderr)
 
 
 def _open(path: Path):  # noqa: ANN202 - ProjectStore, imported lazily

@@ -86,3 +86,23 @@ def test_cli_python_dash_m_entry_point_runs(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert project.exists()
+
+
+def test_cli_backup_list_and_restore(tmp_path, capsys):
+    project = tmp_path / "p.sqlite"
+    run(["init", str(project)])
+    run(["import", str(project), str(SEED)])
+    assert run(["backup", str(project)]) == 0
+    store = ProjectStore.open(project, backup=False)
+    with store.atomic():
+        store.db.execute("DELETE FROM statuses")
+    store.add_document(__import__("annotator.core.model", fromlist=["Document"]).Document("x", "نص آخر"))
+    store.close()
+    capsys.readouterr()
+    assert run(["backups", str(project)]) == 0
+    listing = capsys.readouterr().out
+    assert "manual" in listing and "before-import" in listing
+    assert run(["restore", str(project)]) == 0
+    store = ProjectStore.open(project, backup=False)
+    assert store.document_ids() == ["aleppo-2020-02-02"]
+    store.close()

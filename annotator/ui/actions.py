@@ -64,6 +64,7 @@ def build_menus(window) -> None:  # noqa: ANN001
     add("export", _action(window, file, tr("&Export…"), "Ctrl+Shift+E", lambda: app.export_dialog(window)))
     add("stats", _action(window, file, tr("&Statistics…"), "Ctrl+Shift+T", lambda: app.stats_dialog(window)))
     add("agreement", _action(window, file, tr("&Agreement…"), "Ctrl+Shift+G", lambda: app.agreement_dialog(window)))
+    add("restore", _action(window, file, tr("&Restore backup…"), None, lambda: app.restore_dialog(window)))
     file.addSeparator()
     add("quit", _action(window, file, tr("&Quit"), StandardKey.Quit, window.close))
 

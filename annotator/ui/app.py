@@ -89,6 +89,9 @@ def open_window(project: Path | None, annotator: str):  # noqa: ANN201
 
     store, path = open_store(project)
     window = MainWindow(Workspace(store, annotator), path)
+    warning = getattr(store, "backup_warning", None)
+    if warning:
+        window.show_message(tr("No backup was made on opening: {reason}").format(reason=warning))
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.destroyed.connect(lambda: store.close())
     _windows.append(window)
@@ -189,6 +192,32 @@ def agreement_dialog(window) -> None:  # noqa: ANN001
     dialog.show()
     dialog.compute()
     window._agreement_dialog = dialog
+
+
+def restore_dialog(window) -> None:  # noqa: ANN001
+    """File > Restore backup…: pick a backup; the window closes, restores, reopens."""
+    from ..storage.backup import list_backups, restore_backup
+
+    project = window.project_path
+    found = [b for b in list_backups(project) if b.documents is not None]
+    if not found:
+        window.show_message(tr("There is no backup of this project yet."))
+        return
+    names = [tr("{when} — {documents} documents, {labels} labels {reason}").format(
+        when=b.created.astimezone().strftime("%Y-%m-%d %H:%M"), documents=b.documents,
+        labels=b.spans, reason=f"({b.reason})" if b.reason else "") for b in found]
+    choice, accepted = QInputDialog.getItem(window, tr("Restore backup"), tr("Backup:"), names, 0, False)
+    if not accepted:
+        return
+    chosen = found[names.index(choice)]
+    annotator = window.workspace.own_name if hasattr(window.workspace, "own_name") else window.workspace.annotator
+    window.close()
+    window.workspace.store.close()
+    saved = restore_backup(project, chosen.path)
+    new = open_window(project, annotator)
+    new.show()
+    if saved:
+        new.show_message(tr("Restored. The state before the restore is kept in {path}").format(path=saved))
 
 
 def language_dialog(window) -> None:  # noqa: ANN001

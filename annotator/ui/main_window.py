@@ -64,6 +64,10 @@ class MainWindow(QMainWindow):
         if first:
             self.workspace.open_document(first[0])
         self.suggestions.build()
+        self._watch = QTimer(self)  # notice writes by another window or the CLI
+        self._watch.setInterval(2000)
+        self._watch.timeout.connect(self.workspace.catch_up)
+        self._watch.start()
 
     # --- building ----------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:

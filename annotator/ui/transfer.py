@@ -94,6 +94,13 @@ class ExportOptionsDialog(QDialog):
 
 
 def start_import(window, paths: list[Path], options: ImportOptions) -> GeneratorWorker:  # noqa: ANN001
+    from ..storage.backup import make_backup
+
+    try:
+        make_backup(window.project_path, reason="before-import")  # an import replaces work
+    except Exception as error:  # noqa: BLE001 - a failed backup must not stop the import
+        window.show_message(tr("No backup before the import: {reason}").format(reason=error))
+
     def job(store):  # noqa: ANN001, ANN202
         records = read_paths(paths, options.fmt, encoding=options.encoding,
                              annotator=options.annotator, strict=options.strict)

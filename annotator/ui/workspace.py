@@ -55,7 +55,7 @@ class Workspace(QObject):
 
     def editor(self) -> Editor:
         assert self.document is not None
-        self._catch_up()
+        self.catch_up()
         return Editor(self.store, self.document.id, self.annotator, self._snapshot)
 
     def _snapshot(self) -> tuple[Document, Annotations]:
@@ -65,13 +65,14 @@ class Workspace(QObject):
         probe = getattr(self.store, "data_version", None)
         return probe() if probe else None
 
-    def _catch_up(self) -> None:
+    def catch_up(self) -> None:
         """Reload if another connection (a second window, the CLI) wrote meanwhile."""
         version = self._data_version()
         if version != self._seen_version and self.document is not None:
             self.annotations = self.store.annotations(self.document.id, self.annotator)
             self._seen_version = version
             self.annotationsChanged.emit()
+            self.projectChanged.emit()
 
     def open_document(self, document_id: str) -> None:
         self.document = self.store.document(document_id)

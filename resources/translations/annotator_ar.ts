@@ -120,6 +120,10 @@
       <translation>ا&amp;تفاق الموسِّمين…</translation>
     </message>
     <message>
+      <source>&amp;Restore backup…</source>
+      <translation>ا&amp;ستعادة نسخة احتياطية…</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>&amp;خروج</translation>
     </message>
@@ -380,6 +384,14 @@
       <translation>استيراد</translation>
     </message>
     <message>
+      <source>Restore backup</source>
+      <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+      <source>Backup:</source>
+      <translation>النسخة:</translation>
+    </message>
+    <message>
       <source>Interface language</source>
       <translation>لغة الواجهة</translation>
     </message>
@@ -408,8 +420,24 @@
       <translation>تصدير</translation>
     </message>
     <message>
+      <source>There is no backup of this project yet.</source>
+      <translation>لا توجد نسخة احتياطية لهذا المشروع بعد.</translation>
+    </message>
+    <message>
       <source>The interface language changes when the app starts again.</source>
       <translation>تتغير لغة الواجهة عند تشغيل البرنامج مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>{when} — {documents} documents, {labels} labels {reason}</source>
+      <translation>{when} — {documents} مستندات، {labels} وسمًا {reason}</translation>
+    </message>
+    <message>
+      <source>No backup was made on opening: {reason}</source>
+      <translation>لم تُنشأ نسخة احتياطية عند الفتح: {reason}</translation>
+    </message>
+    <message>
+      <source>Restored. The state before the restore is kept in {path}</source>
+      <translation>تمت الاستعادة. الحالة السابقة محفوظة في {path}</translation>
     </message>
     <message>
       <source>The NER model is not installed</source>
@@ -686,6 +714,10 @@
     <message>
       <source>Imported {count} documents.</source>
       <translation>استُورد {count} مستندًا.</translation>
+    </message>
+    <message>
+      <source>No backup before the import: {reason}</source>
+      <translation>لا نسخة احتياطية قبل الاستيراد: {reason}</translation>
     </message>
     <message>
       <source>Exported {count} documents to {target}</source>

@@ -254,3 +254,31 @@ def test_window_find_bar_arabic_aware_with_exact_places(qtbot, window):
     assert len(window.find_bar.matches) == text.count("قوات النظام")
     qtbot.keyClick(window.find_bar.query, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible() and window.view.extraSelections() == []
+
+
+def test_window_notices_writes_by_another_program(qtbot, window, seed_project):
+    from annotator.core.commands import Editor
+
+    other = ProjectStore.open(seed_project, backup=False)
+    doc = window.workspace.document
+    Editor(other, doc.id, "amal").add_span(0, 4, "GPE").do(other)
+    other.close()
+    qtbot.waitUntil(lambda: len(window.workspace.annotations.spans) == 1, timeout=5000)
+    assert window.annotations_model.rowCount() == 1
+
+
+def test_window_restore_backup_reopens_the_earlier_state(qtbot, seed_project, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from annotator.storage.backup import make_backup
+    from annotator.ui import app
+
+    make_backup(seed_project, reason="manual")
+    window = open_window(seed_project, "amal")  # closed (and deleted) by the restore itself
+    doc = window.workspace.document
+    window.workspace.store.replace_annotations(seed_annotations(doc.text, doc.id, "amal"))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    app.restore_dialog(window)
+    reopened = app._windows[-1]
+    qtbot.addWidget(reopened)
+    assert reopened is not window and reopened.workspace.annotations.spans == []
