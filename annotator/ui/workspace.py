@@ -143,8 +143,10 @@ class Workspace(QObject):
         kind = type(self.current)
         pool = {Span: self.annotations.spans, Event: self.annotations.events,
                 Attribution: self.annotations.attributions}[kind]
-        self.current = next((i for i in pool if i.id == self.current.id), None)
-        self.currentChanged.emit(self.current)
+        found = next((i for i in pool if i.id == self.current.id), None)
+        if found is not self.current:  # an unchanged item needs no redraw of its panels
+            self.current = found
+            self.currentChanged.emit(found)
 
     def parts_of(self, item: Item | None) -> list[Span]:
         """The spans that make up an item: itself, or an event's/attribution's parts."""
