@@ -38,6 +38,7 @@ searching only the documents that hold them all.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -149,6 +150,32 @@ class RuleSource(Protocol):
 
 
 # --- visibility ---------------------------------------------------------------------
+def _by_label(spans: Iterable[Span]) -> dict[str, list[Span]]:
+    groups: dict[str, list[Span]] = defaultdict(list)
+    for span in spans:
+        groups[span.label].append(span)
+    return groups
+
+
+class _Intervals:
+    """Spans sorted by start with running maximum ends: overlap tests in O(log n)
+    (a document with thousands of labels and suggestions must not pay n × m)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        self.max_ends: list[int] = []
+        highest = -1
+        for span in ordered:
+            highest = max(highest, span.end)
+            self.max_ends.append(highest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # spans that start before ``end``
+        return before > 0 and self.max_ends[before - 1] > start
+
+
+
 def visible(
     suggestions: Iterable[Suggestion],
     annotations: Annotations | None,
@@ -162,18 +189,14 @@ def visible(
     hidden = set(rejected)
     spans = annotations.spans if annotations is not None else []
     exact = {(s.start, s.end) for s in spans}
-    by_label: dict[str, list[Span]] = defaultdict(list)
-    for span in spans:
-        by_label[span.label].append(span)
+    covered = {label: _Intervals(group) for label, group in _by_label(spans).items()}
     shown: dict[Place, Suggestion] = {}
     for suggestion in suggestions:
         place = suggestion.place
         if place in hidden or place in shown or place[:2] in exact:
             continue
-        if any(
-            s.start < suggestion.end and suggestion.start < s.end
-            for s in by_label[suggestion.label]
-        ):
+        intervals = covered.get(suggestion.label)
+        if intervals is not None and intervals.overlaps(suggestion.start, suggestion.end):
             continue
         shown[place] = suggestion
     return sorted(shown.values(), key=lambda s: (s.start, -s.end, s.label))

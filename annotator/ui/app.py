@@ -248,7 +248,7 @@ def preannotate_dialog(window) -> None:  # noqa: ANN001
     annotator = window.workspace.annotator
 
     def done(count: int) -> None:
-        window.suggestions.refresh()
+        window.suggestions.forget()
         window.show_message(tr("Pre-annotated {count} documents: see the dashed suggestions.").format(count=count))
 
     run_with_progress(window, tr("Pre-annotating"), window.project_path,

@@ -203,11 +203,13 @@ class MainWindow(QMainWindow):
         self.view.update_annotations(ws.annotations, delta)
         self.annotations_model.update_spans(ws.annotations.spans, delta)
         self._panels_from_annotations(lists=False)
+        changed = None
         if delta is not None:
             removed = {(s.id, s.start, s.end, s.label) for s in delta[0] if isinstance(s, Span)}
             self.suggestions.learn([s for s in delta[1] if isinstance(s, Span)
                                     and (s.id, s.start, s.end, s.label) not in removed])
-        self.suggestions.refresh()
+            changed = [s for s in (*delta[0], *delta[1]) if isinstance(s, Span)]
+        self.suggestions.refresh(changed)
 
     def _panels_from_annotations(self, lists: bool = True) -> None:
         ws = self.workspace

@@ -23,6 +23,33 @@ from ..core.suggestions import (
 from .i18n import tr
 
 SYNC_LIMIT = 300  # documents: index in the GUI thread below this, in a worker above
+MAX_REACH = 200  # characters: no suggestion or span that matters to an edit starts farther off
+
+
+def _start(suggestion: Suggestion) -> tuple[int, int]:
+    return suggestion.start, suggestion.end
+
+
+def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _within(ordered: list[Suggestion], ranges: list[tuple[int, int]], starts: list[int]) -> list[Suggestion]:
+    """Suggestions (sorted by start; ``starts`` are their starts) that start near the ranges."""
+    from bisect import bisect_left
+
+    picked: list[Suggestion] = []
+    for start, end in ranges:
+        low = bisect_left(starts, start - MAX_REACH)
+        high = bisect_left(starts, end + MAX_REACH)
+        picked.extend(ordered[low:high])
+    return picked
 
 
 class SuggestionsController:
@@ -31,7 +58,11 @@ class SuggestionsController:
         self.index: SuggestionIndex | None = None
         self.rules: set = set()
         self.current: Suggestion | None = None
-        self.shown: list[Suggestion] = []
+        self.shown: list[Suggestion] = []  # sorted by (start, end)
+        self.starts: list[int] = []
+        self._found: tuple[str, list[Suggestion]] | None = None  # (document id, raw matches)
+        self._dirty: list[tuple[int, int]] = []  # places of matches of newly learned rules
+        self._found_starts: list[int] = []
 
     @property
     def workspace(self):  # noqa: ANN201
@@ -59,30 +90,84 @@ class SuggestionsController:
         ws = self.workspace
         if self.index is None or ws.document is None:
             return
+        fresh = set()
         for span in spans:
             if (ws.schema.layer_of(span.label) or "entity") == "entity":
                 rule = rule_for(ws.document.text, span, self.index.settings, lexicon=self.index.lexicon())
-                if rule is not None:
-                    self.rules.add(rule)
+                if rule is not None and rule not in self.rules:
+                    fresh.add(rule)
+        self.rules |= fresh
+        if fresh and self._found is not None and self._found[0] == ws.document.id:
+            added = self.index.for_document(ws.document.id, fresh)  # only the new rules
+            self._found[1].extend(added)
+            self._found[1].sort(key=_start)
+            self._found_starts = [x.start for x in self._found[1]]
+            self._dirty.extend((s.start, s.end) for s in added)
 
-    def refresh(self) -> None:
+    def refresh(self, changed: list | None = None) -> None:
+        """Recompute what to show; ``changed`` (spans an edit touched) limits the work
+        to their neighbourhood, so a keystroke costs little even with thousands of
+        suggestions in the document."""
         ws = self.workspace
         if self.index is None or ws.document is None or ws.annotations is None:
-            self.shown = []
+            self.shown, self.starts = [], []
+        elif changed is not None and self._found is not None and self._found[0] == ws.document.id:
+            self._refresh_around([(s.start, s.end) for s in changed] + self._dirty)
         else:
-            found = self.index.for_document(ws.document.id, self.rules)
-            found += model_suggestions(ws.store, ws.annotator, ws.document.id)
+            if self._found is None or self._found[0] != ws.document.id:
+                # matching every rule is the costly part: once per document, then per new rule
+                found = self.index.for_document(ws.document.id, self.rules)
+                found += model_suggestions(ws.store, ws.annotator, ws.document.id)
+                self._found = (ws.document.id, sorted(found, key=_start))
+                self._found_starts = [x.start for x in self._found[1]]
             rejected = rejected_in(ws.store, ws.annotator, ws.document.id)
-            self.shown = sorted(visible(found, ws.annotations, rejected), key=lambda s: (s.start, s.end))
-        if self.current not in self.shown:
+            self.shown = sorted(visible(self._found[1], ws.annotations, rejected), key=_start)
+            self.starts = [x.start for x in self.shown]
+        self._dirty = []
+        if self.current is not None and not self._shows(self.current):
             self.current = None
-        self.window.view.set_suggestions(self.shown, self.current)
+        self.window.view.set_suggestions(self.shown, self.current, self.starts)
+
+    def _shows(self, suggestion: Suggestion) -> bool:
+        from bisect import bisect_left
+
+        index = bisect_left(self.starts, suggestion.start)
+        return suggestion in self.shown[index:index + 8]
+
+    def _refresh_around(self, ranges: list[tuple[int, int]]) -> None:
+        """Redo visibility only in windows around the edit: shown stays sorted, and
+        each window's slice is replaced in place (no pass over every suggestion)."""
+        from bisect import bisect_left
+
+        ws = self.workspace
+        rejected = rejected_in(ws.store, ws.annotator, ws.document.id)
+        for start, end in reversed(_merge_ranges(ranges)):
+            def touches(a: int, b: int, s: int = start, e: int = end) -> bool:
+                return a < e + MAX_REACH and s - MAX_REACH < b
+
+            candidates = [x for x in _within(self._found[1], [(start, end)], self._found_starts) if touches(x.start, x.end)]
+            spans = [sp for sp in ws.annotations.spans if touches(sp.start, sp.end)]
+            local = type(ws.annotations)(ws.annotations.document_id, ws.annotator, spans=spans)
+            low = bisect_left(self.starts, start - MAX_REACH)
+            high = bisect_left(self.starts, end + MAX_REACH)
+            kept = [x for x in self.shown[low:high] if not touches(x.start, x.end)]
+            fresh = sorted(kept + visible(candidates, local, rejected), key=_start)
+            self.shown[low:high] = fresh
+            self.starts[low:high] = [x.start for x in fresh]
+
+    def forget(self) -> None:
+        """Match again from scratch (after pre-annotation stored new model suggestions)."""
+        self._found = None
+        self.refresh()
 
     def choose_at(self, offset: int) -> bool:
         """Make the suggestion under ``offset`` current; whether there was one."""
-        here = [s for s in self.shown if s.start <= offset < s.end]
+        from bisect import bisect_right
+
+        nearby = self.shown[max(0, bisect_right(self.starts, offset) - 50):bisect_right(self.starts, offset)]
+        here = [s for s in nearby if s.start <= offset < s.end]
         self.current = here[0] if here else None
-        self.window.view.set_suggestions(self.shown, self.current)
+        self.window.view.set_suggestions(self.shown, self.current, self.starts)
         return self.current is not None
 
     def step(self, direction: int) -> None:
@@ -94,7 +179,7 @@ class SuggestionsController:
         self.current = self.shown[index % len(self.shown)]
         self.window.view.select_offsets(self.current.start, self.current.end)
         self.window.view.clear_selection()
-        self.window.view.set_suggestions(self.shown, self.current)
+        self.window.view.set_suggestions(self.shown, self.current, self.starts)
 
     def accept_current(self) -> None:
         if self.current is not None:

@@ -57,6 +57,7 @@ class AnnotationTextView(QTextEdit):
         self.outlined: list[Span] = []
         self.marks: list[tuple[int, int, object]] = []  # (start, end, QColor) lines under text
         self.suggestions: list = []  # drawn dashed in their label's colour
+        self._suggestion_starts: list[int] = []
         self.current_suggestion = None
         self.exact_selection = False
         self._pending = 0  # offsets from here on still await their formats
@@ -178,8 +179,10 @@ class AnnotationTextView(QTextEdit):
         self.marks = list(marks)
         self.viewport().update()
 
-    def set_suggestions(self, suggestions: list, current=None) -> None:  # noqa: ANN001
-        self.suggestions = list(suggestions)
+    def set_suggestions(self, suggestions: list, current=None, starts: list | None = None) -> None:  # noqa: ANN001
+        """``suggestions`` sorted by start (``starts`` their starts, if the caller keeps them)."""
+        self.suggestions = suggestions
+        self._suggestion_starts = starts if starts is not None else [x.start for x in suggestions]
         self.current_suggestion = current
         self.viewport().update()
 
@@ -278,7 +281,12 @@ class AnnotationTextView(QTextEdit):
                     painter.drawLine(int(rect.left()), int(y), int(rect.right()), int(y))
 
     def _paint_suggestions(self, painter: QPainter, first: int, last: int) -> None:
-        for suggestion in self.suggestions:
+        from bisect import bisect_left
+
+        # suggestions come sorted by start: look only at those that start on screen
+        low = bisect_left(self._suggestion_starts, first - 200)
+        high = bisect_left(self._suggestion_starts, last + 1)
+        for suggestion in self.suggestions[low:high]:
             if suggestion.end < first or suggestion.start > last or self.styler is None:
                 continue
             chosen = suggestion == self.current_suggestion
