@@ -290,7 +290,11 @@ class MainWindow(QMainWindow):
         matching = None
         if needle:
             store = self.workspace.store
-            matching = documents_matching(store, needle, normalisation_settings(store))
+            index = self.suggestions.index  # the corpus, normalised once: milliseconds
+            if index is not None:
+                matching = index.documents_matching(needle)
+            else:
+                matching = documents_matching(store, needle, normalisation_settings(store))
         self.documents_filter.set_filter(self.status_filter.currentData(), matching)
 
     def _remove_in_events(self) -> None:

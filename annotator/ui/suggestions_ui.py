@@ -83,6 +83,7 @@ class SuggestionsController:
 
     def _ready(self, built: tuple) -> None:
         self.index, self.rules = built
+        self._found = None
         self.refresh()
 
     def learn(self, spans: list) -> None:

@@ -110,6 +110,7 @@ def start_import(window, paths: list[Path], options: ImportOptions) -> Generator
         store = window.workspace.store
         store.reload_schema()
         window.refresh_documents()
+        window.suggestions.build()  # the corpus index must hold the new documents
         window.show_message(tr("Imported {count} documents.").format(count=count))
         if window.workspace.document is None and store.document_ids():
             window.workspace.open_document(store.document_ids()[0])
