@@ -58,6 +58,7 @@ class AnnotationTextView(QTextEdit):
         self.marks: list[tuple[int, int, object]] = []  # (start, end, QColor) lines under text
         self.suggestions: list = []  # drawn dashed in their label's colour
         self._suggestion_starts: list[int] = []
+        self._rect_cache: dict[tuple[int, int], list[QRectF]] = {}
         self.current_suggestion = None
         self.exact_selection = False
         self._pending = 0  # offsets from here on still await their formats
@@ -81,6 +82,8 @@ class AnnotationTextView(QTextEdit):
         first = min(len(self.text), FIRST_SCREEN_CHARS)
         self._format_range(0, first, fresh=True, target=text_document)
         self.setDocument(text_document)  # Qt deletes the previous one: it is our child
+        self._rect_cache.clear()
+        text_document.documentLayout().update.connect(self._layout_changed)
         self._pending = first  # the rest is formatted in slices once the first screen is up
         QTimer.singleShot(0, self._format_next_slice)
 
@@ -193,11 +196,13 @@ class AnnotationTextView(QTextEdit):
 
     # --- zoom ----------------------------------------------------------------------
     def set_point_size(self, size: float) -> None:
+        self._rect_cache.clear()
         font = self.font()
         font.setPointSizeF(max(6.0, min(72.0, size)))
         self.setFont(font)
 
     def set_family(self, family: str) -> None:
+        self._rect_cache.clear()
         font = self.font()
         font.setFamily(family)
         self.setFont(font)
@@ -280,24 +285,61 @@ class AnnotationTextView(QTextEdit):
                     y = rect.bottom() - 1 - 3 * (depth % 3)
                     painter.drawLine(int(rect.left()), int(y), int(rect.right()), int(y))
 
+    def _suggestion_rects(self, start: int, end: int) -> list[QRectF]:
+        """Document-coordinate rectangles of a suggestion, remembered until the layout
+        around it changes (a screen can hold a thousand suggestions)."""
+        found = self._rect_cache.get((start, end))
+        if found is None:
+            scroll = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value()).toPointF()
+            found = [r.translated(scroll) for r in self.span_rects(Span("suggestion", start, end, ""))]
+            self._rect_cache[(start, end)] = found
+        return found
+
+    def _layout_changed(self, area: QRectF) -> None:
+        if area.height() > 10_000 or area.isNull():
+            self._rect_cache.clear()
+            return
+        stale = [key for key, rects in self._rect_cache.items() if any(r.intersects(area) for r in rects)]
+        for key in stale:
+            del self._rect_cache[key]
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - lines rewrap
+        self._rect_cache.clear()
+        super().resizeEvent(event)
+
     def _paint_suggestions(self, painter: QPainter, first: int, last: int) -> None:
         from bisect import bisect_left
 
         # suggestions come sorted by start: look only at those that start on screen
         low = bisect_left(self._suggestion_starts, first - 200)
         high = bisect_left(self._suggestion_starts, last + 1)
+        if self.styler is None:
+            return
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        pens: dict[str, QPen] = {}
+        lines = []
         for suggestion in self.suggestions[low:high]:
-            if suggestion.end < first or suggestion.start > last or self.styler is None:
+            if suggestion.end < first or suggestion.start > last:
                 continue
-            chosen = suggestion == self.current_suggestion
-            pen = QPen(self.styler.colour(suggestion.label).darker(130), 2 if chosen else 1.5)
-            pen.setStyle(Qt.PenStyle.DashLine)
+            rects = self._suggestion_rects(suggestion.start, suggestion.end)
+            if suggestion == self.current_suggestion:
+                painter.setPen(self._suggestion_pen(suggestion.label, 2))
+                for rect in rects:
+                    painter.drawRoundedRect(rect.translated(-dx, -dy).adjusted(-2, 0, 2, 0), 3, 3)
+                continue
+            pen = pens.get(suggestion.label)
+            if pen is None:
+                pen = pens[suggestion.label] = self._suggestion_pen(suggestion.label, 1.5)
+            lines.extend((pen, rect) for rect in rects)
+        for pen, rect in sorted(lines, key=lambda item: id(item[0])):  # one pen change per label
             painter.setPen(pen)
-            for rect in self.span_rects(Span("suggestion", suggestion.start, suggestion.end, "")):
-                if chosen:
-                    painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
-                else:
-                    painter.drawLine(int(rect.left()), int(rect.bottom()) - 2, int(rect.right()), int(rect.bottom()) - 2)
+            y = int(rect.bottom()) - 2 - dy
+            painter.drawLine(int(rect.left()) - dx, y, int(rect.right()) - dx, y)
+
+    def _suggestion_pen(self, label: str, width: float) -> QPen:
+        pen = QPen(self.styler.colour(label).darker(130), width)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        return pen
 
     def _paint_brackets(self, painter: QPainter, span: Span) -> None:
         rects = self.span_rects(span)
