@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..nlp import ner
-from .errors import ProjectError, ValidationError
+from .errors import ValidationError
+from .json_settings import json_object_setting
 from .model import Document
 from .progress import Progress
 from .schema import Schema
@@ -69,17 +70,9 @@ def default_mapping(schema: Schema) -> dict[str, str | None]:
 
 def stored_mapping(store: PreannotationStore) -> dict[str, str | None]:
     """The project's mapping (``preannotate/mapping``), else ``default_mapping``."""
-    raw = store.setting(MAPPING_KEY)
-    if not raw:
+    data = json_object_setting(store, MAPPING_KEY)
+    if data is None:
         return default_mapping(store.schema)
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise ProjectError(
-            f"the setting {MAPPING_KEY!r} is not valid JSON ({error.msg})"
-        )
-    if not isinstance(data, dict):
-        raise ProjectError(f"the setting {MAPPING_KEY!r} is not a JSON object")
     return {str(k): (str(v) if v else None) for k, v in data.items()}
 
 

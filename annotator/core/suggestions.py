@@ -49,6 +49,7 @@ from ..nlp.clitics import DEFAULT_CONVENTION, LexiconLike, strip_proclitics
 from ..nlp.normalize import DEFAULT_SETTINGS, NormalisationSettings
 from .commands import EditCommand, Editor
 from .errors import ProjectError, ValidationError
+from .json_settings import json_object_setting
 from .model import Annotations, Document, Span
 from .schema import Schema
 from .search import (
@@ -309,18 +310,7 @@ def reject(annotator: str, suggestion: Suggestion) -> RejectCommand:
 
 
 def _read_rejected(store: SettingsStore) -> dict[str, dict[str, list[list]]]:
-    raw = store.setting(REJECTED_KEY)
-    if not raw:
-        return {}
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise ProjectError(
-            f"the setting {REJECTED_KEY!r} is not valid JSON ({error.msg})"
-        )
-    if not isinstance(data, dict):
-        raise ProjectError(f"the setting {REJECTED_KEY!r} is not a JSON object")
-    return data
+    return json_object_setting(store, REJECTED_KEY) or {}
 
 
 def _update_rejected(
