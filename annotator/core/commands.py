@@ -34,6 +34,7 @@ class EditTarget(Protocol):
     def save_attribution(self, document_id: str, annotator: str, a: Attribution) -> None: ...
     def delete_item(self, table: str, document_id: str, annotator: str, item_id: str) -> None: ...
     def item_ids(self, table: str, document_id: str, annotator: str) -> set[str]: ...
+    def has_item(self, table: str, document_id: str, annotator: str, item_id: str) -> bool: ...
     def set_status(self, document_id: str, annotator: str, status: Status) -> None: ...
 
 
@@ -62,14 +63,16 @@ class EditCommand:
         claimed: list[Item] = []
         for item in self.added:
             kind = type(item)
-            if (kind, item.id) not in replacing:
-                used = store.item_ids(_TABLES[kind], self.document_id, self.annotator)
+            taken_here = any(type(i) is kind and i.id == item.id for i in claimed)
+            if (kind, item.id) not in replacing and (
+                taken_here or store.has_item(_TABLES[kind], self.document_id, self.annotator, item.id)
+            ):
+                used = store.item_ids(_TABLES[kind], self.document_id, self.annotator)  # rare: a clash
                 used |= {i.id for i in claimed if type(i) is kind}
-                if item.id in used:
-                    fresh = next_id(item.id.rstrip("0123456789"), used)
-                    if kind is Span:
-                        renames[item.id] = fresh
-                    item = replace(item, id=fresh)
+                fresh = next_id(item.id.rstrip("0123456789"), used)
+                if kind is Span:
+                    renames[item.id] = fresh
+                item = replace(item, id=fresh)
             claimed.append(item)
         self.added = [_renamed(i, renames) for i in claimed] if renames else claimed
 

@@ -440,6 +440,15 @@ class ProjectStore:
         row = [document_id, annotator, *_attribution_row(attribution)]
         self._write(_INSERT_ATTRIBUTION, row, document_id, annotator)
 
+    def has_item(self, table: str, document_id: str, annotator: str, item_id: str) -> bool:
+        if table not in ("spans", "events", "attributions"):
+            raise ValueError(table)
+        row = self.db.execute(
+            f"SELECT 1 FROM {table} WHERE document_id = ? AND annotator = ? AND id = ?",
+            [document_id, annotator, item_id],
+        ).fetchone()
+        return row is not None
+
     def item_ids(self, table: str, document_id: str, annotator: str) -> set[str]:
         """The ids in use in one annotator's document (spans, events or attributions)."""
         if table not in ("spans", "events", "attributions"):
