@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         ws.annotationsChanged.connect(self._annotations_changed)
         ws.currentChanged.connect(self._current_changed)
         ws.projectChanged.connect(self.refresh_documents)
+        ws.documentTouched.connect(self._document_touched)
         self.palette.labelChosen.connect(self.controller.apply_label)
         self.view.spanActivated.connect(self._span_clicked)
         self.view.navigateSpans.connect(self.step_span)
@@ -241,6 +242,11 @@ class MainWindow(QMainWindow):
             row = self.annotations_model.row_of(item.id)
             if row >= 0:
                 self.annotations_table.setCurrentIndex(self.annotations_proxy.mapFromSource(self.annotations_model.index(row, 0)))
+
+    def _document_touched(self) -> None:
+        ws = self.workspace
+        self.documents_model.update_row(ws.document.id, ws.annotations.status, len(ws.annotations.spans))
+        self._update_status()
 
     def refresh_documents(self) -> None:
         self.documents_model.set_rows(self.workspace.store.document_overview(self.workspace.annotator))

@@ -25,6 +25,16 @@ class DocumentListModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
+    def update_row(self, doc_id: str, status: Status, count: int) -> None:
+        """One document's status and label count, without re-reading the project."""
+        row = self.row_of(doc_id)
+        if row < 0:
+            return
+        doc, title, old_status, old_count = self.rows[row]
+        if (old_status, old_count) != (status, count):
+            self.rows[row] = (doc, title, status, count)
+            self.dataChanged.emit(self.index(row, 1), self.index(row, 2))
+
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 

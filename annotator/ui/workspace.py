@@ -37,6 +37,7 @@ class Workspace(QObject):
     annotationsChanged = Signal()
     currentChanged = Signal(object)  # the selected Span, Event, Attribution or None
     projectChanged = Signal()  # documents or statuses changed
+    documentTouched = Signal()  # the open document's status or label count changed
 
     def __init__(self, store: ProjectStore, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -116,7 +117,7 @@ class Workspace(QObject):
             self.annotations.status = command.before if undo else command.after
         self._refresh_current()
         self.annotationsChanged.emit()
-        self.projectChanged.emit()
+        self.documentTouched.emit()  # only this document's row changed: no project reload
 
     def take_delta(self) -> tuple[list, list] | None:
         """What the last in-memory step removed and added (None after a reload)."""

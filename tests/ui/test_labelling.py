@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from annotator.core.model import Status
 from tests.helpers import at
 from tests.ui.conftest import drag_select, stored
 
@@ -30,6 +31,7 @@ def test_labelling_select_and_hotkey_writes_to_file(qtbot, window, seed_project)
     start, end = _label(qtbot, window, "الجبهة الوطنية للتحرير", Qt.Key.Key_O)
     (span,) = stored(seed_project).spans
     assert (span.start, span.end, span.label) == (start, end, "ORG")
+    assert window.documents_model.rows[0][2:] == (Status.IN_PROGRESS, 1)  # the list follows
 
 
 def test_labelling_snaps_half_words_to_whole_words(qtbot, window, seed_project):
