@@ -112,6 +112,8 @@ class Workspace(QObject):
         if isinstance(command, EditCommand):
             removed, added = (command.added, command.removed) if undo else (command.removed, command.added)
             self.annotations = apply_change(self.annotations, removed, added)
+            # the store moves a new document to "in progress" on its first edit
+            self.annotations.status = self.store.status(command.document_id, self.annotator)
             self.last_delta = (removed, added)
         elif isinstance(command, StatusCommand):
             self.annotations.status = command.before if undo else command.after
