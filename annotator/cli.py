@@ -157,11 +157,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         figures = project_stats(store)
     finally:
         store.close()
-    if args.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=2))
-    else:
-        print(render_stats(figures))
-    return 0
+    return _print(figures, args.json, render_stats)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -214,11 +210,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         report = job.report
     finally:
         store.close()
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        print(render_agreement(report))
-    return 0
+    return _print(report, args.json, render_agreement)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -265,6 +257,12 @@ def _backup_before(project: Path, reason: str) -> None:
         make_backup(project, reason=reason)
     except Exception as error:  # noqa: BLE001 - a backup failure must not stop the work
         print(f"annotator: warning: no backup made before the change: {error}", file=sys.stderr)
+
+
+def _print(figures: dict, as_json: bool, render) -> int:  # noqa: ANN001
+    """A report on stdout: as JSON, or as the text ``render`` makes of it."""
+    print(json.dumps(figures, ensure_ascii=False, indent=2) if as_json else render(figures))
+    return 0
 
 
 def _open(path: Path):  # noqa: ANN202 - ProjectStore, imported lazily

@@ -489,10 +489,6 @@ class ProjectStore:
         )
         return [(i, str(json.loads(m).get("title") or i), Status(s), n) for i, m, s, n in rows]
 
-    def documents_containing(self, needle: str) -> set[str]:
-        rows = self.db.execute("SELECT id FROM documents WHERE instr(text, ?) > 0", [needle])
-        return {r[0] for r in rows}
-
     def span_dates(self, annotator: str | None = None) -> dict[str, int]:
         """Labels made per day (from their creation time), for progress charts."""
         sql = "SELECT substr(created, 1, 10) AS day, COUNT(*) FROM spans WHERE created IS NOT NULL"
