@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -116,6 +117,8 @@ class Annotations:
     spans: list[Span] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    # what new_id remembers: prefix -> (the list, its length, highest number in it)
+    _highest: dict[str, tuple[list, int, int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def span(self, span_id: str) -> Span | None:
         return next((s for s in self.spans if s.id == span_id), None)
@@ -133,13 +136,36 @@ class Annotations:
     def is_empty(self) -> bool:
         return not (self.spans or self.events or self.attributions)
 
+    def new_id(self, prefix: str, items: list) -> str:
+        """``next_id(prefix, ids of items)``, remembered while ``items`` stays the same
+        list with the same length (a window adds labels to 5,000-span documents)."""
+        known = self._highest.get(prefix)
+        if known is None or known[0] is not items or known[1] != len(items):
+            known = (items, len(items), highest_number(prefix, [i.id for i in items]))
+            self._highest[prefix] = known
+        return f"{prefix}{known[2] + 1}"
+
+    def inherit_ids(self, before: Annotations, added: list) -> None:
+        """After adding ``added`` to ``before`` (nothing removed), keep what ``new_id``
+        remembered, moved on past the added items."""
+        for prefix, (items, length, highest) in before._highest.items():
+            kind = {"T": (self.spans, before.spans), "E": (self.events, before.events),
+                    "A": (self.attributions, before.attributions)}.get(prefix)
+            if kind is None or items is not kind[1] or length != len(items):
+                continue
+            ids = [i.id for i in added if any(i is x for x in kind[0][length:])]
+            self._highest[prefix] = (kind[0], len(kind[0]), max(highest, highest_number(prefix, ids)))
 
 def next_id(prefix: str, used: set[str] | list[str]) -> str:
     """The next free ``PREFIXn`` id, one past the highest in use (brat style)."""
+    return f"{prefix}{highest_number(prefix, used) + 1}"
+
+
+def highest_number(prefix: str, used: Iterable[str]) -> int:
+    """The highest n of the ``PREFIXn`` ids in ``used`` (0 when none)."""
     size = len(prefix)
     numbers = [item[size:] for item in used if item.startswith(prefix)]
-    highest = max((int(n) for n in numbers if n.isdigit()), default=0)
-    return f"{prefix}{highest + 1}"
+    return max((int(n) for n in numbers if n.isdigit()), default=0)
 
 
 @dataclass(frozen=True)

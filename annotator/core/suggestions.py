@@ -177,30 +177,41 @@ class _Intervals:
 
 
 
+class Visibility:
+    """What hides a suggestion, gathered once for many checks.
+
+    Hidden: a place in ``rejected``; a place overlapping a span of the same label; a
+    place whose offsets a span (of any label) already has.
+    """
+
+    def __init__(self, annotations: Annotations | None, rejected: Iterable[Place] = ()) -> None:
+        self.hidden = set(rejected)
+        spans = annotations.spans if annotations is not None else []
+        self.exact = {(s.start, s.end) for s in spans}
+        self.covered = {label: _Intervals(group) for label, group in _by_label(spans).items()}
+
+    def shown(self, suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+        """The suggestions left to show, without duplicates, by offsets."""
+        shown: dict[Place, Suggestion] = {}
+        for suggestion in suggestions:
+            place = suggestion.place
+            if place in self.hidden or place in shown or place[:2] in self.exact:
+                continue
+            intervals = self.covered.get(suggestion.label)
+            if intervals is not None and intervals.overlaps(suggestion.start, suggestion.end):
+                continue
+            shown[place] = suggestion
+        return sorted(shown.values(), key=lambda s: (s.start, -s.end, s.label))
+
+
 def visible(
     suggestions: Iterable[Suggestion],
     annotations: Annotations | None,
     rejected: Iterable[Place] = (),
 ) -> list[Suggestion]:
-    """Suggestions left to show: not rejected, not already labelled, no duplicates.
-
-    Hidden: a place in ``rejected``; a place overlapping a span of the same label; a
-    place whose offsets a span (of any label) already has. Order: by offsets.
-    """
-    hidden = set(rejected)
-    spans = annotations.spans if annotations is not None else []
-    exact = {(s.start, s.end) for s in spans}
-    covered = {label: _Intervals(group) for label, group in _by_label(spans).items()}
-    shown: dict[Place, Suggestion] = {}
-    for suggestion in suggestions:
-        place = suggestion.place
-        if place in hidden or place in shown or place[:2] in exact:
-            continue
-        intervals = covered.get(suggestion.label)
-        if intervals is not None and intervals.overlaps(suggestion.start, suggestion.end):
-            continue
-        shown[place] = suggestion
-    return sorted(shown.values(), key=lambda s: (s.start, -s.end, s.label))
+    """Suggestions left to show: not rejected, not already labelled, no duplicates
+    (see ``Visibility``). Order: by offsets."""
+    return Visibility(annotations, rejected).shown(suggestions)
 
 
 def suggest_for_document(

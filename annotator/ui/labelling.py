@@ -67,8 +67,8 @@ class LabelController:
         finally:
             stack.endMacro()
         self.view.clear_selection()
-        focus = follow_up.added[0] if follow_up is not None else span
-        workspace.set_current(self._fresh(focus))
+        # the stored items: an id taken meanwhile by another window was changed in do()
+        workspace.set_current(follow_up.added[0] if follow_up is not None else command.added[0])
 
     def _follow_up(self, layer: str | None, span: Span):  # noqa: ANN202
         """A trigger opens its event; a cue opens an attribution; a source or content

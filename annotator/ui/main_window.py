@@ -50,6 +50,11 @@ class MainWindow(QMainWindow):
         column.addWidget(self.view)
         self.setCentralWidget(centre)
         self.controller = LabelController(workspace, self.view, self, self.show_message)
+        from .after_paint import AfterPaint
+
+        self.after_paint = AfterPaint(self)  # side panels follow an edit after the text
+        self.view.painted.connect(self.after_paint.painted)
+        self._edits = 0
         from .suggestions_ui import SuggestionsController
 
         self.suggestions = SuggestionsController(self)
@@ -188,6 +193,7 @@ class MainWindow(QMainWindow):
     # --- reacting to the workspace ------------------------------------------------------
     def _document_opened(self) -> None:
         ws = self.workspace
+        self.after_paint.flush()  # the previous document's pending rows first
         self.view.show_document(ws.document, ws.annotations, ws.schema)
         self._panels_from_annotations()
         if hasattr(self, "suggestions"):
@@ -201,9 +207,15 @@ class MainWindow(QMainWindow):
     def _annotations_changed(self) -> None:
         ws = self.workspace
         delta = ws.take_delta()
+        if delta is None:
+            self.after_paint.flush()  # queued row changes apply to the rows before a reload
         self.view.update_annotations(ws.annotations, delta)
-        self.annotations_model.update_spans(ws.annotations.spans, delta)
-        self._panels_from_annotations(lists=False)
+        self._edits += 1
+        spans = ws.annotations.spans
+        self.after_paint.add(("rows", self._edits), lambda: self.annotations_model.update_spans(spans, delta))
+        self.after_paint.add("panels", lambda: self._panels_from_annotations(lists=False))
+        if delta is None:
+            self.after_paint.flush()
         changed = None
         if delta is not None:
             removed = {(s.id, s.start, s.end, s.label) for s in delta[0] if isinstance(s, Span)}
@@ -231,8 +243,11 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _current_changed(self, item) -> None:  # noqa: ANN001
+        self.view.outline(self.workspace.parts_of(item))
+        self.after_paint.add("current", lambda: self._show_current(item), last=True)
+
+    def _show_current(self, item) -> None:  # noqa: ANN001
         ws = self.workspace
-        self.view.outline(ws.parts_of(item))
         self.inspector.show_item(item, ws.schema, ws.document.text if ws.document else "")
         if isinstance(item, Event):
             self.events_panel.select(item)
@@ -244,6 +259,9 @@ class MainWindow(QMainWindow):
                 self.annotations_table.setCurrentIndex(self.annotations_proxy.mapFromSource(self.annotations_model.index(row, 0)))
 
     def _document_touched(self) -> None:
+        self.after_paint.add("touched", self._touched_row)
+
+    def _touched_row(self) -> None:
         ws = self.workspace
         self.documents_model.update_row(ws.document.id, ws.annotations.status, len(ws.annotations.spans))
         self._update_status()
@@ -424,6 +442,9 @@ class MainWindow(QMainWindow):
             self.view.set_family(str(family))
 
     def closeEvent(self, event) -> None:  # noqa: ANN001
+        # the project file may be closed next: nothing may reach for it afterwards
+        self._watch.stop()
+        self.after_paint.flush()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

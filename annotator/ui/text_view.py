@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from ..core.model import Annotations, Document, Span
 from ..core.schema import Schema
+from ..core.span_index import SpanIndex
+from .block_lines import UnderlineCache, block_origin, visible_blocks
 from .highlight import ATTRIBUTION_LINE, Styler, segments
 from .offsets import OffsetMap, qt_text
 
@@ -40,6 +42,7 @@ class AnnotationTextView(QTextEdit):
     spanActivated = Signal(str)  # a click inside a span: the innermost span's id
     navigateSpans = Signal(int)  # Tab (+1) / Shift+Tab (-1)
     placeClicked = Signal(int)  # a click outside every span (a suggestion may be there)
+    painted = Signal()  # after each paint (the window then refreshes its side panels)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,12 +56,14 @@ class AnnotationTextView(QTextEdit):
         self.text = ""
         self.offsets = OffsetMap("")
         self.spans: list[Span] = []
+        self.span_index = SpanIndex()  # the same spans by place
         self.styler: Styler | None = None
         self.outlined: list[Span] = []
         self.marks: list[tuple[int, int, object]] = []  # (start, end, QColor) lines under text
         self.suggestions: list = []  # drawn dashed in their label's colour
         self._suggestion_starts: list[int] = []
-        self._rect_cache: dict[tuple[int, int], list[QRectF]] = {}
+        self._underlines = UnderlineCache()  # suggestion lines, per paragraph
+        self._pens: dict[tuple[str, float], QPen] = {}
         self.current_suggestion = None
         self.exact_selection = False
         self._pending = 0  # offsets from here on still await their formats
@@ -71,6 +76,7 @@ class AnnotationTextView(QTextEdit):
         self.outlined = []
         self.marks = []
         self.spans = list(annotations.spans)
+        self.span_index = SpanIndex(self.spans)
         # Fill and format a document that no view lays out yet, then show it: formatting
         # a displayed document lays it out again after every step.
         text_document = QTextDocument(self)
@@ -82,8 +88,9 @@ class AnnotationTextView(QTextEdit):
         first = min(len(self.text), FIRST_SCREEN_CHARS)
         self._format_range(0, first, fresh=True, target=text_document)
         self.setDocument(text_document)  # Qt deletes the previous one: it is our child
-        self._rect_cache.clear()
-        text_document.documentLayout().update.connect(self._layout_changed)
+        self._underlines.clear()
+        self._pens.clear()
+        text_document.contentsChange.connect(self._contents_changed)
         self._pending = first  # the rest is formatted in slices once the first screen is up
         QTimer.singleShot(0, self._format_next_slice)
 
@@ -114,6 +121,10 @@ class AnnotationTextView(QTextEdit):
             changed += [s for i, s in after.items() if before.get(i) is not s]
         else:
             changed = [s for s in (*delta[0], *delta[1]) if isinstance(s, Span)]
+        if delta is None:
+            self.span_index = SpanIndex(annotations.spans)
+        else:
+            self.span_index.apply(*delta)
         self.spans = annotations.spans
         for start, end in _merge(sorted((s.start, s.end) for s in changed)):
             if start < self._pending:
@@ -142,7 +153,7 @@ class AnnotationTextView(QTextEdit):
         if not fresh:
             self._select(cursor, start, end)
             cursor.setCharFormat(QTextCharFormat())
-        for left, right, covering in segments(self.spans, start, end):
+        for left, right, covering in segments(self.span_index.overlapping(start, end), start, end):
             self._select(cursor, left, right)
             cursor.setCharFormat(self.styler.format_for(covering))
         cursor.endEditBlock()
@@ -182,12 +193,23 @@ class AnnotationTextView(QTextEdit):
         self.marks = list(marks)
         self.viewport().update()
 
-    def set_suggestions(self, suggestions: list, current=None, starts: list | None = None) -> None:  # noqa: ANN001
-        """``suggestions`` sorted by start (``starts`` their starts, if the caller keeps them)."""
+    def set_suggestions(self, suggestions: list, current=None, starts: list | None = None,  # noqa: ANN001
+                        changed: list[tuple[int, int]] | None = None) -> None:
+        """``suggestions`` sorted by start (``starts`` their starts, if the caller keeps
+        them); ``changed`` names the only places where they differ from the last call."""
+        if changed is None or suggestions is not self.suggestions:
+            self._underlines.clear()
+        else:
+            to_qt, length = self.offsets.to_qt, len(self.text)
+            for start, end in changed:
+                self._underlines.forget(self.document(), to_qt(max(0, start)), to_qt(min(length, end)))
         self.suggestions = suggestions
         self._suggestion_starts = starts if starts is not None else [x.start for x in suggestions]
         self.current_suggestion = current
         self.viewport().update()
+
+    def _contents_changed(self, position: int, removed: int, added: int) -> None:
+        self._underlines.forget(self.document(), position, position + max(removed, added))
 
     def outline(self, spans: list[Span]) -> None:
         """Mark the parts of the selected item (a span, or an event's or attribution's)."""
@@ -196,13 +218,13 @@ class AnnotationTextView(QTextEdit):
 
     # --- zoom ----------------------------------------------------------------------
     def set_point_size(self, size: float) -> None:
-        self._rect_cache.clear()
+        self._underlines.clear()
         font = self.font()
         font.setPointSizeF(max(6.0, min(72.0, size)))
         self.setFont(font)
 
     def set_family(self, family: str) -> None:
-        self._rect_cache.clear()
+        self._underlines.clear()
         font = self.font()
         font.setFamily(family)
         self.setFont(font)
@@ -254,27 +276,30 @@ class AnnotationTextView(QTextEdit):
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         first, last = self.visible_range()
-        for span in self.spans:
-            if span.label == "CONTENT" and span.start <= last and span.end >= first:
+        for span in self.span_index.overlapping(first, last):
+            if span.label == "CONTENT":
                 self._paint_brackets(painter, span)
         self._paint_marks(painter)
-        self._paint_suggestions(painter, first, last)
+        self._paint_suggestions(painter)
         pen = QPen(Qt.GlobalColor.black, 2)
         painter.setPen(pen)
         for span in self.outlined:
             for rect in self.span_rects(span):
                 painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 4, 4)
         painter.end()
+        self.painted.emit()
 
     def visible_range(self) -> tuple[int, int]:
-        """Code-point offsets of the first and last characters on screen."""
-        rect = self.viewport().rect()
-        first = self.cursorForPosition(rect.topLeft()).position()
-        last = self.cursorForPosition(rect.bottomRight()).position()
-        top = self.cursorForPosition(rect.topRight()).position()
-        bottom = self.cursorForPosition(rect.bottomLeft()).position()
-        low, high = min(first, top, last, bottom), max(first, top, last, bottom)
-        return self.offsets.from_qt(low), self.offsets.from_qt(high) + 1
+        """Code-point offsets of the first and last characters on screen (whole paragraphs)."""
+        blocks = list(self._visible_blocks())
+        if not blocks:
+            return 0, 0
+        last = blocks[-1]
+        return self.offsets.from_qt(blocks[0].position()), self.offsets.from_qt(last.position() + last.length())
+
+    def _visible_blocks(self):  # noqa: ANN202 - Iterator[QTextBlock]
+        top = self.verticalScrollBar().value()
+        return visible_blocks(self.document(), top, top + self.viewport().height())
 
     def _paint_marks(self, painter: QPainter) -> None:
         visible = self.viewport().rect()
@@ -285,60 +310,44 @@ class AnnotationTextView(QTextEdit):
                     y = rect.bottom() - 1 - 3 * (depth % 3)
                     painter.drawLine(int(rect.left()), int(y), int(rect.right()), int(y))
 
-    def _suggestion_rects(self, start: int, end: int) -> list[QRectF]:
-        """Document-coordinate rectangles of a suggestion, remembered until the layout
-        around it changes (a screen can hold a thousand suggestions)."""
-        found = self._rect_cache.get((start, end))
-        if found is None:
-            scroll = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value()).toPointF()
-            found = [r.translated(scroll) for r in self.span_rects(Span("suggestion", start, end, ""))]
-            self._rect_cache[(start, end)] = found
-        return found
-
-    def _layout_changed(self, area: QRectF) -> None:
-        if area.height() > 10_000 or area.isNull():
-            self._rect_cache.clear()
+    def _paint_suggestions(self, painter: QPainter) -> None:
+        if self.styler is None or not self.suggestions:
             return
-        stale = [key for key, rects in self._rect_cache.items() if any(r.intersects(area) for r in rects)]
-        for key in stale:
-            del self._rect_cache[key]
+        document = self.document()
+        scroll = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value()).toPointF()
+        for block in self._visible_blocks():
+            lines = self._underlines.lines(block, self._suggestion_ranges)
+            if not lines:
+                continue
+            painter.save()
+            painter.translate(block_origin(document, block, scroll))
+            for label, drawn in lines.items():
+                painter.setPen(self._suggestion_pen(label, 1.5))
+                painter.drawLines(drawn)
+            painter.restore()
+        current = self.current_suggestion
+        if current is not None:
+            painter.setPen(self._suggestion_pen(current.label, 2))
+            for rect in self.span_rects(Span("suggestion", current.start, current.end, "")):
+                painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001 - lines rewrap
-        self._rect_cache.clear()
-        super().resizeEvent(event)
-
-    def _paint_suggestions(self, painter: QPainter, first: int, last: int) -> None:
+    def _suggestion_ranges(self, block) -> list[tuple[int, int, str]]:  # noqa: ANN001 - QTextBlock
+        """The suggestions in ``block`` as (start, end, label), UTF-16 positions."""
         from bisect import bisect_left
 
-        # suggestions come sorted by start: look only at those that start on screen
-        low = bisect_left(self._suggestion_starts, first - 200)
-        high = bisect_left(self._suggestion_starts, last + 1)
-        if self.styler is None:
-            return
-        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
-        pens: dict[str, QPen] = {}
-        lines = []
-        for suggestion in self.suggestions[low:high]:
-            if suggestion.end < first or suggestion.start > last:
-                continue
-            rects = self._suggestion_rects(suggestion.start, suggestion.end)
-            if suggestion == self.current_suggestion:
-                painter.setPen(self._suggestion_pen(suggestion.label, 2))
-                for rect in rects:
-                    painter.drawRoundedRect(rect.translated(-dx, -dy).adjusted(-2, 0, 2, 0), 3, 3)
-                continue
-            pen = pens.get(suggestion.label)
-            if pen is None:
-                pen = pens[suggestion.label] = self._suggestion_pen(suggestion.label, 1.5)
-            lines.extend((pen, rect) for rect in rects)
-        for pen, rect in sorted(lines, key=lambda item: id(item[0])):  # one pen change per label
-            painter.setPen(pen)
-            y = int(rect.bottom()) - 2 - dy
-            painter.drawLine(int(rect.left()) - dx, y, int(rect.right()) - dx, y)
+        to_qt, from_qt = self.offsets.to_qt, self.offsets.from_qt
+        first = from_qt(block.position())
+        last = from_qt(block.position() + block.length())
+        low = bisect_left(self._suggestion_starts, first - 200)  # no suggestion is longer
+        high = bisect_left(self._suggestion_starts, last)
+        return [(to_qt(x.start), to_qt(x.end), x.label)
+                for x in self.suggestions[low:high] if x.end > first]
 
     def _suggestion_pen(self, label: str, width: float) -> QPen:
-        pen = QPen(self.styler.colour(label).darker(130), width)
-        pen.setStyle(Qt.PenStyle.DashLine)
+        pen = self._pens.get((label, width))
+        if pen is None:
+            pen = self._pens[(label, width)] = QPen(self.styler.colour(label).darker(130), width)
+            pen.setStyle(Qt.PenStyle.DashLine)
         return pen
 
     def _paint_brackets(self, painter: QPainter, span: Span) -> None:

@@ -115,9 +115,11 @@ class Workspace(QObject):
             # the store moves a new document to "in progress" on its first edit
             self.annotations.status = self.store.status(command.document_id, self.annotator)
             self.last_delta = (removed, added)
+            current = self.current
+            if any(type(i) is type(current) and i.id == current.id for i in removed):
+                self._refresh_current()  # else the selected item is untouched
         elif isinstance(command, StatusCommand):
             self.annotations.status = command.before if undo else command.after
-        self._refresh_current()
         self.annotationsChanged.emit()
         self.documentTouched.emit()  # only this document's row changed: no project reload
 

@@ -79,3 +79,8 @@ def stored(path, annotator: str = "amal"):
         return store.annotations(doc_id, annotator)
     finally:
         store.close()
+
+
+def panels_follow(qtbot, window) -> None:
+    """Wait for the side panels, which refresh once the text has been painted."""
+    qtbot.waitUntil(lambda: not window.after_paint.pending(), timeout=2000)

@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import Qt
 
 from tests.helpers import at
-from tests.ui.conftest import drag_select, stored
+from tests.ui.conftest import drag_select, panels_follow, stored
 
 
 def _label(qtbot, window, phrase, key, after=""):
@@ -64,6 +64,7 @@ def test_clitic_offer_takes_the_name_without_the_preposition(qtbot, window, seed
 
 def test_transliteration_in_list_and_hover(qtbot, window):
     _label(qtbot, window, "حلب", Qt.Key.Key_G, "غربي مدينة")
+    panels_follow(qtbot, window)
     index = window.annotations_model.index(0, 4)
     assert index.data() == "Hlb"
     span = window.workspace.annotations.spans[0]

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from annotator.core.model import Status
 from tests.helpers import at
-from tests.ui.conftest import drag_select, stored
+from tests.ui.conftest import drag_select, panels_follow, stored
 
 
 def _label(qtbot, window, phrase, key, after="", modifier=Qt.KeyboardModifier.NoModifier):
@@ -31,7 +31,20 @@ def test_labelling_select_and_hotkey_writes_to_file(qtbot, window, seed_project)
     start, end = _label(qtbot, window, "الجبهة الوطنية للتحرير", Qt.Key.Key_O)
     (span,) = stored(seed_project).spans
     assert (span.start, span.end, span.label) == (start, end, "ORG")
+    panels_follow(qtbot, window)
     assert window.documents_model.rows[0][2:] == (Status.IN_PROGRESS, 1)  # the list follows
+
+
+def test_labelling_text_first_then_the_panels(qtbot, window):
+    """The hotkey formats the text at once; the list and inspector follow its paint."""
+    start, end = _label(qtbot, window, "الجبهة الوطنية للتحرير", Qt.Key.Key_O)
+    assert _background(window.view, start + 2) is not None  # the text shows the label now
+    assert window.after_paint.pending() and window.annotations_model.rowCount() == 0
+    window.view.viewport().repaint()
+    panels_follow(qtbot, window)
+    assert window.annotations_model.rowCount() == 1
+    assert window.annotations_table.currentIndex().row() == 0  # the new label selected there
+    assert window.inspector.item == window.workspace.annotations.spans[0]
 
 
 def test_labelling_snaps_half_words_to_whole_words(qtbot, window, seed_project):
@@ -150,6 +163,7 @@ def test_labelling_event_with_two_arguments(qtbot, window, seed_project):
     (event,) = work.events
     roles = {(a.role, window.view.text[spans[a.span].start:spans[a.span].end]) for a in event.arguments}
     assert roles == {("Attacker", "الجبهة الوطنية للتحرير"), ("Target", "قوات النظام")}
+    panels_follow(qtbot, window)
     assert window.events_panel.tree.topLevelItem(0).childCount() == 2
 
 
