@@ -520,12 +520,14 @@ def background_slices(app: QApplication, window) -> str:
         original()
         times.append(time.perf_counter() - start)
 
-    view._format_next_slice = timed_slice  # the next timer calls it through the instance
+    view._slices.timeout.disconnect()
+    view._slices.timeout.connect(timed_slice)
     start = time.perf_counter()
     while view._pending < len(view.text):
         app.processEvents()
     total = time.perf_counter() - start
-    del view._format_next_slice
+    view._slices.timeout.disconnect()
+    view._slices.timeout.connect(original)
     if not times:
         return "none (the first screen held it all)"
     return (f"{len(times)} slices, median {median_ms(times):.1f} ms, max {max(times) * 1000:.1f} ms each; "

@@ -172,18 +172,23 @@ def validate_change(
     added items, the same-layer neighbours of added spans, and references to removed
     spans can have become invalid.
     """
-    spans = after.span_map()
     added_spans = [i for i in added if isinstance(i, Span)]
     for span in added_spans:
         check_span(document, span, schema)
     _check_neighbours(document, after.spans, added_spans, schema)
-    touched = {s.id for s in added_spans} | ({i.id for i in removed if isinstance(i, Span)} - set(spans))
-    for event in after.events:
-        if event in added or touched & event.span_ids():
-            check_event(document, event, spans, schema)
-    for attribution in after.attributions:
-        if attribution in added or touched & attribution.span_ids():
-            check_attribution(document, attribution, spans, schema)
+    # Events and attributions valid before can only be broken through a span that was
+    # removed or replaced; a span with a new id has no users yet but the added ones.
+    touched = {i.id for i in removed if isinstance(i, Span)}
+    events = [i for i in added if isinstance(i, Event)]
+    attributions = [i for i in added if isinstance(i, Attribution)]
+    if touched:
+        events += [e for e in after.events if touched & e.span_ids() and e not in events]
+        attributions += [a for a in after.attributions if touched & a.span_ids() and a not in attributions]
+    spans = after.span_map()
+    for event in events:
+        check_event(document, event, spans, schema)
+    for attribution in attributions:
+        check_attribution(document, attribution, spans, schema)
     if len(spans) != len(after.spans):
         raise _error(document, "span ids must be unique within an annotator's document")
     for kind, items in ((Event, after.events), (Attribution, after.attributions)):

@@ -16,23 +16,22 @@ from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QTextBlock, QTextDocument
 
 
-def visible_blocks(document: QTextDocument, top: float, bottom: float) -> Iterator[QTextBlock]:
-    """Blocks whose laid-out rectangle meets the document band ``top..bottom``."""
+def visible_blocks(document: QTextDocument, top: float, bottom: float, near: int) -> Iterator[QTextBlock]:
+    """Blocks whose rectangle meets the document band ``top..bottom``, found by walking
+    from the block holding position ``near`` (a hit in the band): asking for rectangles
+    elsewhere would make Qt lay out the text up to there."""
     layout = document.documentLayout()
-    low, high = 0, document.blockCount()
-    while low < high:  # first block whose bottom reaches the band; laid-out blocks are a prefix
-        middle = (low + high) // 2
-        rect = layout.blockBoundingRect(document.findBlockByNumber(middle))
-        if rect.isValid() and rect.bottom() < top:
-            low = middle + 1
-        else:
-            high = middle
-    block = document.findBlockByNumber(low)
+    block = document.findBlock(max(0, near))
+    if not block.isValid():
+        block = document.lastBlock()
+    while block.previous().isValid() and layout.blockBoundingRect(block).top() > top:
+        block = block.previous()
     while block.isValid():
         rect = layout.blockBoundingRect(block)
-        if not rect.isValid() or rect.top() > bottom:
+        if rect.top() > bottom:
             return
-        yield block
+        if rect.bottom() >= top:
+            yield block
         block = block.next()
 
 

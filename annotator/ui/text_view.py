@@ -34,7 +34,7 @@ from .offsets import OffsetMap, qt_text
 
 LINE_HEIGHT_PERCENT = 165
 FIRST_SCREEN_CHARS = 6_000  # more than a full-screen window shows at the smallest zoom
-SLICE_CHARS = 20_000
+SLICE_CHARS = 8_000  # one slice ~6 ms: a key pressed meanwhile waits for at most one
 DEFAULT_POINT_SIZE = 15
 
 
@@ -67,6 +67,10 @@ class AnnotationTextView(QTextEdit):
         self.current_suggestion = None
         self.exact_selection = False
         self._pending = 0  # offsets from here on still await their formats
+        self._slices = QTimer(self)  # a child: it dies with the view (a closed window)
+        self._slices.setSingleShot(True)
+        self._slices.setInterval(0)
+        self._slices.timeout.connect(self._format_next_slice)
 
     # --- content -----------------------------------------------------------------
     def show_document(self, document: Document, annotations: Annotations, schema: Schema) -> None:
@@ -92,7 +96,7 @@ class AnnotationTextView(QTextEdit):
         self._pens.clear()
         text_document.contentsChange.connect(self._contents_changed)
         self._pending = first  # the rest is formatted in slices once the first screen is up
-        QTimer.singleShot(0, self._format_next_slice)
+        self._slices.start()
 
     def _format_next_slice(self) -> None:
         if self._pending >= len(self.text):
@@ -100,7 +104,7 @@ class AnnotationTextView(QTextEdit):
         end = min(len(self.text), self._pending + SLICE_CHARS)
         self._format_range(self._pending, end, fresh=True)
         self._pending = end
-        QTimer.singleShot(0, self._format_next_slice)
+        self._slices.start()
 
     def finish_formatting(self) -> None:
         """Format whatever is still waiting (tests and screenshots want it all now)."""
@@ -275,12 +279,13 @@ class AnnotationTextView(QTextEdit):
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        first, last = self.visible_range()
+        blocks = list(self._visible_blocks())
+        first, last = self._range_of(blocks)
         for span in self.span_index.overlapping(first, last):
             if span.label == "CONTENT":
                 self._paint_brackets(painter, span)
         self._paint_marks(painter)
-        self._paint_suggestions(painter)
+        self._paint_suggestions(painter, blocks)
         pen = QPen(Qt.GlobalColor.black, 2)
         painter.setPen(pen)
         for span in self.outlined:
@@ -291,7 +296,9 @@ class AnnotationTextView(QTextEdit):
 
     def visible_range(self) -> tuple[int, int]:
         """Code-point offsets of the first and last characters on screen (whole paragraphs)."""
-        blocks = list(self._visible_blocks())
+        return self._range_of(list(self._visible_blocks()))
+
+    def _range_of(self, blocks: list) -> tuple[int, int]:
         if not blocks:
             return 0, 0
         last = blocks[-1]
@@ -299,7 +306,10 @@ class AnnotationTextView(QTextEdit):
 
     def _visible_blocks(self):  # noqa: ANN202 - Iterator[QTextBlock]
         top = self.verticalScrollBar().value()
-        return visible_blocks(self.document(), top, top + self.viewport().height())
+        # Qt's hit test inside the top margin answers anywhere in the text: aim below it
+        below_margin = max(1, int(self.document().documentMargin()) + 2 - top)
+        near = self.cursorForPosition(QPoint(self.viewport().width() // 2, below_margin)).position()
+        return visible_blocks(self.document(), top, top + self.viewport().height(), near)
 
     def _paint_marks(self, painter: QPainter) -> None:
         visible = self.viewport().rect()
@@ -310,12 +320,13 @@ class AnnotationTextView(QTextEdit):
                     y = rect.bottom() - 1 - 3 * (depth % 3)
                     painter.drawLine(int(rect.left()), int(y), int(rect.right()), int(y))
 
-    def _paint_suggestions(self, painter: QPainter) -> None:
+    def _paint_suggestions(self, painter: QPainter, blocks: list) -> None:
         if self.styler is None or not self.suggestions:
             return
         document = self.document()
         scroll = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value()).toPointF()
-        for block in self._visible_blocks():
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # level dashes: sharp, and cheaper
+        for block in blocks:
             lines = self._underlines.lines(block, self._suggestion_ranges)
             if not lines:
                 continue
@@ -325,6 +336,7 @@ class AnnotationTextView(QTextEdit):
                 painter.setPen(self._suggestion_pen(label, 1.5))
                 painter.drawLines(drawn)
             painter.restore()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         current = self.current_suggestion
         if current is not None:
             painter.setPen(self._suggestion_pen(current.label, 2))
