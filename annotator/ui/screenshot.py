@@ -35,6 +35,8 @@ def main(argv: list[str]) -> int:
     event = window.workspace.annotations.events[0]
     window.workspace.set_current(event)  # show an event's parts outlined
     app.processEvents()
+    window.after_paint.flush()  # the panels follow the text's paint; show them now
+    app.processEvents()
     window.grab().save(argv[0])
     print(f"wrote {argv[0]}")
     return 0

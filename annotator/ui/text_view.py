@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
+from ..core.by_place import ByPlace
 from ..core.model import Annotations, Document, Span
 from ..core.schema import Schema
 from ..core.span_index import SpanIndex
@@ -60,8 +61,7 @@ class AnnotationTextView(QTextEdit):
         self.styler: Styler | None = None
         self.outlined: list[Span] = []
         self.marks: list[tuple[int, int, object]] = []  # (start, end, QColor) lines under text
-        self.suggestions: list = []  # drawn dashed in their label's colour
-        self._suggestion_starts: list[int] = []
+        self.suggestions = ByPlace()  # drawn dashed in their label's colour
         self._underlines = UnderlineCache()  # suggestion lines, per paragraph
         self._pens: dict[tuple[str, float], QPen] = {}
         self.current_suggestion = None
@@ -197,10 +197,12 @@ class AnnotationTextView(QTextEdit):
         self.marks = list(marks)
         self.viewport().update()
 
-    def set_suggestions(self, suggestions: list, current=None, starts: list | None = None,  # noqa: ANN001
+    def set_suggestions(self, suggestions, current=None,  # noqa: ANN001 - a ByPlace or any iterable
                         changed: list[tuple[int, int]] | None = None) -> None:
-        """``suggestions`` sorted by start (``starts`` their starts, if the caller keeps
-        them); ``changed`` names the only places where they differ from the last call."""
+        """``changed`` names the only places where ``suggestions`` differ from the last
+        call's (the same ``ByPlace``, changed in place)."""
+        if not isinstance(suggestions, ByPlace):
+            suggestions = ByPlace(suggestions)
         if changed is None or suggestions is not self.suggestions:
             self._underlines.clear()
         else:
@@ -208,7 +210,6 @@ class AnnotationTextView(QTextEdit):
             for start, end in changed:
                 self._underlines.forget(self.document(), to_qt(max(0, start)), to_qt(min(length, end)))
         self.suggestions = suggestions
-        self._suggestion_starts = starts if starts is not None else [x.start for x in suggestions]
         self.current_suggestion = current
         self.viewport().update()
 
@@ -345,15 +346,11 @@ class AnnotationTextView(QTextEdit):
 
     def _suggestion_ranges(self, block) -> list[tuple[int, int, str]]:  # noqa: ANN001 - QTextBlock
         """The suggestions in ``block`` as (start, end, label), UTF-16 positions."""
-        from bisect import bisect_left
-
         to_qt, from_qt = self.offsets.to_qt, self.offsets.from_qt
         first = from_qt(block.position())
         last = from_qt(block.position() + block.length())
-        low = bisect_left(self._suggestion_starts, first - 200)  # no suggestion is longer
-        high = bisect_left(self._suggestion_starts, last)
         return [(to_qt(x.start), to_qt(x.end), x.label)
-                for x in self.suggestions[low:high] if x.end > first]
+                for x in self.suggestions.between(first - 200, last) if x.end > first]  # none is longer
 
     def _suggestion_pen(self, label: str, width: float) -> QPen:
         pen = self._pens.get((label, width))

@@ -1,0 +1,66 @@
+"""Things with a place in the text (``start``, ``end``), kept in order and cheap to change.
+
+A long article can hold 90,000 suggestions. One sorted list made every insertion
+shift all of them (60 µs each: a new rule with 64 matches cost 8 ms), so the items
+live in buckets of nearby starts, each a short sorted list.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+WIDTH = 512  # characters of text per bucket
+
+
+def _order(item: Any) -> tuple:
+    return item.start, item.end, getattr(item, "label", "")
+
+
+class ByPlace:
+    def __init__(self, items: Iterable[Any] = ()) -> None:
+        self._buckets: dict[int, list[Any]] = {}
+        self._size = 0
+        self.add(items)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[Any]:
+        for number in sorted(self._buckets):
+            yield from self._buckets[number]
+
+    def __contains__(self, item: Any) -> bool:
+        start = getattr(item, "start", None)
+        return start is not None and item in self.between(start, start + 1)
+
+    def add(self, items: Iterable[Any]) -> None:
+        for item in items:
+            insort(self._buckets.setdefault(item.start // WIDTH, []), item, key=_order)
+            self._size += 1
+
+    def between(self, first: int, last: int) -> list[Any]:
+        """Items starting at ``first`` or later and before ``last``, in order."""
+        found: list[Any] = []
+        for number in range(max(first, 0) // WIDTH, max(last - 1, 0) // WIDTH + 1):
+            bucket = self._buckets.get(number)
+            if bucket:
+                low = bisect_left(bucket, first, key=lambda item: item.start)
+                high = bisect_left(bucket, last, key=lambda item: item.start)
+                found.extend(bucket[low:high])
+        return found
+
+    def replace(self, first: int, last: int, fresh: Iterable[Any]) -> list[Any]:
+        """Put ``fresh`` in place of the items starting in ``first..last``; returns those."""
+        removed: list[Any] = []
+        for number in range(max(first, 0) // WIDTH, max(last - 1, 0) // WIDTH + 1):
+            bucket = self._buckets.get(number)
+            if bucket:
+                low = bisect_left(bucket, first, key=lambda item: item.start)
+                high = bisect_left(bucket, last, key=lambda item: item.start)
+                removed.extend(bucket[low:high])
+                del bucket[low:high]
+        self._size -= len(removed)
+        self.add(fresh)
+        return removed
