@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
             return
         position = next((i for i, r in enumerate(rows) if r[0] == ws.document.id), 0) + 1
         self.status_label.setText(
-            tr("Document {position}/{total} · {labels} labels · {events} events · {status}").format(
+            tr("Document {position}/{total} · labels: {labels} · events: {events} · {status}").format(
                 position=position, total=len(rows), labels=len(ws.annotations.spans),
                 events=len(ws.annotations.events), status=tr(STATUS_TEXT[ws.annotations.status]))
             + f"   |   {corpus}"

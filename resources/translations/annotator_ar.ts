@@ -544,8 +544,8 @@
       <translation>Ctrl+K: خذ «{text}» دون «{clitic}»</translation>
     </message>
     <message>
-      <source>Document {position}/{total} · {labels} labels · {events} events · {status}</source>
-      <translation>المستند {position}/{total} · {labels} وسمًا · {events} أحداث · {status}</translation>
+      <source>Document {position}/{total} · labels: {labels} · events: {events} · {status}</source>
+      <translation>المستند {position}/{total} · الوسوم: {labels} · الأحداث: {events} · {status}</translation>
     </message>
     <message>
       <source>new</source>
