@@ -17,6 +17,7 @@ from ..core.model import Attribution, Event, Span, Status
 from ..core.selection import next_word_boundary, snap_to_words
 from .dialogs import PickSpanDialog, SpanChoice
 from .i18n import tr
+from .step_names import step_name
 from .text_view import AnnotationTextView
 from .workspace import Workspace
 
@@ -57,7 +58,7 @@ class LabelController:
         command = workspace.editor().add_span(start, end, label)
         span = command.added[0]
         stack = workspace.undo_stack
-        stack.beginMacro(command.text)
+        stack.beginMacro(step_name(command.text))
         follow_up = None
         try:
             workspace.push(command)
@@ -149,7 +150,8 @@ class LabelController:
             return
         schema = self.workspace.schema
         fillers = ["CONTENT"] if part == "content" else ["SOURCE", *[l.name for l in schema.labels_in("entity")]]
-        dialog = PickSpanDialog(f"{part.title()} of {attribution.id}", {part: self._choices(fillers)}, self.parent)
+        title = tr("{part} of {attribution}").format(part=tr(part), attribution=attribution.id)
+        dialog = PickSpanDialog(title, {part: self._choices(fillers)}, self.parent)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice() is None:
             return
         _, choice = dialog.choice()
@@ -180,14 +182,15 @@ class LabelController:
         if selection is not None:
             snippet = " ".join(text[selection[0]:selection[1]].split())[:40]
             labels = fillers or [l.name for l in self.workspace.schema.labels_in("entity")]
-            choices += [SpanChoice(f"new {label} from selection: {snippet}", new_label=label) for label in labels]
+            choices += [SpanChoice(tr("new {label} from the selection: {text}").format(label=label, text=snippet),
+                                   new_label=label) for label in labels]
         return choices
 
     def _fill(self, choice: SpanChoice, text: str, make: Callable[[str], object]) -> None:
         workspace = self.workspace
 
         def run() -> None:
-            workspace.undo_stack.beginMacro(text)
+            workspace.undo_stack.beginMacro(step_name(text))
             try:
                 span_id = choice.span_id
                 if span_id is None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..core.commands import EditCommand, Editor, StatusCommand, apply_change
 from ..core.model import Annotations, Attribution, Document, Event, Span
 from ..storage import ProjectStore
+from .step_names import step_name
 
 Item = Span | Event | Attribution
 
@@ -21,7 +22,7 @@ class CoreUndoCommand(QUndoCommand):
     """The one adapter between core commands and Qt's undo stack."""
 
     def __init__(self, workspace: Workspace, command: EditCommand | StatusCommand) -> None:
-        super().__init__(command.text)
+        super().__init__(step_name(command.text))
         self.workspace = workspace
         self.command = command
 

@@ -492,12 +492,20 @@
       <translation>حدِّد إسنادًا أولًا (ضع وسم فعل الإسناد أو اختره من اللوحة).</translation>
     </message>
     <message>
+      <source>{part} of {attribution}</source>
+      <translation>{part} في {attribution}</translation>
+    </message>
+    <message>
       <source>Select some text first, then press a label's key.</source>
       <translation>حدِّد نصًا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
       <source>Argument of {event}</source>
       <translation>معمول الحدث {event}</translation>
+    </message>
+    <message>
+      <source>new {label} from the selection: {text}</source>
+      <translation>{label} جديد من التحديد: {text}</translation>
     </message>
     <message>
       <source>Adjudication</source>
@@ -646,6 +654,78 @@
     <message>
       <source>Documents by status (per annotator)</source>
       <translation>المستندات حسب الحالة (لكل موسِّم)</translation>
+    </message>
+    <message>
+      <source>Add {label} span</source>
+      <translation>إضافة وسم {label}</translation>
+    </message>
+    <message>
+      <source>Delete {label} span</source>
+      <translation>حذف وسم {label}</translation>
+    </message>
+    <message>
+      <source>Relabel span {id}</source>
+      <translation>تغيير وسم {id}</translation>
+    </message>
+    <message>
+      <source>Resize span {id}</source>
+      <translation>تعديل حدود {id}</translation>
+    </message>
+    <message>
+      <source>Edit span {id}</source>
+      <translation>تعديل الوسم {id}</translation>
+    </message>
+    <message>
+      <source>Add {label} event</source>
+      <translation>إضافة حدث {label}</translation>
+    </message>
+    <message>
+      <source>Add {role} argument</source>
+      <translation>إضافة معمول {role}</translation>
+    </message>
+    <message>
+      <source>Remove {role} argument</source>
+      <translation>إزالة معمول {role}</translation>
+    </message>
+    <message>
+      <source>Add attribution</source>
+      <translation>إضافة إسناد</translation>
+    </message>
+    <message>
+      <source>Edit {id}</source>
+      <translation>تعديل {id}</translation>
+    </message>
+    <message>
+      <source>Delete event {id}</source>
+      <translation>حذف الحدث {id}</translation>
+    </message>
+    <message>
+      <source>Delete attribution {id}</source>
+      <translation>حذف الإسناد {id}</translation>
+    </message>
+    <message>
+      <source>Mark {status}</source>
+      <translation>وضع الحالة: {status}</translation>
+    </message>
+    <message>
+      <source>Reject {label} suggestion</source>
+      <translation>رفض اقتراح {label}</translation>
+    </message>
+    <message>
+      <source>Set {part}</source>
+      <translation>تعيين {part}</translation>
+    </message>
+    <message>
+      <source>source</source>
+      <translation>المصدر</translation>
+    </message>
+    <message>
+      <source>cue</source>
+      <translation>فعل الإسناد</translation>
+    </message>
+    <message>
+      <source>content</source>
+      <translation>المحتوى</translation>
     </message>
     <message>
       <source>Indexing the corpus for suggestions</source>
