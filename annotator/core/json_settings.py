@@ -1,4 +1,4 @@
-"""Project settings that hold JSON objects (mappings, rejections), read with a clear error."""
+"""Project settings that hold JSON objects (the pre-annotation mapping), read with a clear error."""
 
 from __future__ import annotations
 

@@ -49,7 +49,6 @@ from ..nlp.clitics import DEFAULT_CONVENTION, LexiconLike, strip_proclitics
 from ..nlp.normalize import DEFAULT_SETTINGS, NormalisationSettings
 from .commands import EditCommand, Editor
 from .errors import ProjectError, ValidationError
-from .json_settings import json_object_setting
 from .model import Annotations, Document, Span
 from .schema import Schema
 from .search import (
@@ -63,7 +62,6 @@ from .search import (
 
 SOURCE_STRING = "string"
 SOURCE_MODEL = "model"
-REJECTED_KEY = "suggestions/rejected"
 MODEL_KEY_PREFIX = "suggestions/model/"
 MIN_RULE_LENGTH = 2
 Place = tuple[int, int, str]  # start, end, label
@@ -93,6 +91,12 @@ class Rule(NamedTuple):
 class SettingsStore(Protocol):
     def setting(self, key: str, default: str | None = None) -> str | None: ...
     def set_setting(self, key: str, value: str) -> None: ...
+
+
+class RejectionStore(Protocol):
+    def add_rejection(self, annotator: str, document_id: str, place: Place) -> None: ...
+    def remove_rejection(self, annotator: str, document_id: str, place: Place) -> None: ...
+    def rejections(self, annotator: str, document_id: str) -> set[Place]: ...
 
 
 # --- rules --------------------------------------------------------------------------
@@ -303,11 +307,11 @@ class RejectCommand:
     annotator: str
     place: Place
 
-    def do(self, store: SettingsStore) -> None:
-        _update_rejected(store, self.annotator, self.document_id, add=self.place)
+    def do(self, store: RejectionStore) -> None:
+        store.add_rejection(self.annotator, self.document_id, self.place)
 
-    def undo(self, store: SettingsStore) -> None:
-        _update_rejected(store, self.annotator, self.document_id, remove=self.place)
+    def undo(self, store: RejectionStore) -> None:
+        store.remove_rejection(self.annotator, self.document_id, self.place)
 
 
 def reject(annotator: str, suggestion: Suggestion) -> RejectCommand:
@@ -320,44 +324,8 @@ def reject(annotator: str, suggestion: Suggestion) -> RejectCommand:
     )
 
 
-def _read_rejected(store: SettingsStore) -> dict[str, dict[str, list[list]]]:
-    return json_object_setting(store, REJECTED_KEY) or {}
-
-
-def _update_rejected(
-    store: SettingsStore,
-    annotator: str,
-    document_id: str,
-    add: Place | None = None,
-    remove: Place | None = None,
-) -> None:
-    data = _read_rejected(store)
-    places = {tuple(p) for p in data.get(annotator, {}).get(document_id, [])}
-    if add is not None:
-        places.add(add)
-    if remove is not None:
-        places.discard(remove)
-    documents = data.setdefault(annotator, {})
-    if places:
-        documents[document_id] = sorted([list(p) for p in places])
-    else:
-        documents.pop(document_id, None)
-    store.set_setting(
-        REJECTED_KEY, json.dumps(data, ensure_ascii=False, sort_keys=True)
-    )
-
-
-def rejected_places(store: SettingsStore, annotator: str) -> dict[str, set[Place]]:
-    """Document id -> the places ``annotator`` rejected there."""
-    documents = _read_rejected(store).get(annotator, {})
-    return {
-        doc: {(int(s), int(e), str(label)) for s, e, label in places}
-        for doc, places in documents.items()
-    }
-
-
-def rejected_in(store: SettingsStore, annotator: str, document_id: str) -> set[Place]:
-    return rejected_places(store, annotator).get(document_id, set())
+def rejected_in(store: RejectionStore, annotator: str, document_id: str) -> set[Place]:
+    return store.rejections(annotator, document_id)
 
 
 # --- model suggestions (pre-annotation) ---------------------------------------------

@@ -7,6 +7,8 @@ a file written by a newer version of the app is recognised before anything is to
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database, Migrations
 
 APPLICATION_ID = 0x41524E54  # "ARNT": marks a SQLite file as one of our projects
@@ -51,6 +53,34 @@ def m001_initial(db: Database) -> None:
             source TEXT, cue TEXT, content TEXT, attributes TEXT NOT NULL DEFAULT '{}',
             PRIMARY KEY (document_id, annotator, id))"""
     )
+
+
+@migrations()
+def m002_rejections(db: Database) -> None:
+    """Rejected suggestions get a table: one JSON setting for every annotator and
+    document was read whole on each keystroke and rewritten whole on each rejection
+    (two windows rejecting at once could lose one)."""
+    db.execute(
+        """CREATE TABLE rejections (
+            annotator TEXT NOT NULL, document_id TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, label TEXT NOT NULL,
+            PRIMARY KEY (annotator, document_id, start, "end", label))"""
+    )
+    row = db.execute("SELECT value FROM settings WHERE key = 'suggestions/rejected'").fetchone()
+    if row is None:
+        return
+    try:
+        rows = [(annotator, document_id, int(start), int(end), str(label))
+                for annotator, documents in json.loads(row[0]).items()
+                for document_id, places in documents.items()
+                for start, end, label in places]
+    except (ValueError, TypeError, AttributeError):
+        # unreadable: kept aside, untouched, rather than lost
+        db.execute("UPDATE settings SET key = 'suggestions/rejected (unreadable)' "
+                   "WHERE key = 'suggestions/rejected'")
+        return
+    db.conn.executemany("INSERT OR IGNORE INTO rejections VALUES (?, ?, ?, ?, ?)", rows)
+    db.execute("DELETE FROM settings WHERE key = 'suggestions/rejected'")
 
 
 def latest_version() -> int:

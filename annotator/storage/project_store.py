@@ -324,6 +324,24 @@ class ProjectStore:
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value]
             )
 
+    # --- rejected suggestions ---------------------------------------------------------
+    def add_rejection(self, annotator: str, document_id: str, place: tuple[int, int, str]) -> None:
+        with self.atomic():
+            self.db.execute("INSERT OR IGNORE INTO rejections VALUES (?, ?, ?, ?, ?)",
+                            [annotator, document_id, *place])
+
+    def remove_rejection(self, annotator: str, document_id: str, place: tuple[int, int, str]) -> None:
+        with self.atomic():
+            self.db.execute(
+                'DELETE FROM rejections WHERE annotator = ? AND document_id = ? AND start = ? '
+                'AND "end" = ? AND label = ?', [annotator, document_id, *place])
+
+    def rejections(self, annotator: str, document_id: str) -> set[tuple[int, int, str]]:
+        rows = self.db.execute(
+            'SELECT start, "end", label FROM rejections WHERE annotator = ? AND document_id = ?',
+            [annotator, document_id])
+        return {(start, end, label) for start, end, label in rows}
+
     # --- documents -----------------------------------------------------------------
     def add_document(self, document: Document) -> None:
         tokens = _dumps(document.tokens) if document.tokens is not None else None

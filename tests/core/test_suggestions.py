@@ -9,7 +9,6 @@ from annotator.core.errors import ProjectError, ValidationError
 from annotator.core.model import Annotations, Document, Span
 from annotator.core.search import NormalisedText, normalise_query, word_matches
 from annotator.core.suggestions import (
-    REJECTED_KEY,
     Rule,
     Suggestion,
     SuggestionIndex,
@@ -172,13 +171,6 @@ def test_reject_command_records_undoes_and_persists(project_path, seed_text):
     command.undo(store)
     assert rejected_in(store, "amal", "seed") == set()
     store.close()
-
-
-def test_reject_damaged_setting_is_a_project_error(store):
-    store.set_setting(REJECTED_KEY, "{oops")
-
-    with pytest.raises(ProjectError, match="suggestions/rejected"):
-        rejected_in(store, "amal", "seed")
 
 
 def test_accept_turns_a_suggestion_into_a_span(store, seed_text):

@@ -61,6 +61,8 @@ def test_upgrades_fixture_opens_at_latest_version_with_labels_intact(fixture, tm
     store.close()
     assert found["documents"] == expected["documents"]
     assert set(expected["labels"]) <= set(found["labels"])
+    if "rejections" in expected:  # written from format 2 on
+        assert found["rejections"] == expected["rejections"]
     if expected["version"] < latest_version():
         assert any(b.reason.startswith("before-upgrade") for b in list_backups(project))
 
@@ -134,3 +136,31 @@ def test_upgrade_without_a_possible_backup_is_refused_untouched(tmp_path, pendin
     ):
         ProjectStore.open(project)
     assert project.read_bytes() == before
+
+
+def _v1_with_rejections(tmp_path: Path, value: str) -> Path:
+    project = _copy(FIXTURES / "project-v1.sqlite", tmp_path)
+    conn = sqlite3.connect(project)
+    with conn:
+        conn.execute("INSERT INTO settings VALUES ('suggestions/rejected', ?)", [value])
+    conn.close()
+    return project
+
+
+def test_upgrade_to_v2_moves_rejected_suggestions_into_their_table(tmp_path):
+    old = {"amal": {"aleppo-2020-02-02": [[28, 31, "GPE"], [40, 44, "ORG"]]},
+           "omar": {"damascus": [[0, 4, "GPE"]]}}
+    project = _v1_with_rejections(tmp_path, json.dumps(old))
+    store = ProjectStore.open(project)
+    assert store.rejections("amal", "aleppo-2020-02-02") == {(28, 31, "GPE"), (40, 44, "ORG")}
+    assert store.rejections("omar", "damascus") == {(0, 4, "GPE")}
+    assert store.setting("suggestions/rejected") is None
+    store.close()
+
+
+def test_upgrade_to_v2_keeps_an_unreadable_rejection_setting_aside(tmp_path):
+    project = _v1_with_rejections(tmp_path, "{oops")
+    store = ProjectStore.open(project)
+    assert store.setting("suggestions/rejected (unreadable)") == "{oops"
+    assert store.rejections("amal", "aleppo-2020-02-02") == set()
+    store.close()
