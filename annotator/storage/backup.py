@@ -261,11 +261,11 @@ def _remove_leftovers(folder: Path) -> None:
 
 # --- restoring ----------------------------------------------------------------------
 def _check_backup(backup: Path) -> None:
-    from .project_store import _check_header
+    from .file_checks import check_header
 
     if not backup.is_file():
         raise ProjectError("no such backup", file=str(backup))
-    _check_header(backup)
+    check_header(backup)
     try:
         conn = _read_only(backup)
         try:
@@ -418,13 +418,13 @@ def _same_content(conn: sqlite3.Connection, backup: Path) -> bool:
 
 # --- small helpers ------------------------------------------------------------------
 def _read_only(path: Path) -> sqlite3.Connection:
-    from .project_store import _read_only as read_only
+    from .file_checks import read_only
 
     return read_only(path)
 
 
 def _alive(pid: int) -> bool:
-    from .project_store import _alive as alive
+    from .file_checks import alive
 
     return alive(pid)
 

@@ -6,8 +6,8 @@ takes the write lock when it begins (``BEGIN IMMEDIATE``), so a second writer wa
 ``busy_timeout`` seconds and then gets a ``ProjectError`` saying the project is in use,
 never a half-applied change or a bare ``sqlite3.OperationalError``.
 
-Opening checks the file before anything writes to it (see ``_check_header`` and
-``_check_file``, which read it through a read-only connection): an empty, truncated,
+Opening checks the file before anything writes to it (see ``check_header`` and
+``check_file``, which read it through a read-only connection): an empty, truncated,
 random or foreign file, a project from a newer version of the app, and a project whose
 write-ahead log went missing are refused with a ``ProjectError`` and left byte for byte
 as they were; the message names a backup when one exists (``storage/backup.py``).
@@ -44,7 +44,6 @@ from sqlite_utils import Database
 from ..core.errors import ProjectError
 from ..core.model import (
     Annotations,
-    Argument,
     Attribution,
     Document,
     Event,
@@ -53,20 +52,34 @@ from ..core.model import (
     text_sha256,
 )
 from ..core.schema import Schema
+from .file_checks import (
+    SESSION_PREFIX,
+    backup_hint_for,
+    check_file,
+    check_header,
+    stale_sessions,
+)
 from .migrations import APPLICATION_ID, latest_version, migrations
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-SESSION_PREFIX = "session:"
+from .rows import (
+    ATTRIBUTIONS,
+    EVENTS,
+    INSERT_ATTRIBUTION,
+    INSERT_EVENT,
+    INSERT_SPAN,
+    SPANS,
+    attribution_of,
+    attribution_row,
+    document_of,
+    dumps,
+    event_of,
+    event_row,
+    span_of,
+    span_row,
+)
 
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _dumps(value: Any) -> str:
-    if value == {}:
-        return "{}"  # most attribute sets are empty: skip the encoder (a third of import time)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 class ProjectStore:
@@ -115,8 +128,8 @@ class ProjectStore:
         path = Path(path)
         if not path.exists():
             raise ProjectError("no such project file", file=str(path))
-        _check_header(path)
-        _check_file(path, accept_missing_wal)
+        check_header(path)
+        check_file(path, accept_missing_wal)
         store = cls(_connect(path, busy_timeout), path)
         try:
             store._check_is_project()
@@ -288,7 +301,7 @@ class ProjectStore:
         key = f"{SESSION_PREFIX}{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
         try:
             with self._without_waiting(), self.atomic():
-                for old in _stale_sessions(self.db, everyone=forget_others):
+                for old in stale_sessions(self.db, everyone=forget_others):
                     self.db.execute("DELETE FROM settings WHERE key = ?", [old])
                 self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [key, now()])
             self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -310,7 +323,7 @@ class ProjectStore:
         return self.schema
 
     def save_schema(self, schema: Schema) -> None:
-        # Not _dumps: sorting keys would reorder labels' roles, which the UI lists in order.
+        # Not dumps: sorting keys would reorder labels' roles, which the UI lists in order.
         self.set_setting("schema", json.dumps(schema.to_json(), ensure_ascii=False))
         self._schema = schema
 
@@ -344,13 +357,13 @@ class ProjectStore:
 
     # --- documents -----------------------------------------------------------------
     def add_document(self, document: Document) -> None:
-        tokens = _dumps(document.tokens) if document.tokens is not None else None
+        tokens = dumps(document.tokens) if document.tokens is not None else None
         with self.atomic():
             seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
             self.db.execute(
                 "INSERT INTO documents (id, seq, text, sha256, meta, tokens, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [document.id, seq, document.text, document.sha256, _dumps(document.meta), tokens, now()],
+                [document.id, seq, document.text, document.sha256, dumps(document.meta), tokens, now()],
             )
 
     def document_sha256(self, document_id: str) -> str | None:
@@ -373,15 +386,15 @@ class ProjectStore:
                 "the stored text no longer matches the SHA-256 recorded when it was "
                 "imported (the project file was changed outside the app, or is damaged); "
                 "labels would land on the wrong words, so it is not opened"
-                + _backup_hint(self.path),
+                + backup_hint_for(self.path),
                 document=document_id,
             )
-        return _document(row[:4])
+        return document_of(row[:4])
 
     def documents(self) -> Iterator[Document]:
         cursor = self.db.execute("SELECT id, text, meta, tokens FROM documents ORDER BY seq")
         for row in cursor:
-            yield _document(row)
+            yield document_of(row)
 
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY seq")]
@@ -427,9 +440,9 @@ class ProjectStore:
             document_id=document_id,
             annotator=annotator,
             status=self.status(document_id, annotator),
-            spans=[_span(r) for r in self.db.execute(_SPANS, key)],
-            events=[_event(r) for r in self.db.execute(_EVENTS, key)],
-            attributions=[_attribution(r) for r in self.db.execute(_ATTRIBUTIONS, key)],
+            spans=[span_of(r) for r in self.db.execute(SPANS, key)],
+            events=[event_of(r) for r in self.db.execute(EVENTS, key)],
+            attributions=[attribution_of(r) for r in self.db.execute(ATTRIBUTIONS, key)],
         )
 
     def all_annotations(self, document_id: str) -> list[Annotations]:
@@ -441,22 +454,22 @@ class ProjectStore:
         with self.atomic():
             for table in ("spans", "events", "attributions"):
                 self.db.execute(f"DELETE FROM {table} WHERE document_id = ? AND annotator = ?", key)
-            self.db.conn.executemany(_INSERT_SPAN, [key + _span_row(s) for s in annotations.spans])
-            self.db.conn.executemany(_INSERT_EVENT, [key + _event_row(e) for e in annotations.events])
+            self.db.conn.executemany(INSERT_SPAN, [key + span_row(s) for s in annotations.spans])
+            self.db.conn.executemany(INSERT_EVENT, [key + event_row(e) for e in annotations.events])
             self.db.conn.executemany(
-                _INSERT_ATTRIBUTION, [key + _attribution_row(a) for a in annotations.attributions]
+                INSERT_ATTRIBUTION, [key + attribution_row(a) for a in annotations.attributions]
             )
             self.set_status(annotations.document_id, annotations.annotator, annotations.status)
 
     def save_span(self, document_id: str, annotator: str, span: Span) -> None:
-        self._write(_INSERT_SPAN, [document_id, annotator, *_span_row(span)], document_id, annotator)
+        self._write(INSERT_SPAN, [document_id, annotator, *span_row(span)], document_id, annotator)
 
     def save_event(self, document_id: str, annotator: str, event: Event) -> None:
-        self._write(_INSERT_EVENT, [document_id, annotator, *_event_row(event)], document_id, annotator)
+        self._write(INSERT_EVENT, [document_id, annotator, *event_row(event)], document_id, annotator)
 
     def save_attribution(self, document_id: str, annotator: str, attribution: Attribution) -> None:
-        row = [document_id, annotator, *_attribution_row(attribution)]
-        self._write(_INSERT_ATTRIBUTION, row, document_id, annotator)
+        row = [document_id, annotator, *attribution_row(attribution)]
+        self._write(INSERT_ATTRIBUTION, row, document_id, annotator)
 
     def has_item(self, table: str, document_id: str, annotator: str, item_id: str) -> bool:
         if table not in ("spans", "events", "attributions"):
@@ -536,229 +549,11 @@ class ProjectStore:
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
 
-# --- rows <-> objects -------------------------------------------------------------
-_SPANS = (
-    'SELECT id, start, "end", label, attributes, created, updated FROM spans '
-    'WHERE document_id = ? AND annotator = ? ORDER BY start, "end" DESC, id'
-)
-_EVENTS = (
-    "SELECT id, type, trigger, arguments, attributes FROM events "
-    "WHERE document_id = ? AND annotator = ? ORDER BY rowid"
-)
-_ATTRIBUTIONS = (
-    "SELECT id, source, cue, content, attributes FROM attributions "
-    "WHERE document_id = ? AND annotator = ? ORDER BY rowid"
-)
-_INSERT_SPAN = (
-    'INSERT OR REPLACE INTO spans (document_id, annotator, id, start, "end", label, '
-    "attributes, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_INSERT_EVENT = (
-    "INSERT OR REPLACE INTO events (document_id, annotator, id, type, trigger, arguments, "
-    "attributes) VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-_INSERT_ATTRIBUTION = (
-    "INSERT OR REPLACE INTO attributions (document_id, annotator, id, source, cue, content, "
-    "attributes) VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-
-
-def _document(row: tuple) -> Document:
-    doc_id, text, meta, tokens = row
-    parsed = None
-    if tokens is not None:
-        parsed = [[(s, e) for s, e in sentence] for sentence in json.loads(tokens)]
-    return Document(id=doc_id, text=text, meta=json.loads(meta), tokens=parsed)
-
-
-def _span(row: tuple) -> Span:
-    span_id, start, end, label, attributes, created, updated = row
-    return Span(span_id, start, end, label, json.loads(attributes), created, updated)
-
-
-def _span_row(span: Span) -> list[Any]:
-    return [span.id, span.start, span.end, span.label, _dumps(span.attributes), span.created, span.updated]
-
-
-def _event(row: tuple) -> Event:
-    event_id, event_type, trigger, arguments, attributes = row
-    args = tuple(Argument(role, span) for role, span in json.loads(arguments))
-    return Event(event_id, event_type, trigger, args, json.loads(attributes))
-
-
-def _event_row(event: Event) -> list[Any]:
-    args = [[a.role, a.span] for a in event.arguments]
-    return [event.id, event.type, event.trigger, _dumps(args), _dumps(event.attributes)]
-
-
-def _attribution(row: tuple) -> Attribution:
-    attribution_id, source, cue, content, attributes = row
-    return Attribution(attribution_id, source, cue, content, json.loads(attributes))
-
-
-def _attribution_row(a: Attribution) -> list[Any]:
-    return [a.id, a.source, a.cue, a.content, _dumps(a.attributes)]
-
-
-# --- file checks (nothing here writes to the file) ---------------------------------
-_WAL_HEADER = 32  # bytes: a -wal file this short holds no transactions
-
-
-def _check_header(path: Path) -> None:
-    """Refuse, from the first 100 bytes and the size, what cannot be a sound project."""
-    hint = _backup_hint(path)
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as error:
-        raise ProjectError(f"cannot read the file ({error.strerror or error})", file=str(path))
-    if len(header) == 0:
-        raise ProjectError("the file is empty; it is not a project" + hint, file=str(path))
-    if not header.startswith(SQLITE_MAGIC):
-        raise ProjectError("not a project file (not a SQLite database)" + hint, file=str(path))
-    if len(header) < 100:
-        raise ProjectError(
-            "the file is truncated (shorter than a SQLite header)" + hint, file=str(path)
-        )
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        raise ProjectError("the file is damaged: its header is not valid" + hint, file=str(path))
-    if _wal_size(path) > _WAL_HEADER:
-        return  # the newest pages may be in the WAL; SQLite checks the rest
-    pages = int.from_bytes(header[28:32], "big")
-    counted = header[24:28] == header[92:96]  # SQLite's rule for trusting the page count
-    if size % page_size or (counted and size < pages * page_size):
-        raise ProjectError(
-            f"the file is truncated: it holds {size:,} bytes of the {pages * page_size:,} "
-            "its header announces, so part of the project is missing" + hint,
-            file=str(path),
-        )
-
-
-def _check_file(path: Path, accept_missing_wal: bool) -> None:
-    """Read-only checks: a project of a version we know, whose WAL is where it should be."""
-    hint = _backup_hint(path)
-    try:
-        conn = _read_only(path)
-    except sqlite3.Error as error:
-        raise ProjectError(f"cannot open the file ({error})" + hint, file=str(path))
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise ProjectError(
-                "this SQLite database is not an annotation project" + hint, file=str(path)
-            )
-        if version > latest_version():
-            raise ProjectError(
-                f"this project was written by a newer version of the app (file format "
-                f"{version}, this app knows up to {latest_version()}); update the app",
-                file=str(path),
-            )
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "settings" not in tables or not conn.execute(
-            "SELECT 1 FROM settings WHERE key = 'schema'"
-        ).fetchone():
-            raise ProjectError(
-                "the project is incomplete (it has no schema): it was never finished "
-                "being created, or is damaged" + hint,
-                file=str(path),
-            )
-        sessions = [r[0] for r in conn.execute(
-            "SELECT key FROM settings WHERE key LIKE ?", [SESSION_PREFIX + "%"]
-        )]
-    except sqlite3.DatabaseError as error:
-        raise ProjectError(f"the file is damaged or not a project ({error})" + hint, file=str(path))
-    finally:
-        conn.close()
-    if sessions and not accept_missing_wal and not Path(f"{path}-wal").exists():
-        raise _missing_wal(path, sessions, hint)
-
-
-def _missing_wal(path: Path, sessions: list[str], hint: str) -> ProjectError:
-    host, pid = (sessions[0][len(SESSION_PREFIX) :].split(":") + ["?", "?"])[:2]
-    return ProjectError(
-        f"the project was not closed properly (it was open in process {pid} on {host}) "
-        f"and its write-ahead log {path.name}-wal is missing, so its last changes may be "
-        "lost. If you have that file (a copy of a project must include it), put it beside "
-        "the project and open it again" + (hint or "")
-        + "; to open it as it is, accept the missing log (ProjectStore.open(..., "
-        "accept_missing_wal=True))",
-        file=str(path),
-    )
-
-
-def _wal_size(path: Path) -> int:
-    try:
-        return Path(f"{path}-wal").stat().st_size
-    except OSError:
-        return 0
-
-
-def _read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file. Without a ``-wal`` beside it, the file
-    is opened immutable, so SQLite does not even create ``-wal``/``-shm`` files."""
-    mode = "ro" if Path(f"{path}-wal").exists() else "ro&immutable=1"
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode={mode}", uri=True)
-
-
-def _stale_sessions(db: Database, everyone: bool = False) -> list[str]:
-    """Session rows of connections that are gone: another host (a WAL database cannot
-    be shared between hosts) or a process of this host that no longer runs."""
-    rows = db.execute("SELECT key FROM settings WHERE key LIKE ?", [SESSION_PREFIX + "%"])
-    here = socket.gethostname()
-    stale = []
-    for (key,) in rows.fetchall():
-        host, _, rest = key[len(SESSION_PREFIX) :].partition(":")
-        pid = rest.partition(":")[0]
-        if everyone or host != here or not pid.isdigit() or not _alive(int(pid)):
-            stale.append(key)
-    return stale
-
-
-def _alive(pid: int) -> bool:
-    """Whether a process of this host runs with ``pid`` (a reused pid counts as alive)."""
-    if os.name == "nt":  # os.kill(pid, 0) would terminate it on Windows
-        return _alive_on_windows(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
-
-
-def _alive_on_windows(pid: int) -> bool:
-    import ctypes
-
-    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return kernel.GetLastError() == 5  # access denied: it exists
-    try:
-        code = ctypes.c_ulong()
-        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
-        return code.value == 259  # STILL_ACTIVE
-    finally:
-        kernel.CloseHandle(handle)
-
-
 def _sha256_matches(text: str, sha256: str) -> bool:
     try:
         return text_sha256(text) == sha256
     except UnicodeError:
         return False
-
-
-def _backup_hint(path: Path | None) -> str:
-    if path is None:
-        return ""
-    from .backup import backup_hint
-
-    return backup_hint(path)
 
 
 def _connect(path: Path, busy_timeout: float = 5.0) -> Database:
