@@ -535,6 +535,22 @@ def background_slices(app: QApplication, window) -> str:
             f"all done {total * 1000:.0f} ms after the first frame")
 
 
+def scroll_paints(app: QApplication, window) -> list[float]:
+    """Seconds to scroll one page and repaint, from the top of the text to its end."""
+    bar = window.view.verticalScrollBar()
+    bar.setValue(0)
+    frame(app, window)
+    times = []
+    while True:
+        start = time.perf_counter()
+        bar.setValue(bar.value() + bar.pageStep())
+        window.view.viewport().repaint()
+        times.append(time.perf_counter() - start)
+        app.processEvents()
+        if bar.value() >= bar.maximum():
+            return times
+
+
 def frame(app: QApplication, window) -> None:
     window.view.viewport().repaint()
     app.processEvents()
@@ -762,6 +778,7 @@ def main(argv: list[str] | None = None) -> int:
         CLOCK.take()
         log(f"  open_window + first frame {window_open * 1000:.0f} ms; labelling {len(label_words)} words…")
         results = label_and_undo(app, window, label_words)
+        scrolling = scroll_paints(app, window)
         log(f"profiling {len(profile_words)} more label gestures…")
         profile = profile_labels(app, window, profile_words)
         rss_end = rss_mib()
@@ -806,6 +823,8 @@ def main(argv: list[str] | None = None) -> int:
                f"{len(label_ms)} words; undo the same way")
     out.append(f"  open_window with this project + first frame: {window_open * 1000:.0f} ms (once)")
     out.append(f"  background formatting of the text after the first screen: {slices}")
+    out.append(f"  scrolling: a page down and repaint, {len(scrolling)} screens from the top to the end "
+               f"(suggestions drawn on each): median {median_ms(scrolling):.2f} ms, max {max(scrolling) * 1000:.2f} ms")
     out.append("  to the repainted text view (the key press or undo + viewport().repaint()):")
     out.append(f"    label: median {statistics.median(label_ms):.2f} ms, min {min(label_ms):.2f}, max {max(label_ms):.2f}")
     out.append(f"    undo:  median {statistics.median(undo_ms):.2f} ms, min {min(undo_ms):.2f}, max {max(undo_ms):.2f}")
