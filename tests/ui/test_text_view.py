@@ -38,3 +38,25 @@ def test_text_view_closed_before_its_slices_ran_leaves_no_timer_behind(qtbot, sc
     window.show()
     window.close()  # at once: pytest-qt fails the test on any error in the event loop
     qtbot.wait(50)
+
+
+def test_text_view_suggestion_lines_land_under_their_word_after_emoji(qtbot, schema):
+    from annotator.core.suggestions import Suggestion
+
+    text = "👩🏽‍⚕️🇸🇾 وصل الوفد إلى حلب ثم غادر حلب صباحا"
+    view = AnnotationTextView()
+    qtbot.addWidget(view)
+    view.resize(700, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_document(Document("e", text), Annotations("e", "amal"), schema)
+    start = text.rindex("حلب")  # code points: each emoji part counts one, Qt counts two
+    without = view.viewport().grab().toImage()
+    view.set_suggestions([Suggestion("e", start, start + 3, "GPE")])
+    with_line = view.viewport().grab().toImage()
+    changed = [(x, y) for x in range(with_line.width()) for y in range(with_line.height())
+               if with_line.pixel(x, y) != without.pixel(x, y)]
+    (word,) = view.span_rects(Span("s", start, start + 3, "GPE"))
+    assert changed
+    assert all(word.left() - 2 <= x <= word.right() + 2 and word.bottom() - 5 <= y <= word.bottom()
+               for x, y in changed)
