@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Annotations, Attribution, Event, Span
 from ..core.schema import Schema
-from .i18n import N_, tr
+from .i18n import N_, tr, ui_language
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -125,25 +125,37 @@ class Inspector(QWidget):
         super().__init__(parent)
         self.form = QFormLayout(self)
         self.item: Span | Event | Attribution | None = None
+        self._shown: tuple | None = None  # (layer, schema) the rows are built for
+        self._title: QLabel | None = None
+        self._boxes: dict[str, QComboBox] = {}
 
     def show_item(self, item, schema: Schema, text: str) -> None:  # noqa: ANN001
-        while self.form.rowCount():
-            self.form.removeRow(0)
         self.item = item
         if item is None:
+            self._rebuild(None)
             self.form.addRow(_plain(tr("Nothing selected")))
             return
         layer, title = _describe(item, schema, text)
-        self.form.addRow(tr("Item"), _plain(title))
-        for definition in schema.attributes_for(layer):
-            box = QComboBox()
-            box.addItems(["", *definition.values])
-            box.setCurrentText(str(item.attributes.get(definition.name, "")))
-            box.currentTextChanged.connect(lambda value, name=definition.name: self._edited(name, value))
-            from .i18n import ui_language
+        if self._shown != (layer, schema):  # the same kind of item: only values change
+            self._rebuild((layer, schema))
+            self._title = _plain(title)
+            self.form.addRow(tr("Item"), self._title)
+            for definition in schema.attributes_for(layer):
+                self._boxes[definition.name] = box = QComboBox()
+                box.addItems(["", *definition.values])
+                box.currentTextChanged.connect(lambda value, name=definition.name: self._edited(name, value))
+                name = definition.ar if ui_language() == "ar" and definition.ar else definition.en
+                self.form.addRow(name or definition.name, box)
+        self._title.setText(title)
+        for name, box in self._boxes.items():
+            box.blockSignals(True)  # showing a value is not editing it
+            box.setCurrentText(str(item.attributes.get(name, "")))
+            box.blockSignals(False)
 
-            name = definition.ar if ui_language() == "ar" and definition.ar else definition.en
-            self.form.addRow(name or definition.name, box)
+    def _rebuild(self, shown: tuple | None) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self._shown, self._title, self._boxes = shown, None, {}
 
     def _edited(self, name: str, value: str) -> None:
         if self.item is None:

@@ -189,3 +189,24 @@ def test_labelling_mark_done_and_document_navigation(qtbot, window, seed_project
     qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert stored(seed_project).status.value == "done"
     assert "done" in window.status_label.text()
+
+
+def test_labelling_inspector_edits_attributes_of_the_selected_span(qtbot, window, seed_project):
+    _label(qtbot, window, "الجبهة الوطنية للتحرير", Qt.Key.Key_O)
+    panels_follow(qtbot, window)
+    mention = window.inspector._boxes["mention"]
+    assert mention.currentText() == ""
+    mention.setFocus()
+    qtbot.keyClick(mention, Qt.Key.Key_Down)  # the next value, as a user picks it with the keyboard
+    (first,) = stored(seed_project).spans
+    assert first.attributes == {"mention": "NAM"}
+    panels_follow(qtbot, window)
+    _label(qtbot, window, "قوات النظام", Qt.Key.Key_O, "استهداف")
+    panels_follow(qtbot, window)
+    second = window.workspace.current
+    assert window.inspector.item == second and second.id != first.id
+    assert window.inspector._boxes["mention"].currentText() == ""  # this span's value, not the last one's
+    assert {s.id: s.attributes for s in stored(seed_project).spans} == {first.id: {"mention": "NAM"}, second.id: {}}
+    window.workspace.undo_stack.undo()
+    window.workspace.undo_stack.undo()  # the second label, then the attribute
+    assert stored(seed_project).spans[0].attributes == {}
