@@ -14,6 +14,10 @@ from typing import Any
 WIDTH = 512  # characters of text per bucket
 
 
+def _start(item: Any) -> int:
+    return item.start
+
+
 def _order(item: Any) -> tuple:
     return item.start, item.end, getattr(item, "label", "")
 
@@ -42,25 +46,22 @@ class ByPlace:
 
     def between(self, first: int, last: int) -> list[Any]:
         """Items starting at ``first`` or later and before ``last``, in order."""
-        found: list[Any] = []
-        for number in range(max(first, 0) // WIDTH, max(last - 1, 0) // WIDTH + 1):
-            bucket = self._buckets.get(number)
-            if bucket:
-                low = bisect_left(bucket, first, key=lambda item: item.start)
-                high = bisect_left(bucket, last, key=lambda item: item.start)
-                found.extend(bucket[low:high])
-        return found
+        return [item for bucket, low, high in self._slices(first, last) for item in bucket[low:high]]
 
     def replace(self, first: int, last: int, fresh: Iterable[Any]) -> list[Any]:
         """Put ``fresh`` in place of the items starting in ``first..last``; returns those."""
         removed: list[Any] = []
-        for number in range(max(first, 0) // WIDTH, max(last - 1, 0) // WIDTH + 1):
-            bucket = self._buckets.get(number)
-            if bucket:
-                low = bisect_left(bucket, first, key=lambda item: item.start)
-                high = bisect_left(bucket, last, key=lambda item: item.start)
-                removed.extend(bucket[low:high])
-                del bucket[low:high]
+        for bucket, low, high in self._slices(first, last):
+            removed.extend(bucket[low:high])
+            del bucket[low:high]
         self._size -= len(removed)
         self.add(fresh)
         return removed
+
+    def _slices(self, first: int, last: int) -> Iterator[tuple[list[Any], int, int]]:
+        """(bucket, low, high): where the items starting in ``first..last`` lie."""
+        for number in range(max(first, 0) // WIDTH, max(last - 1, 0) // WIDTH + 1):
+            bucket = self._buckets.get(number)
+            if bucket:
+                yield (bucket, bisect_left(bucket, first, key=_start),
+                       bisect_left(bucket, last, key=_start))
