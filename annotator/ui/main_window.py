@@ -22,6 +22,7 @@ from ..core.model import Attribution, Event, Span, Status
 from .i18n import tr
 from .labelling import LabelController
 from .models import STATUS_TEXT, AnnotationListModel, DocumentFilter, DocumentListModel
+from .heap import settle_loaded_data
 from .palette import LabelPalette
 from .panels import AttributionsPanel, EventsPanel, Inspector
 from .text_view import AnnotationTextView, tooltip_html
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
         self._panels_from_annotations()
         if hasattr(self, "suggestions"):
             self.suggestions.refresh()
+        settle_loaded_data()
         row = self.documents_model.row_of(ws.document.id)
         if row >= 0:
             index = self.documents_filter.mapFromSource(self.documents_model.index(row, 0))

@@ -23,6 +23,7 @@ from ..core.suggestions import (
     visible,
     Visibility,
 )
+from .heap import settle_loaded_data
 from .i18n import tr
 
 SYNC_LIMIT = 300  # documents: index in the GUI thread below this, in a worker above
@@ -70,6 +71,7 @@ class SuggestionsController:
         self.index, self.rules = built
         self._found = None
         self.refresh()
+        settle_loaded_data()
 
     def learn(self, spans: list) -> None:
         """New labels teach rules for the whole corpus at once."""

@@ -282,3 +282,17 @@ def test_window_restore_backup_reopens_the_earlier_state(qtbot, seed_project, mo
     reopened = app._windows[-1]
     qtbot.addWidget(reopened)
     assert reopened is not window and reopened.workspace.annotations.spans == []
+
+
+def test_window_sets_loaded_data_aside_from_the_cycle_collector(qtbot, seed_project):
+    import gc
+
+    from annotator.ui.app import open_window
+
+    gc.unfreeze()
+    win = open_window(seed_project, "amal")
+    qtbot.addWidget(win)
+    assert gc.get_freeze_count() > 0  # a full collection would walk the document's objects
+    gc.unfreeze()
+    win.workspace.open_document(win.workspace.store.document_ids()[0])
+    assert gc.get_freeze_count() > 0  # opening a document sets its data aside again
