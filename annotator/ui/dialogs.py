@@ -26,13 +26,16 @@ class PickSpanDialog(QDialog):
         title: str,
         roles: dict[str, list[SpanChoice]],
         parent: QWidget | None = None,
+        role_names: dict[str, str] | None = None,
     ) -> None:
+        """``role_names`` shows some roles under other names (the interface language's)."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.roles = roles
         form = QFormLayout(self)
         self.role_box = QComboBox()
-        self.role_box.addItems(list(roles))
+        for role in roles:
+            self.role_box.addItem((role_names or {}).get(role, role), role)
         self.span_box = QComboBox()
         form.addRow(tr("Role"), self.role_box)
         form.addRow(tr("Span"), self.span_box)
@@ -40,8 +43,8 @@ class PickSpanDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.role_box.currentTextChanged.connect(self._fill_spans)
-        self._fill_spans(self.role_box.currentText())
+        self.role_box.currentIndexChanged.connect(lambda _: self._fill_spans(self.role_box.currentData()))
+        self._fill_spans(self.role_box.currentData())
 
     def _fill_spans(self, role: str) -> None:
         self.span_box.clear()
@@ -50,4 +53,4 @@ class PickSpanDialog(QDialog):
 
     def choice(self) -> tuple[str, SpanChoice] | None:
         data = self.span_box.currentData()
-        return (self.role_box.currentText(), data) if data is not None else None
+        return (self.role_box.currentData(), data) if data is not None else None

@@ -150,8 +150,9 @@ class LabelController:
             return
         schema = self.workspace.schema
         fillers = ["CONTENT"] if part == "content" else ["SOURCE", *[l.name for l in schema.labels_in("entity")]]
-        title = tr("{part} of {attribution}").format(part=tr(part), attribution=attribution.id)
-        dialog = PickSpanDialog(title, {part: self._choices(fillers)}, self.parent)
+        name = tr(part.title())  # "Source", "Content": as the attributions panel says
+        title = tr("{part} of {attribution}").format(part=name, attribution=attribution.id)
+        dialog = PickSpanDialog(title, {part: self._choices(fillers)}, self.parent, role_names={part: name})
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice() is None:
             return
         _, choice = dialog.choice()
