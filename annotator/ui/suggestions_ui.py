@@ -14,6 +14,7 @@ from ..core.search import clitic_convention, normalisation_settings
 from ..core.suggestions import (
     Suggestion,
     SuggestionIndex,
+    Visibility,
     accept,
     learn_rules,
     model_suggestions,
@@ -21,7 +22,6 @@ from ..core.suggestions import (
     rejected_in,
     rule_for,
     visible,
-    Visibility,
 )
 from .heap import settle_loaded_data
 from .i18n import tr
