@@ -31,6 +31,7 @@ from ..core.schema import Schema
 from ..core.span_index import SpanIndex
 from .block_lines import UnderlineCache, block_origin, visible_blocks
 from .highlight import ATTRIBUTION_LINE, Styler, segments
+from .i18n import tr
 from .offsets import OffsetMap, qt_text
 
 LINE_HEIGHT_PERCENT = 165
@@ -426,6 +427,7 @@ def tooltip_html(spans: list[Span], schema: Schema, describe, text_of=None) -> s
         parts = [f"<b>{html.escape(span.label)}</b> — {html.escape(names)}"]
         parts += [f"{html.escape(str(k))}: {html.escape(str(v))}" for k, v in span.attributes.items()]
         parts += [html.escape(line) for line in describe(span)]
-        parts.append("Buckwalter: " + html.escape(_buckwalter(text_of(span)) if text_of else ""))
+        parts.append(tr("Buckwalter: {text}").format(
+            text=html.escape(_buckwalter(text_of(span)) if text_of else "")))
         rows.append("<br>".join(parts))
     return "<hr>".join(rows)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..core.commands import EditCommand, Editor, StatusCommand, apply_change
 from ..core.model import Annotations, Attribution, Document, Event, Span
 from ..storage import ProjectStore
+from .i18n import tr
 from .step_names import step_name
 
 Item = Span | Event | Attribution
@@ -172,11 +173,11 @@ class Workspace(QObject):
         for user in self.annotations.users_of(span.id):
             if isinstance(user, Event):
                 roles = [a.role for a in user.arguments if a.span == span.id]
-                role = "trigger" if user.trigger == span.id else ", ".join(roles)
+                role = tr("trigger") if user.trigger == span.id else ", ".join(roles)
                 lines.append(f"{user.id} {user.type}: {role}")
             else:
                 part = next(p for p in ("source", "cue", "content") if getattr(user, p) == span.id)
-                lines.append(f"{user.id} attribution: {part}")
+                lines.append(tr("{id} attribution: {part}").format(id=user.id, part=tr(part)))
         created = span.created or ""
-        lines.append(f"annotator: {self.annotator}" + (f", {created[:16]}" if created else ""))
+        lines.append(tr("annotator: {name}").format(name=self.annotator) + (f", {created[:16]}" if created else ""))
         return lines

@@ -740,6 +740,10 @@
       <translation>قبول {count} اقتراحًا</translation>
     </message>
     <message>
+      <source>Buckwalter: {text}</source>
+      <translation>بكوالتر: {text}</translation>
+    </message>
+    <message>
       <source>Importing</source>
       <translation>جارٍ الاستيراد</translation>
     </message>
@@ -810,6 +814,18 @@
     <message>
       <source>Unexpected error: {error}</source>
       <translation>خطأ غير متوقع: {error}</translation>
+    </message>
+    <message>
+      <source>trigger</source>
+      <translation>المُطلِق</translation>
+    </message>
+    <message>
+      <source>annotator: {name}</source>
+      <translation>الموسِّم: {name}</translation>
+    </message>
+    <message>
+      <source>{id} attribution: {part}</source>
+      <translation>الإسناد {id}: {part}</translation>
     </message>
   </context>
 </TS>

@@ -166,6 +166,14 @@ def test_window_hover_text_names_label_annotator_and_event(window):
     assert "ORG" in html and label.en in html and label.ar in html
     assert "E1 Conflict.Attack: Attacker" in html and "A1 attribution: source" in html
     assert "annotator: amal" in html
+    from annotator.ui.i18n import install_translators
+
+    install_translators(QApplication.instance(), "ar")
+    try:
+        arabic = window.view.tooltip_text([spans["T1"]])
+    finally:
+        install_translators(QApplication.instance(), "en")
+    assert "الإسناد A1: المصدر" in arabic and "الموسِّم: amal" in arabic and "بكوالتر:" in arabic
 
 
 def test_window_selecting_event_outlines_all_parts(window):
