@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import Attribution, Event, Span, Status
-from .i18n import tr
+from .i18n import N_, tr
 from .labelling import LabelController
 from .models import STATUS_TEXT, AnnotationListModel, DocumentFilter, DocumentListModel
 from .heap import settle_loaded_data
@@ -28,7 +28,7 @@ from .panels import AttributionsPanel, EventsPanel, Inspector
 from .text_view import AnnotationTextView, tooltip_html
 from .workspace import Workspace
 
-APP_TITLE = "Arabic News Annotator"
+APP_TITLE = N_("Arabic News Annotator")
 
 
 class MainWindow(QMainWindow):
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         project = self.project_path.name if self.project_path else "demo"
         doc = f" — {self.workspace.document.title}" if self.workspace.document else ""
-        self.setWindowTitle(f"{APP_TITLE} — {project}{doc} [{self.workspace.annotator}]")
+        self.setWindowTitle(f"{tr(APP_TITLE)} — {project}{doc} [{self.workspace.annotator}]")
 
     # --- layout ------------------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -508,6 +508,10 @@
       <translation>{label} جديد من التحديد: {text}</translation>
     </message>
     <message>
+      <source>Arabic News Annotator</source>
+      <translation>مُوسِّم الأخبار العربية</translation>
+    </message>
+    <message>
       <source>Adjudication</source>
       <translation>التحكيم</translation>
     </message>
