@@ -210,3 +210,17 @@ def test_labelling_inspector_edits_attributes_of_the_selected_span(qtbot, window
     window.workspace.undo_stack.undo()
     window.workspace.undo_stack.undo()  # the second label, then the attribute
     assert stored(seed_project).spans[0].attributes == {}
+
+
+def test_labelling_quick_succession_leaves_the_panels_level_with_the_file(qtbot, window, seed_project):
+    """Keys faster than paints: each edit's row change is queued, none is lost or doubled."""
+    view, text = window.view, window.view.text
+    for phrase, after in (("الجبهة الوطنية للتحرير", ""), ("قوات النظام", "استهداف"), ("حلب", "غربي مدينة")):
+        view.select_offsets(*at(text, phrase, after))
+        window.controller.apply_label("ORG")  # no event processed in between
+    window.workspace.undo_stack.undo()
+    panels_follow(qtbot, window)
+    stored_ids = {s.id for s in stored(seed_project).spans}
+    assert len(stored_ids) == 2
+    assert {s.id for s in window.annotations_model.spans} == stored_ids
+    assert window.documents_model.rows[0][3] == 2
