@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.view.spanActivated.connect(self._span_clicked)
         self.view.navigateSpans.connect(self.step_span)
         self.view.placeClicked.connect(lambda offset: self.suggestions.choose_at(offset))
+        self.view.menuRequested.connect(self._show_context_menu)
         self.view.selectionChanged.connect(self._offer_without_proclitic)
         self.documents_table.activated.connect(self._document_activated)
         self.documents_table.clicked.connect(self._document_activated)
@@ -243,6 +244,11 @@ class MainWindow(QMainWindow):
             self.events_panel.show_events(ws.annotations, text)
             self.attributions_panel.show_attributions(ws.annotations, text)
         self._update_status()
+
+    def _show_context_menu(self, offset: int, where) -> None:  # noqa: ANN001 - QPoint
+        from .context_menu import context_menu
+
+        context_menu(self, offset).exec(where)
 
     def _current_changed(self, item) -> None:  # noqa: ANN001
         self.view.outline(self.workspace.parts_of(item))

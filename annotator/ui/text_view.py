@@ -45,6 +45,7 @@ class AnnotationTextView(QTextEdit):
     navigateSpans = Signal(int)  # Tab (+1) / Shift+Tab (-1)
     placeClicked = Signal(int)  # a click outside every span (a suggestion may be there)
     painted = Signal()  # after each paint (the window then refreshes its side panels)
+    menuRequested = Signal(int, QPoint)  # a right-click: code-point offset, global position
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -246,6 +247,10 @@ class AnnotationTextView(QTextEdit):
                 self.spanActivated.emit(found[0].id)
             else:
                 self.placeClicked.emit(offset)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: ANN001 - ours replaces Qt's Copy/Select All
+        # a scroll area hands on its viewport's event: the position is the viewport's
+        self.menuRequested.emit(self.offset_at(event.pos()), event.globalPos())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -452,6 +452,46 @@
       <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
+      <source>Entities</source>
+      <translation>الكيانات</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>الأحداث</translation>
+    </message>
+    <message>
+      <source>Attributions</source>
+      <translation>الإسنادات</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <source>Relabel as</source>
+      <translation>تغيير الوسم إلى</translation>
+    </message>
+    <message>
+      <source>Add argument…</source>
+      <translation>إضافة معمول…</translation>
+    </message>
+    <message>
+      <source>Set source…</source>
+      <translation>تعيين المصدر…</translation>
+    </message>
+    <message>
+      <source>Set content…</source>
+      <translation>تعيين المحتوى…</translation>
+    </message>
+    <message>
+      <source>Label the selection as</source>
+      <translation>وسم التحديد بـ</translation>
+    </message>
+    <message>
+      <source>Suggestion: {label}</source>
+      <translation>اقتراح: {label}</translation>
+    </message>
+    <message>
       <source>Role</source>
       <translation>الدور</translation>
     </message>
@@ -540,14 +580,6 @@
       <translation>الخصائص</translation>
     </message>
     <message>
-      <source>Events</source>
-      <translation>الأحداث</translation>
-    </message>
-    <message>
-      <source>Attributions</source>
-      <translation>الإسنادات</translation>
-    </message>
-    <message>
       <source>Corpus: {done}/{total} done ({percent}%)</source>
       <translation>المدوّنة: {done}/{total} منجز ({percent}%)</translation>
     </message>
@@ -592,10 +624,6 @@
       <translation>النقحرة</translation>
     </message>
     <message>
-      <source>Entities</source>
-      <translation>الكيانات</translation>
-    </message>
-    <message>
       <source>Attribution</source>
       <translation>الإسناد</translation>
     </message>
@@ -624,20 +652,8 @@
       <translation>العنصر</translation>
     </message>
     <message>
-      <source>Add argument…</source>
-      <translation>إضافة معمول…</translation>
-    </message>
-    <message>
       <source>Remove</source>
       <translation>إزالة</translation>
-    </message>
-    <message>
-      <source>Set source…</source>
-      <translation>تعيين المصدر…</translation>
-    </message>
-    <message>
-      <source>Set content…</source>
-      <translation>تعيين المحتوى…</translation>
     </message>
     <message>
       <source>Nothing selected</source>

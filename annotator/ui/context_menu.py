@@ -1,0 +1,59 @@
+"""Right-click in the text: what can be done there, as brat and INCEpTION users expect.
+
+On a selection: label it. On a span: relabel it within its layer, delete it, and for a
+trigger or a cue, fill its event or attribution. On a suggestion: accept or reject.
+Every entry runs the same controller method as its key, so it is one undo step too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from ..core.model import Span
+from .i18n import N_, tr, ui_language
+
+LAYERS = (("entity", N_("Entities")), ("event", N_("Events")), ("attribution", N_("Attributions")))
+
+
+def context_menu(window, offset: int) -> QMenu:  # noqa: ANN001 - the MainWindow
+    """The menu for a right-click at code-point ``offset`` of the text."""
+    menu = QMenu(window.view)
+    if window.view.selection_offsets() is not None:
+        _label_entries(menu.addMenu(tr("Label the selection as")), window, None)
+    found = window.view.spans_at(offset)
+    if found:
+        _span_entries(menu, window, found[0])
+    if window.suggestions.choose_at(offset):
+        chosen = window.suggestions.current
+        menu.addSection(tr("Suggestion: {label}").format(label=chosen.label))
+        menu.addAction(tr("Accept"), window.suggestions.accept_current)
+        menu.addAction(tr("Reject"), window.suggestions.reject_current)
+    return menu
+
+
+def _span_entries(menu: QMenu, window, span: Span) -> None:  # noqa: ANN001
+    ws, controller = window.workspace, window.controller
+    ws.set_current(span)  # the entries below act on the current item
+    layer = ws.schema.layer_of(span.label) or "entity"
+    menu.addSection(f"{span.id} {span.label}")
+    _label_entries(menu.addMenu(tr("Relabel as")), window, layer)
+    menu.addAction(tr("Delete"), controller.delete_current)
+    if layer == "event" and controller._current_event() is not None:
+        menu.addAction(tr("Add argument…"), lambda: controller.add_argument())
+    if span.label == "CUE":
+        menu.addAction(tr("Set source…"), lambda: controller.set_attribution_part("source"))
+        menu.addAction(tr("Set content…"), lambda: controller.set_attribution_part("content"))
+
+
+def _label_entries(menu: QMenu, window, layer: str | None) -> None:  # noqa: ANN001
+    """One entry per label (grouped by layer when ``layer`` is None)."""
+    schema, language = window.workspace.schema, ui_language()
+    for name, title in LAYERS:
+        if layer is not None and name != layer:
+            continue
+        target = menu if layer is not None else menu.addMenu(tr(title))
+        for label in schema.labels_in(name):
+            key = QKeySequence(label.hotkey).toString(QKeySequence.SequenceFormat.NativeText) if label.hotkey else ""
+            action = target.addAction(f"{label.name} · {label.display(language)}\t{key}")  # the key, as a hint
+            action.triggered.connect(lambda _=False, chosen=label.name: window.controller.apply_label(chosen))
