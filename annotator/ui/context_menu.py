@@ -1,6 +1,6 @@
 """Right-click in the text: what can be done there, as brat and INCEpTION users expect.
 
-On a selection: label it. On a span: relabel it within its layer, delete it, and for a
+On a selection: label it, or copy it (Qt's own menu offered only that). On a span: relabel it within its layer, delete it, and for a
 trigger or a cue, fill its event or attribution. On a suggestion: accept or reject.
 Every entry runs the same controller method as its key, so it is one undo step too.
 """
@@ -21,6 +21,9 @@ def context_menu(window, offset: int) -> QMenu:  # noqa: ANN001 - the MainWindow
     menu = QMenu(window.view)
     if window.view.selection_offsets() is not None:
         _label_entries(menu.addMenu(tr("Label the selection as")), window, None)
+        copy = menu.addAction(tr("Copy") + "\t" + QKeySequence(QKeySequence.StandardKey.Copy).toString(
+            QKeySequence.SequenceFormat.NativeText))
+        copy.triggered.connect(window.view.copy)
     found = window.view.spans_at(offset)
     if found:
         _span_entries(menu, window, found[0])

@@ -488,6 +488,10 @@
       <translation>وسم التحديد بـ</translation>
     </message>
     <message>
+      <source>Copy</source>
+      <translation>نسخ</translation>
+    </message>
+    <message>
       <source>Suggestion: {label}</source>
       <translation>اقتراح: {label}</translation>
     </message>

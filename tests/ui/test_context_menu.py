@@ -25,6 +25,8 @@ def test_context_menu_labels_a_selection(qtbot, window, seed_project):
     start, end = at(window.view.text, "الجبهة الوطنية للتحرير")
     drag_select(qtbot, window.view, start, end)
     entries = _entries(context_menu(window, start + 1))
+    entries["Copy"].trigger()
+    assert QApplication.clipboard().text() == "الجبهة الوطنية للتحرير"
     entries["Label the selection as > Entities > ORG · Organization"].trigger()
     assert [(s.start, s.end, s.label) for s in stored(seed_project).spans] == [(start, end, "ORG")]
 
