@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt; QT_QPA_PLATFORM=xcb for a real X server
 
 import argparse
 import contextlib
