@@ -14,4 +14,5 @@ import gc
 
 
 def settle_loaded_data() -> None:
+    gc.collect(1)  # the young garbage first (cheap): it would never be collected once frozen
     gc.freeze()
