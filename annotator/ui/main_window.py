@@ -97,6 +97,11 @@ class MainWindow(QMainWindow):
         self.annotations_proxy.setSourceModel(self.annotations_model)
         self.annotations_proxy.setSortRole(Qt.ItemDataRole.EditRole)
         self.annotations_table = _table(self.annotations_proxy, sortable=True)
+        header = self.annotations_table.horizontalHeader()
+        header.moveSection(1, 0)  # shown first in a narrow dock: the text, then its label
+        header.moveSection(2, 1)
+        # in text order (a header's default order is descending: the last label came first)
+        self.annotations_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.events_panel = EventsPanel()
         self.attributions_panel = AttributionsPanel()
         self.inspector = Inspector()

@@ -304,3 +304,14 @@ def test_window_sets_loaded_data_aside_from_the_cycle_collector(qtbot, seed_proj
     gc.unfreeze()
     win.workspace.open_document(win.workspace.store.document_ids()[0])
     assert gc.get_freeze_count() > 0  # opening a document sets its data aside again
+
+
+def test_window_annotation_list_in_text_order_with_text_and_label_first(window):
+    store, doc = window.workspace.store, window.workspace.document
+    store.replace_annotations(seed_annotations(doc.text, doc.id, "amal"))
+    window.workspace.open_document(doc.id)
+    table, proxy = window.annotations_table, window.annotations_proxy
+    starts = [proxy.index(row, 0).data(Qt.ItemDataRole.EditRole) for row in range(proxy.rowCount())]
+    assert starts == sorted(starts) and len(starts) > 3
+    header = table.horizontalHeader()
+    assert [header.logicalIndex(v) for v in range(3)] == [1, 2, 0]  # text, label, position
