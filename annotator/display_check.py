@@ -8,41 +8,50 @@ package is missing; checked first, the command names them.
 
 from __future__ import annotations
 
-import ctypes.util
+import ctypes
 import os
 import sys
 from collections.abc import Callable, Mapping
 
-# library (as find_library names it) -> the Debian/Ubuntu package that provides it
+# the shared library Qt's xcb plugin loads -> the Debian/Ubuntu package that provides it
 XCB_LIBRARIES = {
-    "X11-xcb": "libx11-xcb1",
-    "xcb": "libxcb1",
-    "xcb-cursor": "libxcb-cursor0",
-    "xcb-icccm": "libxcb-icccm4",
-    "xcb-image": "libxcb-image0",
-    "xcb-keysyms": "libxcb-keysyms1",
-    "xcb-randr": "libxcb-randr0",
-    "xcb-render": "libxcb-render0",
-    "xcb-render-util": "libxcb-render-util0",
-    "xcb-shape": "libxcb-shape0",
-    "xcb-shm": "libxcb-shm0",
-    "xcb-sync": "libxcb-sync1",
-    "xcb-util": "libxcb-util1",
-    "xcb-xfixes": "libxcb-xfixes0",
-    "xcb-xkb": "libxcb-xkb1",
-    "xkbcommon": "libxkbcommon0",
-    "xkbcommon-x11": "libxkbcommon-x11-0",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libxcb.so.1": "libxcb1",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
 }
+
+
+def loadable(library: str) -> bool:
+    """Whether the dynamic loader finds ``library`` as Qt's plugin would (it loads it)."""
+    try:
+        ctypes.CDLL(library)
+    except OSError:
+        return False
+    return True
 
 
 def missing_xcb_packages(
     environ: Mapping[str, str] = os.environ,
     platform: str = sys.platform,
-    find: Callable[[str], str | None] | None = None,
+    found: Callable[[str], bool] | None = None,
 ) -> list[str]:
     """Packages to install before Qt can open a window here (empty: nothing missing,
     or Qt will not use X11: another OS, Wayland, offscreen)."""
-    find = find or ctypes.util.find_library
+    found = found or loadable
     if not platform.startswith("linux"):
         return []
     chosen = environ.get("QT_QPA_PLATFORM", "")
@@ -50,7 +59,7 @@ def missing_xcb_packages(
         return []
     if not chosen and (environ.get("WAYLAND_DISPLAY") or not environ.get("DISPLAY")):
         return []
-    return [package for library, package in XCB_LIBRARIES.items() if find(library) is None]
+    return [package for library, package in XCB_LIBRARIES.items() if not found(library)]
 
 
 def explain(packages: list[str]) -> str:
