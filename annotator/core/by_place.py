@@ -26,6 +26,7 @@ class ByPlace:
     def __init__(self, items: Iterable[Any] = ()) -> None:
         self._buckets: dict[int, list[Any]] = {}
         self._size = 0
+        self._longest = 0  # the longest item ever added: how far back an overlap can start
         self.add(items)
 
     def __len__(self) -> int:
@@ -43,20 +44,27 @@ class ByPlace:
         for item in items:
             insort(self._buckets.setdefault(item.start // WIDTH, []), item, key=_order)
             self._size += 1
+            self._longest = max(self._longest, item.end - item.start)
+
+    def remove(self, items: Iterable[Any]) -> None:
+        """Take out these items (equal ones); those not held are ignored."""
+        for item in items:
+            bucket = self._buckets.get(item.start // WIDTH, [])
+            index = bisect_left(bucket, _order(item), key=_order)
+            while index < len(bucket) and _order(bucket[index]) == _order(item):
+                if bucket[index] == item:
+                    del bucket[index]
+                    self._size -= 1
+                    break
+                index += 1
 
     def between(self, first: int, last: int) -> list[Any]:
         """Items starting at ``first`` or later and before ``last``, in order."""
         return [item for bucket, low, high in self._slices(first, last) for item in bucket[low:high]]
 
-    def replace(self, first: int, last: int, fresh: Iterable[Any]) -> list[Any]:
-        """Put ``fresh`` in place of the items starting in ``first..last``; returns those."""
-        removed: list[Any] = []
-        for bucket, low, high in self._slices(first, last):
-            removed.extend(bucket[low:high])
-            del bucket[low:high]
-        self._size -= len(removed)
-        self.add(fresh)
-        return removed
+    def overlapping(self, first: int, last: int) -> list[Any]:
+        """Items sharing at least one character with ``first..last``, in order."""
+        return [item for item in self.between(first - self._longest, last) if item.end > first]
 
     def _slices(self, first: int, last: int) -> Iterator[tuple[list[Any], int, int]]:
         """(bucket, low, high): where the items starting in ``first..last`` lie."""

@@ -27,17 +27,6 @@ from .heap import settle_loaded_data
 from .i18n import tr
 
 SYNC_LIMIT = 300  # documents: index in the GUI thread below this, in a worker above
-MAX_REACH = 200  # characters: no suggestion or span that matters to an edit starts farther off
-
-
-def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 class SuggestionsController:
@@ -99,8 +88,8 @@ class SuggestionsController:
         if self.index is None or ws.document is None or ws.annotations is None:
             self.shown = ByPlace()
         elif changed is not None and self._found is not None and self._found[0] == ws.document.id:
-            redrawn = self._show_new()
-            redrawn += self._refresh_around(_merge_ranges([(s.start, s.end) for s in changed]))
+            touched = {x for s in changed for x in self._found[1].overlapping(s.start, s.end)}
+            redrawn = self._recheck(touched | set(self._new))
         else:
             if self._found is None or self._found[0] != ws.document.id:
                 # matching every rule is the costly part: once per document, then per new rule
@@ -117,35 +106,28 @@ class SuggestionsController:
     def _shows(self, suggestion: Suggestion) -> bool:
         return suggestion in self.shown
 
-    def _show_new(self) -> list[tuple[int, int]]:
-        """Add the new rules' matches that are visible: nothing else can change by a
-        new rule, so each is checked alone against the spans it overlaps."""
+    def _recheck(self, candidates: set[Suggestion]) -> list[tuple[int, int]]:
+        """Show or hide each of ``candidates`` again. A suggestion's visibility depends
+        only on the spans it overlaps (and the rejections), so an edit can change it only
+        for the matches overlapping the edited spans, and a new rule only for its own
+        matches. Returns the places of the suggestions that appeared or went."""
         ws = self.workspace
-        index = self.window.view.span_index
-        near = {s.id: s for x in self._new for s in index.overlapping(x.start, x.end)}
-        check = Visibility(Annotations(ws.document.id, ws.annotator, spans=list(near.values())),
-                           rejected_in(ws.store, ws.annotator, ws.document.id))
-        fresh = [x for x in check.shown(self._new)
-                 if x.place not in {y.place for y in self.shown.between(x.start, x.start + 1)}]
-        self.shown.add(fresh)
-        return [(x.start, x.end) for x in fresh]
-
-    def _refresh_around(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Redo visibility only in windows around ``ranges``: the suggestions starting
-        there are matched again against the spans there. Returns the places of the
-        suggestions that appeared or went."""
-        ws = self.workspace
-        windows = _merge_ranges([(start - MAX_REACH, end + MAX_REACH) for start, end in ranges])
         index = self.window.view.span_index  # level with the edit: the view is updated first
-        near = {s.id: s for a, b in windows for s in index.overlapping(a - MAX_REACH, b + MAX_REACH)}
+        near = {s.id: s for x in candidates for s in index.overlapping(x.start, x.end)}
         check = Visibility(Annotations(ws.document.id, ws.annotator, spans=list(near.values())),
                            rejected_in(ws.store, ws.annotator, ws.document.id))
-        redrawn: list[tuple[int, int]] = []
-        for first, last in windows:
-            fresh = check.shown(self._found[1].between(first, last))
-            gone = self.shown.replace(first, last, fresh)
-            redrawn.extend((x.start, x.end) for x in set(gone).symmetric_difference(fresh))
-        return redrawn
+        ordered = sorted(candidates, key=lambda x: (x.start, x.end, x.label, x.source))
+        now = set(check.shown(ordered))
+        before = {x for x in ordered if x in self.shown}
+        self.shown.remove(before - now)
+        fresh = [x for x in ordered if x in now and x not in before and not self._place_shown(x)]
+        self.shown.add(fresh)
+        return [(x.start, x.end) for x in (before - now) | set(fresh)]
+
+    def _place_shown(self, suggestion: Suggestion) -> bool:
+        """Whether another suggestion (another rule, the model) already shows this place."""
+        same_start = self.shown.between(suggestion.start, suggestion.start + 1)
+        return any(x.place == suggestion.place for x in same_start)
 
     def forget(self) -> None:
         """Match again from scratch (after pre-annotation stored new model suggestions)."""
@@ -154,7 +136,7 @@ class SuggestionsController:
 
     def choose_at(self, offset: int) -> bool:
         """Make the suggestion under ``offset`` current; whether there was one."""
-        here = [s for s in self.shown.between(offset - MAX_REACH, offset + 1) if offset < s.end]
+        here = self.shown.overlapping(offset, offset + 1)
         self.current = here[0] if here else None
         self.window.view.set_suggestions(self.shown, self.current, changed=[])
         return self.current is not None

@@ -355,8 +355,7 @@ class AnnotationTextView(QTextEdit):
         to_qt, from_qt = self.offsets.to_qt, self.offsets.from_qt
         first = from_qt(block.position())
         last = from_qt(block.position() + block.length())
-        return [(to_qt(x.start), to_qt(x.end), x.label)
-                for x in self.suggestions.between(first - 200, last) if x.end > first]  # none is longer
+        return [(to_qt(x.start), to_qt(x.end), x.label) for x in self.suggestions.overlapping(first, last)]
 
     def _suggestion_pen(self, label: str, width: float) -> QPen:
         pen = self._pens.get((label, width))
