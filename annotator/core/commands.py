@@ -162,7 +162,7 @@ class Editor:
     def add_span(self, start: int, end: int, label: str, attributes: dict[str, Any] | None = None) -> EditCommand:
         current = self.current()
         stamp = timestamp()
-        span = Span(current.new_id("T", current.spans), start, end, label,
+        span = Span(current.new_id("T"), start, end, label,
                     dict(attributes or {}), stamp, stamp)
         return self._command(f"Add {label} span", current, [], [span])
 
@@ -203,7 +203,7 @@ class Editor:
     def add_event(self, trigger_id: str, arguments: list[tuple[str, str]] = (), attributes: dict | None = None) -> EditCommand:
         current = self.current()
         trigger = _require(current.span(trigger_id), trigger_id)
-        event = Event(current.new_id("E", current.events), trigger.label, trigger_id,
+        event = Event(current.new_id("E"), trigger.label, trigger_id,
                       tuple(Argument(r, s) for r, s in arguments), dict(attributes or {}))
         return self._command(f"Add {trigger.label} event", current, [], [event])
 
@@ -222,7 +222,7 @@ class Editor:
     def add_attribution(self, source: str | None = None, cue: str | None = None,
                         content: str | None = None, attributes: dict | None = None) -> EditCommand:
         current = self.current()
-        attribution = Attribution(current.new_id("A", current.attributions),
+        attribution = Attribution(current.new_id("A"),
                                   source, cue, content, dict(attributes or {}))
         return self._command("Add attribution", current, [], [attribution])
 
@@ -253,7 +253,7 @@ def apply_change(before: Annotations, removed: list[Item], added: list[Item]) ->
         follow(before.spans, Span), follow(before.events, Event), follow(before.attributions, Attribution),
     )
     if not removed:
-        after.inherit_ids(before, added)
+        after.inherit_ids(before)
     return after
 
 

@@ -136,25 +136,30 @@ class Annotations:
     def is_empty(self) -> bool:
         return not (self.spans or self.events or self.attributions)
 
-    def new_id(self, prefix: str, items: list) -> str:
-        """``next_id(prefix, ids of items)``, remembered while ``items`` stays the same
-        list with the same length (a window adds labels to 5,000-span documents)."""
+    def _items(self, prefix: str) -> list:
+        return {"T": self.spans, "E": self.events, "A": self.attributions}[prefix]
+
+    def new_id(self, prefix: str) -> str:
+        """The next free span (``T``), event (``E``) or attribution (``A``) id, as
+        ``next_id`` gives it; remembered while that list stays the same list with the
+        same length (a window adds labels to 5,000-span documents)."""
+        items = self._items(prefix)
         known = self._highest.get(prefix)
         if known is None or known[0] is not items or known[1] != len(items):
             known = (items, len(items), highest_number(prefix, [i.id for i in items]))
             self._highest[prefix] = known
         return f"{prefix}{known[2] + 1}"
 
-    def inherit_ids(self, before: Annotations, added: list) -> None:
-        """After adding ``added`` to ``before`` (nothing removed), keep what ``new_id``
-        remembered, moved on past the added items."""
+    def inherit_ids(self, before: Annotations) -> None:
+        """After items were only added to ``before`` (each list is ``before``'s plus the
+        new ones at its end), keep what ``new_id`` remembered, moved on past them."""
         for prefix, (items, length, highest) in before._highest.items():
-            kind = {"T": (self.spans, before.spans), "E": (self.events, before.events),
-                    "A": (self.attributions, before.attributions)}.get(prefix)
-            if kind is None or items is not kind[1] or length != len(items):
-                continue
-            ids = [i.id for i in added if any(i is x for x in kind[0][length:])]
-            self._highest[prefix] = (kind[0], len(kind[0]), max(highest, highest_number(prefix, ids)))
+            if items is not before._items(prefix) or length != len(items):
+                continue  # ``before``'s list changed since it was counted
+            mine = self._items(prefix)
+            added = [i.id for i in mine[length:]]
+            self._highest[prefix] = (mine, len(mine), max(highest, highest_number(prefix, added)))
+
 
 def next_id(prefix: str, used: set[str] | list[str]) -> str:
     """The next free ``PREFIXn`` id, one past the highest in use (brat style)."""

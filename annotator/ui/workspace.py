@@ -80,7 +80,7 @@ class Workspace(QObject):
     def open_document(self, document_id: str) -> None:
         self.document = self.store.document(document_id)
         self.annotations = self.store.annotations(document_id, self.annotator)
-        self.annotations.new_id("T", self.annotations.spans)  # counted now, not on the first label
+        self.annotations.new_id("T")  # counted now, not on the first label
         self._seen_version = self._data_version()
         self.current = None
         self.documentOpened.emit()

@@ -15,16 +15,16 @@ def test_model_next_id_is_one_past_the_highest():
 
 def test_model_new_id_follows_additions_through_apply_change():
     before = Annotations("d", "a", spans=_spans("T3", "T12", "T5"))
-    assert before.new_id("T", before.spans) == "T13"
+    assert before.new_id("T") == "T13"
     after = apply_change(before, [], [Span("T13", 9, 10, "ORG")])
-    assert after.new_id("T", after.spans) == "T14"
+    assert after.new_id("T") == "T14"
     assert after._highest["T"][0] is after.spans  # carried over, not recounted
 
 
 def test_model_new_id_counts_again_after_a_removal_or_a_change_in_place():
     before = Annotations("d", "a", spans=_spans("T3", "T12"))
-    assert before.new_id("T", before.spans) == "T13"
+    assert before.new_id("T") == "T13"
     after = apply_change(before, [before.spans[1]], [])
-    assert after.new_id("T", after.spans) == "T4"  # brat style: one past the highest in use
+    assert after.new_id("T") == "T4"  # brat style: one past the highest in use
     after.spans.append(Span("T40", 20, 21, "PER"))  # someone appended to the list itself
-    assert after.new_id("T", after.spans) == "T41"
+    assert after.new_id("T") == "T41"
