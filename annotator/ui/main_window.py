@@ -215,22 +215,22 @@ class MainWindow(QMainWindow):
     def _annotations_changed(self) -> None:
         ws = self.workspace
         delta = ws.take_delta()
-        if delta is None:
-            self.after_paint.flush()  # queued row changes apply to the rows before a reload
+        if delta is None:  # a reload: rows queued before it apply to the rows before it
+            self.after_paint.flush()
+            self.view.update_annotations(ws.annotations)
+            self.annotations_model.update_spans(ws.annotations.spans)
+            self._panels_from_annotations(lists=False)
+            self.suggestions.refresh()
+            return
         self.view.update_annotations(ws.annotations, delta)
         self._edits += 1
         spans = ws.annotations.spans
         self.after_paint.add(("rows", self._edits), lambda: self.annotations_model.update_spans(spans, delta))
         self.after_paint.add("panels", lambda: self._panels_from_annotations(lists=False))
-        if delta is None:
-            self.after_paint.flush()
-        changed = None
-        if delta is not None:
-            removed = {(s.id, s.start, s.end, s.label) for s in delta[0] if isinstance(s, Span)}
-            self.suggestions.learn([s for s in delta[1] if isinstance(s, Span)
-                                    and (s.id, s.start, s.end, s.label) not in removed])
-            changed = [s for s in (*delta[0], *delta[1]) if isinstance(s, Span)]
-        self.suggestions.refresh(changed)
+        removed = {(s.id, s.start, s.end, s.label) for s in delta[0] if isinstance(s, Span)}
+        self.suggestions.learn([s for s in delta[1] if isinstance(s, Span)
+                                and (s.id, s.start, s.end, s.label) not in removed])
+        self.suggestions.refresh([s for s in (*delta[0], *delta[1]) if isinstance(s, Span)])
 
     def _panels_from_annotations(self, lists: bool = True) -> None:
         ws = self.workspace
