@@ -29,16 +29,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib.util
-import os
-import platform
 import random
-import sqlite3
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from importlib import metadata
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -56,6 +52,7 @@ from annotator.agreement.scoring import Work
 from annotator.core.model import Annotations, Span, Status
 from annotator.core.schema_files import load_schema
 from annotator.storage import ProjectStore
+from machine_info import machine_lines  # benchmarks/machine_info.py, beside this script
 
 REPO = Path(__file__).resolve().parent.parent
 NAMES = ("amal", "badr", "carim")
@@ -247,34 +244,6 @@ def largest_difference(
 
 
 # --- the report -----------------------------------------------------------------------
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "?"
-
-
-def machine() -> list[str]:
-    packages = ", ".join(
-        f"{name} {_version(name)}"
-        for name in (
-            "scikit-learn",
-            "statsmodels",
-            "krippendorff",
-            "numpy",
-            "camel-tools",
-        )
-    )
-    return [
-        f"machine  {platform.platform()} ({platform.machine()}), {os.cpu_count()} CPUs",
-        (
-            f"python   {platform.python_implementation()} {platform.python_version()}, "
-            f"SQLite {sqlite3.sqlite_version}"
-        ),
-        f"packages {packages}",
-    ]
-
-
 def row(name: str, seconds: float, note: str = "") -> str:
     return f"  {name:<58}{seconds:>9.2f}  {note}"
 
@@ -285,7 +254,7 @@ def print_report(
     report, data = timings["report"][1], timings["data"]
     tokens = sum(len(a) for a, _ in data["pairs"].values())
     print("agreement benchmark (benchmarks/agreement.py)")
-    for line in machine():
+    for line in machine_lines(("scikit-learn", "statsmodels", "krippendorff", "numpy", "camel-tools")):
         print(line)
     print(
         f"project  {figures['documents']:,} articles, {figures['characters']:,} characters, "

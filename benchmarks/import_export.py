@@ -29,8 +29,6 @@ import hashlib
 import importlib.util
 import io
 import json
-import os
-import platform
 import random
 import sqlite3
 import sys
@@ -39,7 +37,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +52,7 @@ from annotator.formats.registry import ExportOptions, export_project
 from annotator.nlp.tokens import tokenize
 from annotator.paths import corpora_root
 from annotator.storage import ProjectStore
+from machine_info import machine_lines  # benchmarks/machine_info.py, beside this script
 
 REPO = Path(__file__).resolve().parent.parent
 ANNOTATOR = "bench"
@@ -271,22 +269,6 @@ def same_lines(first: Path, second: Path) -> bool:
             return False
 
 
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "?"
-
-
-def machine() -> list[str]:
-    return [
-        f"machine  {platform.platform()} ({platform.machine()}), {os.cpu_count()} CPUs",
-        (f"python   {platform.python_implementation()} {platform.python_version()}, "
-         f"SQLite {sqlite3.sqlite_version}, sqlite-utils {_version('sqlite-utils')}, "
-         f"camel-tools {_version('camel-tools')}"),
-    ]
-
-
 def row(name: str, seconds: float, articles: int, tokens: int) -> str:
     return f"  {name:<48}{seconds:>9.2f}{articles / seconds:>12,.0f}{tokens / seconds:>13,.0f}"
 
@@ -376,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
         same = same_lines(corpus_path, work / "export.jsonl")
 
     print("import/export benchmark (benchmarks/import_export.py)")
-    for line in machine():
+    for line in machine_lines(("sqlite-utils", "camel-tools")):
         print(line)
     print(f"corpus   {n:,} articles, {tokens:,} tokens (camel-tools words), "
           f"{sum(map(len, texts)):,} characters, {size / 1e6:.1f} MB JSONL; "

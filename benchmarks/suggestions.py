@@ -23,15 +23,12 @@ text differs. Then, with ``time.perf_counter``:
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
 import resource
 import statistics
 import sys
 import time
 from collections.abc import Callable
-from importlib import metadata
 from typing import Any
 
 from annotator.core.model import Document, Span
@@ -41,6 +38,7 @@ from annotator.core.suggestions import SuggestionIndex, rule_for
 from annotator.formats.conll import read_conll
 from annotator.paths import corpora_root
 from annotator.storage import ProjectStore
+from machine_info import machine_lines  # benchmarks/machine_info.py, beside this script
 
 SEED = "aleppo-2020-02-02.txt"
 TARGET_MS = 100.0
@@ -120,22 +118,6 @@ def labelled_span(
     raise SystemExit(f"benchmark: {phrase!r} is in no {source} article")
 
 
-def machine() -> list[str]:
-    def version(name: str) -> str:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return "?"
-
-    return [
-        f"machine  {platform.platform()} ({platform.machine()}), {os.cpu_count()} CPUs",
-        (
-            f"python   {platform.python_implementation()} {platform.python_version()}, "
-            f"camel-tools {version('camel-tools')}"
-        ),
-    ]
-
-
 def store_filter_time(corpus: list[Document], query: str) -> float:
     store = ProjectStore.in_memory(load_schema("arabic-news"))
     try:
@@ -154,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     options = parser.parse_args(argv)
 
-    for line in machine():
+    for line in machine_lines(("camel-tools",)):
         print(line)
     print("building the corpus ...", file=sys.stderr)
     corpus = build_corpus(options.articles)
