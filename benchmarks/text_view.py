@@ -701,10 +701,8 @@ def _top(name: str) -> Callable[[tuple[str, ...]], bool]:
     return lambda p: p[-1].startswith(name) and not any(q.startswith(name) for q in p[:-1])
 
 
-LABEL_PIECES = [
-    ("core command build + validation (Editor.add_span)", _top("Editor.add_span")),
-    ("SQLite write (EditCommand.do)", _top("EditCommand.do")),
-    ("reload of annotations after the write (Workspace.after_change)", _under("Workspace.after_change", "ProjectStore.annotations")),
+# the pieces after the write, the same for a label and an undo
+AFTER_WRITE = [
     ("view re-format (view.update_annotations)", _top("view.update_annotations")),
     ("panels refresh (_panels_from_annotations, refresh_documents,", lambda p: p[-1].startswith((
         "MainWindow._panels_from_annotations", "MainWindow.refresh_documents"))),
@@ -712,15 +710,16 @@ LABEL_PIECES = [
     ("forced repaint of the text (viewport().repaint())", _top("view.viewport().repaint()")),
     ("side panels after the text's paint (processEvents)", _top("QApplication.processEvents()")),
 ]
+LABEL_PIECES = [
+    ("core command build + validation (Editor.add_span)", _top("Editor.add_span")),
+    ("SQLite write (EditCommand.do)", _top("EditCommand.do")),
+    ("reload of annotations after the write (Workspace.after_change)", _under("Workspace.after_change", "ProjectStore.annotations")),
+    *AFTER_WRITE,
+]
 UNDO_PIECES = [
     ("SQLite write (EditCommand.undo)", _top("EditCommand.undo")),
     ("reload of annotations (Workspace.after_change)", _under("Workspace.after_change", "ProjectStore.annotations")),
-    ("view re-format (view.update_annotations)", _top("view.update_annotations")),
-    ("panels refresh (_panels_from_annotations, refresh_documents,", lambda p: p[-1].startswith((
-        "MainWindow._panels_from_annotations", "MainWindow.refresh_documents"))),
-    ("  and the selection handler _current_changed)", _top("MainWindow._current_changed")),
-    ("forced repaint of the text (viewport().repaint())", _top("view.viewport().repaint()")),
-    ("side panels after the text's paint (processEvents)", _top("QApplication.processEvents()")),
+    *AFTER_WRITE,
 ]
 
 
