@@ -29,7 +29,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ from annotator.core.errors import ValidationError
 from annotator.core.model import Argument, Attribution, Document, Event, Span, Status
 from annotator.core.schema import Schema
 from annotator.core.schema_files import load_schema
+from annotator.formats.jsonl import document_line
 from annotator.storage import ProjectStore
 
 REPO = Path(__file__).resolve().parents[2]
@@ -526,41 +527,16 @@ def edit_kill_loop(
 
 
 def write_import_file(path: Path, count: int, annotator: str = "bulk") -> None:
-    """``count`` JSONL documents: the seed article, numbered, with its hand annotations."""
+    """``count`` JSONL documents: the seed article, numbered, with its hand annotations
+    (spans and events)."""
     from tests.helpers import seed_annotations
 
     seed = SEED.read_text(encoding="utf-8")
-    work = seed_annotations(seed, "x")
-    spans = [
-        {
-            "id": s.id,
-            "start": s.start,
-            "end": s.end,
-            "label": s.label,
-            "attributes": s.attributes,
-        }
-        for s in work.spans
-    ]
-    events = [
-        {
-            "id": e.id,
-            "type": e.type,
-            "trigger": e.trigger,
-            "arguments": [{"role": a.role, "span": a.span} for a in e.arguments],
-            "attributes": e.attributes,
-        }
-        for e in work.events
-    ]
+    work = seed_annotations(seed, "x", annotator)
     with path.open("w", encoding="utf-8") as handle:
         for number in range(count):
-            line = {
-                "id": f"bulk-{number}",
-                "text": f"{seed}\n{number}",
-                "annotator": annotator,
-                "status": "done",
-                "spans": spans,
-                "events": events,
-            }
+            work = replace(work, document_id=f"bulk-{number}", status=Status.DONE, attributions=[])
+            line = document_line(Document(work.document_id, f"{seed}\n{number}"), work)
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 

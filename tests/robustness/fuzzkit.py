@@ -18,15 +18,16 @@ from __future__ import annotations
 import json
 import random
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.importing import import_records
-from annotator.core.model import Document
+from annotator.core.model import Document, Status
 from annotator.core.schema import Schema
+from annotator.formats.jsonl import document_line
 from annotator.formats.registry import ExportOptions, export_project, read_paths
 from annotator.storage import ProjectStore
 from tests.robustness.crashkit import dump
@@ -97,44 +98,8 @@ def seeds() -> dict[str, list[dict[str, bytes]]]:
     from tests.helpers import seed_annotations
 
     text = SEED.read_text(encoding="utf-8")
-    work = seed_annotations(text, "aleppo")
-    line = {
-        "id": "aleppo",
-        "text": text,
-        "meta": {"title": "حلب"},
-        "annotator": "amal",
-        "status": "done",
-        "spans": [
-            {
-                "id": s.id,
-                "start": s.start,
-                "end": s.end,
-                "label": s.label,
-                "attributes": s.attributes,
-            }
-            for s in work.spans
-        ],
-        "events": [
-            {
-                "id": e.id,
-                "type": e.type,
-                "trigger": e.trigger,
-                "attributes": e.attributes,
-                "arguments": [{"role": a.role, "span": a.span} for a in e.arguments],
-            }
-            for e in work.events
-        ],
-        "attributions": [
-            {
-                "id": a.id,
-                "source": a.source,
-                "cue": a.cue,
-                "content": a.content,
-                "attributes": a.attributes,
-            }
-            for a in work.attributions
-        ],
-    }
+    work = replace(seed_annotations(text, "aleppo"), status=Status.DONE)
+    line = document_line(Document("aleppo", text, {"title": "حلب"}), work)
     short = text[:200]
     doccano = {"text": short, "label": [[0, 5, "PER"], [10, 20, "GPE"]]}
     prodigy = {"text": short, "spans": [{"start": 3, "end": 9, "label": "ORG"}]}
