@@ -49,6 +49,6 @@ class AfterPaint(QObject):
         """Run every queued call now, in order (before anything reloads the panels)."""
         self._queued = False
         self._fallback.stop()
-        for queue in (self._calls, self._last, self._calls):  # a call may queue another
-            while queue:
-                queue.pop(next(iter(queue)))()
+        while self.pending():  # a call may queue another: it runs too
+            queue = self._calls or self._last
+            queue.pop(next(iter(queue)))()
