@@ -33,3 +33,18 @@ def seed_annotations(text: str, document_id: str, annotator: str = "amal") -> An
     ]
     attributions = [Attribution("A1", "T1", "T5", "T6", {"quote": "indirect"})]
     return Annotations(document_id, annotator, Status.DONE, spans, events, attributions)
+
+
+def work_rows(work: Annotations, timestamps: bool = False) -> tuple[list, list, list]:
+    """Spans, events and attributions as plain lists sorted by id (for digests and the
+    upgrade fixtures); ``timestamps`` keeps the spans' created/updated."""
+
+    def by_id(rows: object) -> list:
+        return sorted(rows, key=lambda row: row[0])
+
+    spans = by_id([s.id, s.start, s.end, s.label, s.attributes, *((s.created, s.updated) if timestamps else ())]
+                  for s in work.spans)
+    events = by_id([e.id, e.type, e.trigger, [[a.role, a.span] for a in e.arguments], e.attributes]
+                   for e in work.events)
+    attributions = by_id([a.id, a.source, a.cue, a.content, a.attributes] for a in work.attributions)
+    return spans, events, attributions

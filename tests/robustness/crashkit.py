@@ -40,6 +40,7 @@ from annotator.core.schema import Schema
 from annotator.core.schema_files import load_schema
 from annotator.formats.jsonl import document_line
 from annotator.storage import ProjectStore
+from tests.helpers import work_rows
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "tests" / "data" / "aleppo-2020-02-02.txt"
@@ -71,46 +72,9 @@ def state(store: Any) -> str:
     for document_id in sorted(store.document_ids()):
         for annotator in ANNOTATORS:
             work = store.annotations(document_id, annotator)
-            parts.append(
-                [
-                    document_id,
-                    annotator,
-                    work.status.value,
-                    sorted(
-                        (
-                            [s.id, s.start, s.end, s.label, s.attributes]
-                            for s in work.spans
-                        ),
-                        key=_first,
-                    ),
-                    sorted(
-                        (
-                            [
-                                e.id,
-                                e.type,
-                                e.trigger,
-                                [[a.role, a.span] for a in e.arguments],
-                                e.attributes,
-                            ]
-                            for e in work.events
-                        ),
-                        key=_first,
-                    ),
-                    sorted(
-                        (
-                            [a.id, a.source, a.cue, a.content, a.attributes]
-                            for a in work.attributions
-                        ),
-                        key=_first,
-                    ),
-                ]
-            )
+            parts.append([document_id, annotator, work.status.value, *work_rows(work)])
     text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _first(item: list) -> Any:
-    return item[0]
 
 
 def apply_op(store: Any, op: dict[str, Any]) -> EditCommand | StatusCommand:
