@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from annotator.core.model import Annotations, Argument, Attribution, Event, Span, Status
 
 
@@ -48,3 +51,12 @@ def work_rows(work: Annotations, timestamps: bool = False) -> tuple[list, list, 
                    for e in work.events)
     attributions = by_id([a.id, a.source, a.cue, a.content, a.attributes] for a in work.attributions)
     return spans, events, attributions
+
+
+def session_rows(path: Path) -> int:
+    """How many open-store session rows a project file holds, read without writing to it."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM settings WHERE key LIKE 'session:%'").fetchone()[0]
+    finally:
+        conn.close()

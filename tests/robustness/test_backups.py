@@ -22,7 +22,7 @@ from annotator.storage.backup import (
     make_backup,
     restore_backup,
 )
-from tests.helpers import seed_annotations
+from tests.helpers import seed_annotations, session_rows
 
 
 def _add(path: Path, *ids: str) -> None:
@@ -110,13 +110,8 @@ def test_backup_is_one_self_contained_file_without_sessions(project_path):
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert (
-        conn.execute(
-            "SELECT COUNT(*) FROM settings WHERE key LIKE 'session:%'"
-        ).fetchone()[0]
-        == 0
-    )
     conn.close()
+    assert session_rows(path) == 0
 
 
 def test_backup_holds_changes_still_in_the_wal(project_path, tmp_path):

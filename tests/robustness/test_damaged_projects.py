@@ -23,6 +23,7 @@ from annotator.core.model import Document
 from annotator.storage import ProjectStore
 from annotator.storage.backup import list_backups, make_backup
 from annotator.storage.migrations import APPLICATION_ID, latest_version
+from tests.helpers import session_rows
 from tests.robustness.crashkit import REPO
 
 
@@ -229,11 +230,4 @@ def test_closing_one_of_two_stores_keeps_the_other_session(tmp_path):
     ).fetchall()
     assert len(rows) == 1
     first.close()
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    assert (
-        conn.execute(
-            "SELECT COUNT(*) FROM settings WHERE key LIKE 'session:%'"
-        ).fetchone()[0]
-        == 0
-    )
-    conn.close()
+    assert session_rows(path) == 0
