@@ -85,19 +85,20 @@ def list_backups(project: Path) -> list[BackupInfo]:
     return [_info(path, created, reason) for path, created, reason in _backups(project)]
 
 
-def latest_backup(project: Path) -> BackupInfo | None:
-    found = [b for b in _backups(project) if b[2] != "damaged"]
-    return _info(*found[0]) if found else None
+def latest_backup(project: Path) -> tuple[Path, datetime] | None:
+    """The newest backup that is not a kept-aside damaged file: its path and time."""
+    found = [(path, created) for path, created, reason in _backups(project) if reason != "damaged"]
+    return found[0] if found else None
 
 
 def backup_hint(project: Path) -> str:
     """A message tail offering the newest readable backup ("" if there is none)."""
     try:
-        for backup in list_backups(project):
-            if backup.documents is not None and backup.reason != "damaged":
-                when = backup.created.strftime("%Y-%m-%d %H:%M UTC")
+        for path, created, reason in _backups(project):  # opened one by one, newest first
+            if reason != "damaged" and _info(path, created, reason).documents is not None:
+                when = created.strftime("%Y-%m-%d %H:%M UTC")
                 how = RESTORE_HOW.format(project=Path(project).name)
-                return f"; a backup from {when} is in {backup.path}: {how}"
+                return f"; a backup from {when} is in {path}: {how}"
     except OSError:
         pass
     return ""
@@ -169,9 +170,8 @@ def backup_on_open(store: ProjectStore) -> str | None:
     try:
         newest = latest_backup(store.path)
         if newest is not None:
-            if _utcnow() - newest.created < MIN_INTERVAL:
-                return None
-            if _same_content(store.db.conn, newest.path):
+            path, created = newest
+            if _utcnow() - created < MIN_INTERVAL or _same_content(store.db.conn, path):
                 return None
         store.backup_path = make_backup(store.path, reason="", source=store.db.conn)
     except DamagedProject as error:

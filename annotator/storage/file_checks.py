@@ -21,9 +21,14 @@ SESSION_PREFIX = "session:"
 _WAL_HEADER = 32  # bytes: a -wal file this short holds no transactions
 
 
+def refused(path: Path, message: str) -> ProjectError:
+    """The error for a file that cannot be opened, offering a backup when there is one
+    (looked up only now: listing backups opens each of them)."""
+    return ProjectError(message + backup_hint_for(path), file=str(path))
+
+
 def check_header(path: Path) -> None:
     """Refuse, from the first 100 bytes and the size, what cannot be a sound project."""
-    hint = backup_hint_for(path)
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -31,43 +36,35 @@ def check_header(path: Path) -> None:
     except OSError as error:
         raise ProjectError(f"cannot read the file ({error.strerror or error})", file=str(path))
     if len(header) == 0:
-        raise ProjectError("the file is empty; it is not a project" + hint, file=str(path))
+        raise refused(path, "the file is empty; it is not a project")
     if not header.startswith(SQLITE_MAGIC):
-        raise ProjectError("not a project file (not a SQLite database)" + hint, file=str(path))
+        raise refused(path, "not a project file (not a SQLite database)")
     if len(header) < 100:
-        raise ProjectError(
-            "the file is truncated (shorter than a SQLite header)" + hint, file=str(path)
-        )
+        raise refused(path, "the file is truncated (shorter than a SQLite header)")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise ProjectError("the file is damaged: its header is not valid" + hint, file=str(path))
+        raise refused(path, "the file is damaged: its header is not valid")
     if _wal_size(path) > _WAL_HEADER:
         return  # the newest pages may be in the WAL; SQLite checks the rest
     pages = int.from_bytes(header[28:32], "big")
     counted = header[24:28] == header[92:96]  # SQLite's rule for trusting the page count
     if size % page_size or (counted and size < pages * page_size):
-        raise ProjectError(
-            f"the file is truncated: it holds {size:,} bytes of the {pages * page_size:,} "
-            "its header announces, so part of the project is missing" + hint,
-            file=str(path),
-        )
+        raise refused(path, f"the file is truncated: it holds {size:,} bytes of the "
+                      f"{pages * page_size:,} its header announces, so part of the project is missing")
 
 
 def check_file(path: Path, accept_missing_wal: bool) -> None:
     """Read-only checks: a project of a version we know, whose WAL is where it should be."""
-    hint = backup_hint_for(path)
     try:
         conn = read_only(path)
     except sqlite3.Error as error:
-        raise ProjectError(f"cannot open the file ({error})" + hint, file=str(path))
+        raise refused(path, f"cannot open the file ({error})")
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
-            raise ProjectError(
-                "this SQLite database is not an annotation project" + hint, file=str(path)
-            )
+            raise refused(path, "this SQLite database is not an annotation project")
         if version > latest_version():
             raise ProjectError(
                 f"this project was written by a newer version of the app (file format "
@@ -78,20 +75,17 @@ def check_file(path: Path, accept_missing_wal: bool) -> None:
         if "settings" not in tables or not conn.execute(
             "SELECT 1 FROM settings WHERE key = 'schema'"
         ).fetchone():
-            raise ProjectError(
-                "the project is incomplete (it has no schema): it was never finished "
-                "being created, or is damaged" + hint,
-                file=str(path),
-            )
+            raise refused(path, "the project is incomplete (it has no schema): it was never "
+                          "finished being created, or is damaged")
         sessions = [r[0] for r in conn.execute(
             "SELECT key FROM settings WHERE key LIKE ?", [SESSION_PREFIX + "%"]
         )]
     except sqlite3.DatabaseError as error:
-        raise ProjectError(f"the file is damaged or not a project ({error})" + hint, file=str(path))
+        raise refused(path, f"the file is damaged or not a project ({error})")
     finally:
         conn.close()
     if sessions and not accept_missing_wal and not Path(f"{path}-wal").exists():
-        raise _missing_wal(path, sessions, hint)
+        raise _missing_wal(path, sessions, backup_hint_for(path))
 
 
 def _missing_wal(path: Path, sessions: list[str], hint: str) -> ProjectError:

@@ -129,10 +129,9 @@ class ProjectStore:
         if not path.exists():
             raise ProjectError("no such project file", file=str(path))
         check_header(path)
-        check_file(path, accept_missing_wal)
+        check_file(path, accept_missing_wal)  # a project, of a format this app knows
         store = cls(_connect(path, busy_timeout), path)
         try:
-            store._check_is_project()
             store._upgrade()
             store._start_session(forget_others=accept_missing_wal)
             if backup:
@@ -155,26 +154,6 @@ class ProjectStore:
         migrations.apply(self.db)
         self._set_version()
         self.save_schema(schema)
-
-    def _check_is_project(self) -> None:
-        try:
-            app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            self.close()
-            raise ProjectError(f"not a readable SQLite database ({error})", file=self._name())
-        if app_id != APPLICATION_ID:
-            self.close()
-            raise ProjectError(
-                "this SQLite database is not an annotation project", file=self._name()
-            )
-        if version > latest_version():
-            self.close()
-            raise ProjectError(
-                f"this project was written by a newer version of the app (file format "
-                f"{version}, this app knows up to {latest_version()}); update the app",
-                file=self._name(),
-            )
 
     def _upgrade(self) -> None:
         """Apply pending migrations, after a backup of the file as it was (never without)."""
