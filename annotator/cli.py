@@ -114,8 +114,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if args.encoding:
         check_encoding(args.encoding)
-    store = _open(args.project)
-    _backup_before(args.project, "before-import")
+    store = _open(args.project, backup=False)  # the backup below is the one to keep
+    _backup_before(store, "before-import")
     try:
         records = read_paths(
             args.paths, args.format, encoding=args.encoding, annotator=args.annotator, strict=args.strict
@@ -163,8 +163,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     from .core.merging import merge_projects
 
-    target = _open(args.project)
-    _backup_before(args.project, "before-merge")
+    target = _open(args.project, backup=False)
+    _backup_before(target, "before-merge")
     sources = []
     try:
         sources = [(str(path), _open(path)) for path in args.others]
@@ -216,8 +216,11 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from .storage.backup import make_backup
 
-    _open(args.project).close()  # refuses what is not a readable project
-    print(f"wrote {make_backup(args.project, reason='manual')}")
+    store = _open(args.project, backup=False)  # refuses what is not a readable project
+    try:
+        print(f"wrote {make_backup(args.project, reason='manual', source=store.db.conn)}")
+    finally:
+        store.close()
     return 0
 
 
@@ -249,12 +252,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _backup_before(project: Path, reason: str) -> None:
+def _backup_before(store, reason: str) -> None:  # noqa: ANN001 - an open ProjectStore
     """A copy of the project before a bulk change (an import replaces annotators' work)."""
     from .storage.backup import make_backup
 
     try:
-        make_backup(project, reason=reason)
+        make_backup(store.path, reason=reason, source=store.db.conn)
     except Exception as error:  # noqa: BLE001 - a backup failure must not stop the work
         print(f"annotator: warning: no backup made before the change: {error}", file=sys.stderr)
 
@@ -265,10 +268,11 @@ def _print(figures: dict, as_json: bool, render) -> int:  # noqa: ANN001
     return 0
 
 
-def _open(path: Path):  # noqa: ANN202 - ProjectStore, imported lazily
+def _open(path: Path, backup: bool = True):  # noqa: ANN202 - ProjectStore, imported lazily
+    """``backup=False`` where the command makes its own backup right after."""
     from .storage import ProjectStore
 
-    return ProjectStore.open(path)
+    return ProjectStore.open(path, backup=backup)
 
 
 def _drain(steps: Iterator[Progress], verb: str) -> Progress | None:
