@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from ..core.model import Span
+from ..core.model import Attribution, Span
 from .i18n import N_, tr, ui_language
 
 LAYERS = (("entity", N_("Entities")), ("event", N_("Events")), ("attribution", N_("Attributions")))
@@ -44,9 +44,11 @@ def _span_entries(menu: QMenu, window, span: Span) -> None:  # noqa: ANN001
     menu.addAction(tr("Delete"), controller.delete_current)
     if layer == "event" and controller._current_event() is not None:
         menu.addAction(tr("Add argument…"), lambda: controller.add_argument())
-    if span.label == "CUE":
-        menu.addAction(tr("Set source…"), lambda: controller.set_attribution_part("source"))
-        menu.addAction(tr("Set content…"), lambda: controller.set_attribution_part("content"))
+    attribution = next((a for a in ws.annotations.users_of(span.id)
+                        if isinstance(a, Attribution) and a.cue == span.id), None)
+    if attribution is not None:  # the cue's attribution: the current item is the span
+        menu.addAction(tr("Set source…"), lambda: controller.set_attribution_part("source", attribution))
+        menu.addAction(tr("Set content…"), lambda: controller.set_attribution_part("content", attribution))
 
 
 def _label_entries(menu: QMenu, window, layer: str | None) -> None:  # noqa: ANN001

@@ -66,3 +66,19 @@ def test_context_menu_opens_on_a_right_click_over_a_suggestion(qtbot, window, se
     qtbot.waitUntil(lambda: bool(shown))
     assert window.suggestions.current is None or window.suggestions.current != other
     assert (other.start, other.end, "ORG") in {(s.start, s.end, s.label) for s in stored(seed_project).spans}
+
+
+def test_context_menu_on_a_cue_sets_its_attributions_source(qtbot, window, seed_project):
+    from tests.ui.test_labelling import _answer_dialog
+
+    for phrase, key in (("الجبهة الوطنية للتحرير", Qt.Key.Key_O), ("أعلنت", Qt.Key.Key_C)):
+        drag_select(qtbot, window.view, *at(window.view.text, phrase))
+        qtbot.keyClick(window.view, key)
+    cue = at(window.view.text, "أعلنت")
+    entries = _entries(context_menu(window, cue[0] + 1))
+    _answer_dialog(qtbot, None, "الجبهة الوطنية")
+    entries["Set source…"].trigger()
+    work = stored(seed_project)
+    (attribution,) = work.attributions
+    assert work.span_map()[attribution.source].label == "ORG"
+
