@@ -101,7 +101,7 @@ def open_window(project: Path | None, annotator: str):  # noqa: ANN201
 
 def switch_project(window, path: Path) -> None:  # noqa: ANN001
     try:
-        new = open_window(path, window.workspace.annotator)
+        new = open_window(path, window.own_name)  # not "gold" when adjudicating
     except AnnotatorError as error:
         _error_box(window, tr("Cannot open the project"), str(error)).exec()
         return
@@ -210,7 +210,7 @@ def restore_dialog(window) -> None:  # noqa: ANN001
     if not accepted:
         return
     chosen = found[names.index(choice)]
-    annotator = window.workspace.own_name if hasattr(window.workspace, "own_name") else window.workspace.annotator
+    annotator = window.own_name  # not "gold" when adjudicating
     window.close()
     window.workspace.store.close()
     saved = restore_backup(project, chosen.path)

@@ -72,10 +72,8 @@ class Workspace(QObject):
         """Reload if another connection (a second window, the CLI) wrote meanwhile."""
         version = self._data_version()
         if version != self._seen_version and self.document is not None:
-            self.annotations = self.store.annotations(self.document.id, self.annotator)
             self._seen_version = version
-            self.annotationsChanged.emit()
-            self.projectChanged.emit()
+            self.after_change(self.document.id)
 
     def open_document(self, document_id: str) -> None:
         self.document = self.store.document(document_id)

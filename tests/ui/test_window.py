@@ -273,6 +273,13 @@ def test_window_notices_writes_by_another_program(qtbot, window, seed_project):
     other.close()
     qtbot.waitUntil(lambda: len(window.workspace.annotations.spans) == 1, timeout=5000)
     assert window.annotations_model.rowCount() == 1
+    (span,) = window.workspace.annotations.spans
+    window.workspace.set_current(span)
+    other = ProjectStore.open(seed_project, backup=False)
+    Editor(other, doc.id, "amal").remove_span(span.id).do(other)
+    other.close()
+    qtbot.waitUntil(lambda: not window.workspace.annotations.spans, timeout=5000)
+    assert window.workspace.current is None  # the selection follows the reload
 
 
 def test_window_restore_backup_reopens_the_earlier_state(qtbot, seed_project, monkeypatch):
@@ -285,11 +292,13 @@ def test_window_restore_backup_reopens_the_earlier_state(qtbot, seed_project, mo
     window = open_window(seed_project, "amal")  # closed (and deleted) by the restore itself
     doc = window.workspace.document
     window.workspace.store.replace_annotations(seed_annotations(doc.text, doc.id, "amal"))
+    window.set_adjudication(True)  # working as gold when the restore is asked for
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
     app.restore_dialog(window)
     reopened = app._windows[-1]
     qtbot.addWidget(reopened)
     assert reopened is not window and reopened.workspace.annotations.spans == []
+    assert reopened.own_name == reopened.workspace.annotator == "amal"  # not "gold"
 
 
 def test_window_sets_loaded_data_aside_from_the_cycle_collector(qtbot, seed_project):
