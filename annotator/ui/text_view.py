@@ -291,7 +291,7 @@ class AnnotationTextView(QTextEdit):
         for span in self.span_index.overlapping(first, last):
             if span.label == "CONTENT":
                 self._paint_brackets(painter, span)
-        self._paint_marks(painter)
+        self._paint_marks(painter, first, last)
         self._paint_suggestions(painter, blocks)
         pen = QPen(Qt.GlobalColor.black, 2)
         painter.setPen(pen)
@@ -318,14 +318,16 @@ class AnnotationTextView(QTextEdit):
         near = self.cursorForPosition(QPoint(self.viewport().width() // 2, below_margin)).position()
         return visible_blocks(self.document(), top, top + self.viewport().height(), near)
 
-    def _paint_marks(self, painter: QPainter) -> None:
-        visible = self.viewport().rect()
+    def _paint_marks(self, painter: QPainter, first: int, last: int) -> None:
+        """The marks of the paragraphs on screen (``first..last``); stacked by their
+        place in the whole list, so a mark keeps its height while scrolling."""
         for depth, (start, end, colour) in enumerate(self.marks):
+            if start >= last or end <= first:
+                continue
             painter.setPen(QPen(colour, 2))
             for rect in self.span_rects(Span("mark", start, end, "")):
-                if rect.intersects(visible.toRectF()):
-                    y = rect.bottom() - 1 - 3 * (depth % 3)
-                    painter.drawLine(int(rect.left()), int(y), int(rect.right()), int(y))
+                y = rect.bottom() - 1 - 3 * (depth % 3)
+                painter.drawLine(int(rect.left()), int(y), int(rect.right()), int(y))
 
     def _paint_suggestions(self, painter: QPainter, blocks: list) -> None:
         if self.styler is None or not self.suggestions:
