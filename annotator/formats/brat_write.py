@@ -23,6 +23,7 @@ def write_brat(
     schema: Schema,
     *,
     warnings: list[str],
+    total: int | None = None,
 ) -> Iterator[Progress]:
     """Write ``out_dir/<annotator>/<doc id>.txt`` and ``.ann``, one Progress a document.
 
@@ -38,7 +39,8 @@ def write_brat(
     What brat cannot hold (a span of line breaks only, a dangling reference) is left
     out and reported in ``warnings``.
     """
-    total = len(items) if isinstance(items, Sized) else None
+    if total is None and isinstance(items, Sized):
+        total = len(items)
     folders: dict[str, Path] = {}
     names: dict[Path, set[str]] = {}
     for done, (document, work) in enumerate(items, start=1):

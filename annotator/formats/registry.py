@@ -89,8 +89,8 @@ def export_pairs(store: Any, annotator: str | None) -> Iterator[tuple[Document, 
                 "the stored text no longer matches its SHA-256; restore a backup",
                 document=document.id,
             )
-        names = [annotator] if annotator else store.annotators_of(document.id)
-        names = [n for n in names if n in store.annotators_of(document.id)]
+        present = store.annotators_of(document.id)
+        names = present if annotator is None else [annotator] if annotator in present else []
         if not names and annotator is None:
             yield document, None
         for name in names:
@@ -116,10 +116,10 @@ def export_project(store: Any, out: Path, options: ExportOptions, warnings: list
     if options.fmt == "conll" and options.annotator is None:
         _refuse_mixed_annotators(store)
     pairs = export_pairs(store, options.annotator)
-    total = store.count_documents()
+    total = _pair_count(store, options.annotator)
     if options.fmt == "brat":
         with _atomic_folder(out) as folder:
-            yield from _write_brat(store, pairs, folder, warnings)
+            yield from _write_brat(store, pairs, folder, warnings, total)
         return
     with _atomic_file(out) as handle:
         if options.fmt == "jsonl":
@@ -137,6 +137,14 @@ def export_project(store: Any, out: Path, options: ExportOptions, warnings: list
             raise InputError(f"cannot export to {options.fmt!r}; use jsonl, conll or brat")
 
 
+def _pair_count(store: Any, annotator: str | None) -> int:
+    """How many (document, work) pairs ``export_pairs`` gives: the writers' progress total."""
+    rows = store.statuses()
+    if annotator is not None:
+        return sum(1 for _, name, _ in rows if name == annotator)
+    return len(rows) + store.count_documents() - len({document for document, _, _ in rows})
+
+
 def _refuse_mixed_annotators(store: Any) -> None:
     """CoNLL has no place to say whose tags a block holds, so one annotator at a time."""
     names = store.annotators()
@@ -147,14 +155,15 @@ def _refuse_mixed_annotators(store: Any) -> None:
         )
 
 
-def _write_brat(store: Any, pairs: Iterable, folder: Path, warnings: list[str]) -> Iterator[Progress]:
+def _write_brat(store: Any, pairs: Iterable, folder: Path, warnings: list[str],
+                total: int) -> Iterator[Progress]:
     from .brat_write import write_brat
 
     def with_annotations() -> Iterator[tuple[Document, Annotations]]:
         for document, annotations in pairs:
             yield document, annotations or Annotations(document.id, "unannotated")
 
-    yield from write_brat(with_annotations(), folder, store.schema, warnings=warnings)
+    yield from write_brat(with_annotations(), folder, store.schema, warnings=warnings, total=total)
 
 
 @contextmanager
