@@ -60,6 +60,7 @@ class AgreementDialog(QDialog):
         self.documents.setHorizontalHeaderLabels([tr(c) for c in DOCUMENT_COLUMNS])
         self.documents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Enter activates; a double-click activates on some platforms only: both may come
         self.documents.cellActivated.connect(self._open_document)
         self.documents.cellDoubleClicked.connect(self._open_document)
         self.summary = QPlainTextEdit()
@@ -147,9 +148,13 @@ class AgreementDialog(QDialog):
     def _open_document(self, row: int, _column: int = 0) -> None:
         doc_id = self.documents.item(row, 0).data(Qt.ItemDataRole.UserRole)
         action = self.window.actions_by_name["adjudicate"]
-        if not action.isChecked():
+        if not action.isChecked():  # switch to gold on this document: one load, not two
+            action.blockSignals(True)
             action.setChecked(True)
-        self.window.workspace.open_document(doc_id)
+            action.blockSignals(False)
+            self.window.set_adjudication(True, document_id=doc_id)
+        elif self.window.workspace.document is None or self.window.workspace.document.id != doc_id:
+            self.window.workspace.open_document(doc_id)
 
 
 def _heatmap(plot: pg.PlotWidget, matrix: np.ndarray, rows: list[str], columns: list[str],

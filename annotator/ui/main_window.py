@@ -287,10 +287,11 @@ class MainWindow(QMainWindow):
     def adjudicating(self) -> bool:
         return self.workspace.annotator != self.own_name
 
-    def set_adjudication(self, on: bool, gold: str = "gold") -> None:
-        """Work as the gold annotator, with every annotator's labels as candidates."""
+    def set_adjudication(self, on: bool, gold: str = "gold", document_id: str | None = None) -> None:
+        """Work as the gold annotator, with every annotator's labels as candidates (on
+        ``document_id``, else on the open document)."""
         self.view.set_marks([])
-        self.workspace.set_annotator(gold if on else self.own_name)
+        self.workspace.set_annotator(gold if on else self.own_name, document_id)
         self.docks["adjudication"].setVisible(on)
         self._update_title()
 

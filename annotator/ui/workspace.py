@@ -84,11 +84,13 @@ class Workspace(QObject):
         self.documentOpened.emit()
         self.currentChanged.emit(None)
 
-    def set_annotator(self, name: str) -> None:
-        """Work as another annotator (``gold`` while adjudicating); reloads the document."""
+    def set_annotator(self, name: str, document_id: str | None = None) -> None:
+        """Work as another annotator (``gold`` while adjudicating) on ``document_id``, or
+        on the open document again."""
         self.annotator = name
-        if self.document is not None:
-            self.open_document(self.document.id)
+        document_id = document_id or (self.document.id if self.document is not None else None)
+        if document_id is not None:
+            self.open_document(document_id)
         self.projectChanged.emit()
 
     def push(self, command) -> None:  # noqa: ANN001 - any core command with do/undo

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
+
 from annotator.core.model import Status
 from tests.helpers import seed_annotations
 
@@ -28,5 +30,15 @@ def test_agreement_view_computes_off_thread_and_opens_documents(qtbot, window):
     assert dialog.confusion_matrix.sum() > 0
     assert dialog.documents.rowCount() == 1
     assert "amal" in dialog.summary.toPlainText()
-    dialog._open_document(0)
+    opened = []
+    window.workspace.documentOpened.connect(lambda: opened.append(window.workspace.annotator))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.documents
+    table.scrollToItem(table.item(0, 0))
+    where = table.visualItemRect(table.item(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double-click's press
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # activating it again opens nothing more
     assert window.workspace.annotator == "gold" and window.docks["adjudication"].isVisible()
+    assert opened == ["gold"]  # one load, already as gold
