@@ -69,9 +69,6 @@ class PairTable:
             )
         self.counts.update(zip(labels_a, labels_b))
 
-    def update(self, counts: Mapping[tuple[Hashable, Hashable], int]) -> None:
-        self.counts.update(counts)
-
     def kappa(self) -> Coefficient:
         return cohen_kappa_from_pairs(self.counts)
 

@@ -10,9 +10,3 @@ class Progress:
     done: int
     total: int | None
     message: str = ""
-
-    @property
-    def fraction(self) -> float | None:
-        if not self.total:
-            return None
-        return min(1.0, self.done / self.total)

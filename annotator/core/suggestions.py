@@ -371,12 +371,6 @@ def model_suggestions(
         )
 
 
-def clear_model_suggestions(
-    store: SettingsStore, annotator: str, document_id: str
-) -> None:
-    store.set_setting(model_key(annotator, document_id), "")
-
-
 # --- everything the UI shows for one document ---------------------------------------
 class DocumentStore(SettingsStore, Protocol):
     def annotations(self, document_id: str, annotator: str) -> Annotations: ...
@@ -390,7 +384,17 @@ def document_suggestions(
     rules: Iterable[Rule],
 ) -> list[Suggestion]:
     """String and model suggestions to draw (dashed) on one document, hidden removed."""
-    annotations = store.annotations(document_id, annotator)
-    found = index.for_document(document_id, rules)
-    found += model_suggestions(store, annotator, document_id)
-    return visible(found, annotations, rejected_in(store, annotator, document_id))
+    found = document_matches(store, index, document_id, annotator, rules)
+    return visible(found, store.annotations(document_id, annotator), rejected_in(store, annotator, document_id))
+
+
+def document_matches(
+    store: SettingsStore,
+    index: SuggestionIndex,
+    document_id: str,
+    annotator: str,
+    rules: Iterable[Rule],
+) -> list[Suggestion]:
+    """Every string and model match on one document, shown or hidden (the window keeps
+    them, to decide again what shows after each edit)."""
+    return index.for_document(document_id, rules) + model_suggestions(store, annotator, document_id)

@@ -64,8 +64,6 @@ from .normalize import TATWEEL, NormalisationSettings, normalise
 Convention = Literal["exclude", "include"]
 CONVENTIONS: tuple[str, ...] = ("exclude", "include")
 DEFAULT_CONVENTION: Convention = "exclude"
-MORPHOLOGY_PACKAGE = "morphology-db-msa-r13"
-MORPHOLOGY_INSTALL = f"camel_data -i {MORPHOLOGY_PACKAGE}"
 
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"

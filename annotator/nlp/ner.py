@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import AnnotatorError
-from ..formats.tags import tags_to_spans
+from ..formats.tags import parse_tag, tags_to_spans
 from .clitics import camel_data_dir, catalogue_ready
 
 NER_PACKAGE = "ner-arabert"
@@ -142,15 +142,10 @@ def labelled_spans(
     Read leniently (an ``I-X`` with no open ``X`` starts one, as models do emit);
     a malformed label counts as ``O``.
     """
-    clean = [label if _well_formed(label) else "O" for label in labels]
+    clean = [label if parse_tag(label) is not None else "O" for label in labels]
     return [
         (tokens[first][0], tokens[last - 1][1], label)
         for first, last, label in tags_to_spans(clean)
     ]
 
 
-def _well_formed(label: str) -> bool:
-    prefix, dash, name = label.partition("-")
-    return label == "O" or (
-        dash == "-" and prefix in ("B", "I", "E", "S") and bool(name)
-    )

@@ -16,8 +16,8 @@ from ..core.suggestions import (
     SuggestionIndex,
     Visibility,
     accept,
+    document_matches,
     learn_rules,
-    model_suggestions,
     reject,
     rejected_in,
     rule_for,
@@ -93,8 +93,7 @@ class SuggestionsController:
         else:
             if self._found is None or self._found[0] != ws.document.id:
                 # matching every rule is the costly part: once per document, then per new rule
-                found = self.index.for_document(ws.document.id, self.rules)
-                found += model_suggestions(ws.store, ws.annotator, ws.document.id)
+                found = document_matches(ws.store, self.index, ws.document.id, ws.annotator, self.rules)
                 self._found = (ws.document.id, ByPlace(found))
             rejected = rejected_in(ws.store, ws.annotator, ws.document.id)
             self.shown = ByPlace(visible(self._found[1], ws.annotations, rejected))
