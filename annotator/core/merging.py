@@ -62,13 +62,9 @@ def merge_projects(target: Any, sources: Iterable[tuple[str, Any]]) -> Iterator[
         for name, source in sources:
             yield from records_of(source, name)
 
-    try:
-        with target.atomic():
-            target.save_schema(schema)
-            yield from import_records(target, all_records(), total=total)
-    except BaseException:
-        target.reload_schema()  # the cached schema must follow the rollback
-        raise
+    with target.atomic():  # a rollback drops the schema saved here (the store re-reads it)
+        target.save_schema(schema)
+        yield from import_records(target, all_records(), total=total)
 
 
 def assignment_records(store: Any, annotator: str, document_ids: list[str] | None) -> Iterator[ImportRecord]:

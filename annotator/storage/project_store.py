@@ -220,8 +220,12 @@ class ProjectStore:
         """
         conn = self.db.conn
         if conn.in_transaction:
-            with self.db.atomic():
-                yield
+            try:
+                with self.db.atomic():
+                    yield
+            except BaseException:
+                self._schema = None  # a schema saved in the rolled-back part is not in the file
+                raise
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -231,11 +235,15 @@ class ProjectStore:
             yield
             conn.execute("COMMIT")
         except sqlite3.OperationalError as error:
-            conn.rollback()
+            self._rollback()
             raise self._refused(error) from None
         except BaseException:
-            conn.rollback()
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        self.db.conn.rollback()
+        self._schema = None  # read again: a schema saved in the transaction did not stay
 
     def _refused(self, error: sqlite3.OperationalError) -> Exception:
         """The ``ProjectError`` for a refused write, or the error itself if unforeseen."""

@@ -94,3 +94,20 @@ def test_store_every_write_is_visible_to_a_second_connection(project_path, seed_
     assert [s.id for s in reader.annotations("aleppo", "amal").spans] == ["T1"]
     writer.close()
     reader.close()
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_store_rollback_forgets_a_schema_saved_inside_it(store, nested):
+    import copy
+
+    grown = copy.deepcopy(store.schema)
+    grown.add_label("DISEASE")
+    with pytest.raises(RuntimeError):
+        with store.atomic():
+            if nested:
+                with store.atomic():
+                    store.save_schema(grown)
+                    raise RuntimeError("stop")
+            store.save_schema(grown)
+            raise RuntimeError("stop")
+    assert "DISEASE" not in store.schema.labels  # as in the file
