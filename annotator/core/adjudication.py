@@ -157,11 +157,26 @@ class RejectCommand:
         store.set_setting(_setting_key(self.document_id), json.dumps(sorted(keys), ensure_ascii=False))
 
 
-def accept(store: Any, candidate: Candidate, apply: Callable[[Command], None], gold: str = GOLD) -> None:
-    """Copy a candidate into gold, one command at a time (each built on the last)."""
+def accept(
+    store: Any,
+    candidate: Candidate,
+    apply: Callable[[Command], None],
+    gold: str = GOLD,
+    *,
+    editor: Editor | None = None,
+    sources: dict[str, Annotations] | None = None,
+) -> None:
+    """Copy a candidate into gold, one command at a time (each built on the last).
+
+    For a batch, pass the gold ``editor`` (one that sees each applied command, like the
+    window's) and a ``sources`` dict to keep each owner's work read once.
+    """
     owner, item_id = candidate.source
-    source = store.annotations(candidate.document_id, owner)
-    editor = Editor(store, source.document_id, gold)
+    sources = {} if sources is None else sources
+    if owner not in sources:
+        sources[owner] = store.annotations(candidate.document_id, owner)
+    source = sources[owner]
+    editor = editor or Editor(store, source.document_id, gold)
     spans = source.span_map()
     if candidate.kind == "span":
         _gold_span(editor, spans[item_id], apply)

@@ -101,8 +101,9 @@ class AdjudicationPanel(QWidget):
         ws = self.workspace
         ws.undo_stack.beginMacro(text)
         try:
+            editor, sources = ws.editor(), {}  # the window's copy follows each push: no re-reads
             for candidate in todo:
-                accept(ws.store, candidate, ws.push, gold=ws.annotator)
+                accept(ws.store, candidate, ws.push, gold=ws.annotator, editor=editor, sources=sources)
         except AnnotatorError as error:
             self.report(tr("Not done: {reason}").format(reason=error.message))
         finally:
