@@ -133,10 +133,21 @@ def find_all(
     must not have a word character glued to either side (no proclitics either: see
     ``word_matches`` for that).
     """
+    return find_in(NormalisedText.of(text, settings), query, settings, whole_words=whole_words)
+
+
+def find_in(
+    normalised: NormalisedText,
+    query: str,
+    settings: NormalisationSettings = DEFAULT_SETTINGS,
+    *,
+    whole_words: bool = False,
+) -> list[Offsets]:
+    """``find_all`` on a text normalised once (with the same ``settings``): a find bar
+    asks again on every keystroke."""
     needle = normalise_query(query, settings)
     if not needle:
         return []
-    normalised = NormalisedText.of(text, settings)
     return [
         normalised.to_original(p, p + len(needle))
         for p in normalised.positions(needle)

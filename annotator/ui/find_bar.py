@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
 
-from ..core.search import find_all, normalisation_settings
+from ..core.search import NormalisedText, find_in, normalisation_settings
 from .i18n import tr
 
 MATCH_COLOUR = QColor("#ffe066")
@@ -22,6 +29,7 @@ class FindBar(QWidget):
         self.window = window
         self.matches: list[tuple[int, int]] = []
         self.index = -1
+        self._normalised = None  # (document id, text, settings), the text normalised
         self.query = QLineEdit()
         self.query.setPlaceholderText(tr("Find (ignores diacritics, tatweel and alef forms)…"))
         self.query.setClearButtonEnabled(True)
@@ -54,7 +62,10 @@ class FindBar(QWidget):
         ws = self.window.workspace
         text = ws.document.text if ws.document else ""
         settings = normalisation_settings(ws.store)
-        self.matches = find_all(text, self.query.text(), settings)
+        key = (ws.document.id if ws.document else None, text, settings)
+        if self._normalised is None or self._normalised[0] != key:  # once per document
+            self._normalised = (key, NormalisedText.of(text, settings))
+        self.matches = find_in(self._normalised[1], self.query.text(), settings)
         self.index = -1
         self._highlight()
         if self.matches:

@@ -258,8 +258,10 @@ def test_window_find_bar_arabic_aware_with_exact_places(qtbot, window):
     assert text[match[0]:match[1]] == "الإسمنت"
     assert window.view.selection_offsets() == match
     assert len(window.view.extraSelections()) == 1
+    normalised = window.find_bar._normalised[1]
     window.find_bar.query.setText("قوات النظام")
     assert len(window.find_bar.matches) == text.count("قوات النظام")
+    assert window.find_bar._normalised[1] is normalised  # the text is normalised once, not per key
     qtbot.keyClick(window.find_bar.query, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible() and window.view.extraSelections() == []
 
