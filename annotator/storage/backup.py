@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.errors import ProjectError
+from .file_checks import SESSION_PREFIX, alive, check_header, read_only
 from .migrations import APPLICATION_ID, latest_version
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def restore_backup(project: Path, backup: Path) -> Path | None:
     project, backup = Path(project), Path(backup)
     _check_backup(backup)
     saved = _save_current(project, keep=[backup]) if project.exists() else None
-    source = _read_only(backup)
+    source = read_only(backup)
     try:
         try:
             _restore_into(project, source)
@@ -216,7 +217,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
     try:
         source.backup(dest, progress=_deadline(BUSY_TIMEOUT))
         dest.execute("PRAGMA journal_mode = DELETE")  # self-contained: no -wal to lose
-        dest.execute("DELETE FROM settings WHERE key LIKE 'session:%'")
+        dest.execute("DELETE FROM settings WHERE key LIKE ?", [SESSION_PREFIX + "%"])
         dest.commit()
         check = [row[0] for row in dest.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as error:
@@ -255,19 +256,17 @@ def _remove_leftovers(folder: Path) -> None:
     """Remove ``.partial`` files of backups whose process died while writing them."""
     for leftover in folder.glob(".*.partial*"):
         pid = leftover.name.split(".partial")[0].rpartition(".")[2]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not alive(int(pid)):
             leftover.unlink(missing_ok=True)
 
 
 # --- restoring ----------------------------------------------------------------------
 def _check_backup(backup: Path) -> None:
-    from .file_checks import check_header
-
     if not backup.is_file():
         raise ProjectError("no such backup", file=str(backup))
     check_header(backup)
     try:
-        conn = _read_only(backup)
+        conn = read_only(backup)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -377,7 +376,7 @@ def _named(project: Path) -> list[tuple[Path, datetime, int, str]]:
 
 def _info(path: Path, created: datetime, reason: str) -> BackupInfo:
     try:
-        conn = _read_only(path)
+        conn = read_only(path)
         try:
             documents = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
             spans = conn.execute("SELECT COUNT(*) FROM spans").fetchone()[0]
@@ -388,7 +387,7 @@ def _info(path: Path, created: datetime, reason: str) -> BackupInfo:
     return BackupInfo(path, created, documents, spans, reason)
 
 
-_FINGERPRINT = """SELECT
+_FINGERPRINT = f"""SELECT
  (SELECT COUNT(*) || '/' || TOTAL(seq) FROM documents),
  (SELECT COUNT(*) || '/' || TOTAL(start) || '/' || TOTAL("end") || '/' || TOTAL(LENGTH(label))
     || '/' || TOTAL(LENGTH(attributes)) || '/' || MAX(COALESCE(updated, '')) FROM spans),
@@ -397,14 +396,15 @@ _FINGERPRINT = """SELECT
  (SELECT COUNT(*) || '/' || TOTAL(LENGTH(COALESCE(source, '') || COALESCE(cue, '')
     || COALESCE(content, ''))) || '/' || TOTAL(LENGTH(attributes)) FROM attributions),
  (SELECT COUNT(*) || '/' || MAX(updated) || '/' || TOTAL(LENGTH(status)) FROM statuses),
+ (SELECT COUNT(*) || '/' || TOTAL(start) || '/' || TOTAL("end") FROM rejections),
  (SELECT GROUP_CONCAT(key || '=' || value, ';') FROM
-    (SELECT key, value FROM settings WHERE key NOT LIKE 'session:%' ORDER BY key))"""
+    (SELECT key, value FROM settings WHERE key NOT LIKE '{SESSION_PREFIX}%' ORDER BY key))"""
 
 
 def _same_content(conn: sqlite3.Connection, backup: Path) -> bool:
     """Whether the project seems unchanged since ``backup`` (False when unsure)."""
     try:
-        other = _read_only(backup)
+        other = read_only(backup)
         try:
             return (
                 conn.execute(_FINGERPRINT).fetchone()
@@ -417,18 +417,6 @@ def _same_content(conn: sqlite3.Connection, backup: Path) -> bool:
 
 
 # --- small helpers ------------------------------------------------------------------
-def _read_only(path: Path) -> sqlite3.Connection:
-    from .file_checks import read_only
-
-    return read_only(path)
-
-
-def _alive(pid: int) -> bool:
-    from .file_checks import alive
-
-    return alive(pid)
-
-
 def _deadline(seconds: float) -> Callable[[int, int, int], None]:
     """Give up a backup that stays blocked: ``Connection.backup`` itself retries a busy
     step forever (sleeping between tries), which deadlocks against a writer that is

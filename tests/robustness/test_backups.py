@@ -310,3 +310,13 @@ def test_restore_refused_when_the_current_state_cannot_be_saved(project_path, tm
     with pytest.raises(ProjectError, match="nothing was restored"):
         restore_backup(project_path, elsewhere)
     assert _ids(project_path) == ["d1", "d2"]
+
+
+def test_open_later_backs_up_a_project_whose_only_change_is_a_rejected_suggestion(project_path, later):
+    ProjectStore.open(project_path).close()
+    store = ProjectStore.open(project_path, backup=False)
+    store.add_rejection("amal", "d1", (0, 3, "GPE"))
+    store.close()
+    later(2)
+    ProjectStore.open(project_path).close()
+    assert len(list_backups(project_path)) == 2
