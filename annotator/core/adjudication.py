@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .commands import Editor
+from .errors import ProjectError
 from .model import Annotations, Attribution, Event, Span
 
 GOLD = "gold"
@@ -133,7 +134,15 @@ def _setting_key(document_id: str) -> str:
 
 
 def rejected_keys(store: Any, document_id: str) -> set[str]:
-    return set(json.loads(store.setting(_setting_key(document_id), "[]")))
+    raw = store.setting(_setting_key(document_id)) or "[]"
+    try:
+        keys = json.loads(raw)
+    except json.JSONDecodeError:
+        keys = None
+    if not isinstance(keys, list):
+        raise ProjectError(f"the setting {_setting_key(document_id)!r} is not a JSON list of candidates",
+                           document=document_id)
+    return set(map(str, keys))
 
 
 @dataclass

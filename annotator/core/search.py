@@ -56,6 +56,7 @@ from ..nlp.normalize import (
     original_span,
 )
 from .errors import ProjectError, ValidationError
+from .json_settings import json_object_setting
 from .model import Document
 from .selection import is_word_char
 
@@ -464,15 +465,13 @@ class CorpusIndex:
 
 # --- project settings ---------------------------------------------------------------
 def normalisation_settings(store: SettingsStore) -> NormalisationSettings:
-    raw = store.setting(NORMALISATION_KEY)
-    if raw is None:
+    data = json_object_setting(store, NORMALISATION_KEY)
+    if data is None:
         return DEFAULT_SETTINGS
     try:
-        return NormalisationSettings.from_json(json.loads(raw))
-    except (json.JSONDecodeError, AttributeError, TypeError) as error:
-        raise ProjectError(
-            f"the setting {NORMALISATION_KEY!r} is not a JSON object ({error})"
-        )
+        return NormalisationSettings.from_json(data)
+    except (AttributeError, TypeError) as error:
+        raise ProjectError(f"the setting {NORMALISATION_KEY!r} does not hold normalisation options ({error})")
 
 
 def set_normalisation_settings(
