@@ -42,12 +42,11 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import NamedTuple, Protocol
 
 from ..nlp.clitics import DEFAULT_CONVENTION, LexiconLike, strip_proclitics
 from ..nlp.normalize import DEFAULT_SETTINGS, NormalisationSettings
-from .commands import EditCommand, Editor
+from .commands import EditCommand, Editor, timestamp
 from .errors import ProjectError, ValidationError
 from .model import Annotations, Document, Span
 from .schema import Schema
@@ -253,10 +252,7 @@ class SuggestionIndex(CorpusIndex):
         settings: NormalisationSettings = DEFAULT_SETTINGS,
         convention: str = DEFAULT_CONVENTION,
     ) -> SuggestionIndex:
-        index = cls(settings, convention)
-        for document in store.documents():
-            index.add_document(document)
-        return index
+        return cls.build(store.documents(), settings, convention)
 
     def matches(self, rule: Rule) -> list[Suggestion]:
         """Every place ``rule`` is suggested in the corpus (nothing hidden yet)."""
@@ -343,7 +339,7 @@ def save_model_suggestions(
     """Replace the stored pre-annotation suggestions of one annotator's document."""
     payload = {
         "model": model,
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "created": timestamp(),
         "spans": [list(p) for p in sorted(set(places))],
     }
     store.set_setting(

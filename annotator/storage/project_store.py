@@ -35,12 +35,12 @@ import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from ..core.commands import timestamp
 from ..core.errors import ProjectError
 from ..core.model import (
     Annotations,
@@ -76,10 +76,6 @@ from .rows import (
     span_of,
     span_row,
 )
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 class ProjectStore:
@@ -290,7 +286,7 @@ class ProjectStore:
             with self._without_waiting(), self.atomic():
                 for old in stale_sessions(self.db, everyone=forget_others):
                     self.db.execute("DELETE FROM settings WHERE key = ?", [old])
-                self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [key, now()])
+                self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [key, timestamp()])
             self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
         except (sqlite3.Error, ProjectError):
             return  # another program holds the write lock: go on without a row
@@ -350,7 +346,7 @@ class ProjectStore:
             self.db.execute(
                 "INSERT INTO documents (id, seq, text, sha256, meta, tokens, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [document.id, seq, document.text, document.sha256, dumps(document.meta), tokens, now()],
+                [document.id, seq, document.text, document.sha256, dumps(document.meta), tokens, timestamp()],
             )
 
     def document_sha256(self, document_id: str) -> str | None:
@@ -413,7 +409,7 @@ class ProjectStore:
             self.db.execute(
                 "INSERT OR REPLACE INTO statuses (document_id, annotator, status, updated) "
                 "VALUES (?, ?, ?, ?)",
-                [document_id, annotator, Status(status).value, now()],
+                [document_id, annotator, Status(status).value, timestamp()],
             )
 
     def statuses(self) -> list[tuple[str, str, Status]]:
@@ -493,7 +489,7 @@ class ProjectStore:
             "INSERT INTO statuses (document_id, annotator, status, updated) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (document_id, annotator) DO UPDATE SET updated = excluded.updated, "
             "status = CASE WHEN status = 'new' THEN 'in_progress' ELSE status END",
-            [document_id, annotator, Status.IN_PROGRESS.value, now()],
+            [document_id, annotator, Status.IN_PROGRESS.value, timestamp()],
         )
 
     def document_overview(self, annotator: str) -> list[tuple[str, str, Status, int]]:
