@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .by_place import ByPlace
 from .commands import Editor
 from .errors import ProjectError
 from .model import Annotations, Attribution, Event, Span
@@ -100,30 +101,29 @@ def candidates(store: Any, document_id: str, annotators: list[str] | None = None
     gold_keys = set(_collect([store.annotations(document_id, gold)]))
     rejected = rejected_keys(store, document_id)
     found = _collect(work)
+    by_kind: dict[str, ByPlace] = {}
+    for entry in found.values():
+        by_kind.setdefault(entry.kind, ByPlace()).add([entry])
     result = []
     for key, entry in found.items():
         owners = tuple(sorted({owner for owner, _ in entry.owners}))
         result.append(Candidate(
             document_id, key, entry.kind, entry.label, entry.start, entry.end, owners,
-            _agreement(key, entry, owners, names, found), key in gold_keys, key in rejected,
+            _agreement(entry, owners, names, by_kind[entry.kind]), key in gold_keys, key in rejected,
             entry.owners[0],
         ))
     return sorted(result, key=lambda c: (c.start, -c.end, c.kind, c.label))
 
 
-def _agreement(key: str, entry: _Found, owners: tuple[str, ...], names: list[str],
-               found: dict[str, _Found]) -> str:
+def _agreement(entry: _Found, owners: tuple[str, ...], names: list[str], same_kind: ByPlace) -> str:
     """``conflict`` when annotators who lack this item made an overlapping one of the
     same kind instead (a different label or boundary); nesting within one annotator's
     work, like a mention inside a longer mention, is not a conflict."""
     if set(owners) >= set(names):
         return "all"
     mine = set(owners)
-    for other_key, other in found.items():
-        if other_key == key or other.kind != entry.kind:
-            continue
-        overlapping = other.start < entry.end and entry.start < other.end
-        if overlapping and not mine & {owner for owner, _ in other.owners}:
+    for other in same_kind.overlapping(entry.start, entry.end):  # not a pass over all items
+        if other is not entry and not mine & {owner for owner, _ in other.owners}:
             return "conflict"
     return "some"
 

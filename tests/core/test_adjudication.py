@@ -85,3 +85,31 @@ def test_adjudication_damaged_rejections_are_a_project_error(three, damaged):
     three.set_setting(f"adjudication/rejected/{DOC}", damaged)
     with pytest.raises(ProjectError, match="adjudication/rejected"):
         candidates(three, DOC)
+
+
+def test_adjudication_agreement_matches_a_pass_over_every_pair(store, seed_text):
+    import random
+
+    from annotator.core.model import Annotations, Span
+
+    store.add_document(Document(DOC, seed_text))
+    rng = random.Random(5)
+    for name in ("amal", "badr", "carim"):
+        spans = []
+        for n in range(60):
+            start = rng.randrange(0, 400)
+            spans.append(Span(f"T{n + 1}", start, start + rng.randrange(1, 30), rng.choice(["PER", "ORG", "GPE"])))
+        store.replace_annotations(Annotations(DOC, name, spans=spans))
+    found = candidates(store, DOC)
+
+    def brute(candidate):  # the definition, item by item
+        if set(candidate.annotators) == {"amal", "badr", "carim"}:
+            return "all"
+        for other in found:
+            if other is not candidate and other.kind == candidate.kind and other.start < candidate.end \
+                    and candidate.start < other.end and not set(candidate.annotators) & set(other.annotators):
+                return "conflict"
+        return "some"
+
+    assert [c.agreement for c in found] == [brute(c) for c in found]
+    assert {"all", "some", "conflict"} >= {c.agreement for c in found} and len(found) > 100
