@@ -19,13 +19,11 @@ OUTSIDE = "O"
 
 def base_tokens(document: Document) -> list[Offsets]:
     """The document's CoNLL tokens in text order, sentences flattened."""
-    if document.tokens is not None:
-        sentences = document.tokens
-    else:
-        from ..nlp.tokens import tokenize  # camel-tools: imported only when needed
+    from ..nlp.tokens import (
+        document_sentences,  # camel-tools: imported only when needed
+    )
 
-        sentences = tokenize(document.text)
-    return [token for sentence in sentences for token in sentence]
+    return [token for sentence in document_sentences(document) for token in sentence]
 
 
 def split_tokens(

@@ -94,19 +94,12 @@ def check_mapping(schema: Schema, mapping: Mapping[str, str | None]) -> None:
 
 
 # --- running ------------------------------------------------------------------------
-def document_sentences(document: Document) -> list[list[tuple[int, int]]]:
-    """Token offsets by sentence: the document's own tokenisation, else camel-tools'."""
-    if document.tokens is not None:
-        return [list(sentence) for sentence in document.tokens if sentence]
-    from ..nlp.tokens import tokenize
-
-    return tokenize(document.text)
-
-
 def suggest_entities(
     recognizer: Any, document: Document, mapping: Mapping[str, str | None]
 ) -> list[Place]:
     """The mapped spans the recogniser finds in one document (offsets into its text)."""
+    from ..nlp.tokens import document_sentences
+
     sentences = document_sentences(document)
     words = [[document.text[s:e] for s, e in sentence] for sentence in sentences]
     places: list[Place] = []

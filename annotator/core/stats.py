@@ -9,13 +9,14 @@ from .model import Status
 
 
 def project_stats(store: Any) -> dict[str, Any]:
-    from ..nlp.tokens import tokenize  # camel-tools' tokenizer: no data, no network
+    from ..nlp.tokens import (
+        document_sentences,  # camel-tools' tokenizer: no data, no network
+    )
 
     documents = tokens = 0
     for document in store.documents():
         documents += 1
-        sentences = document.tokens if document.tokens is not None else tokenize(document.text)
-        tokens += sum(len(sentence) for sentence in sentences)
+        tokens += sum(len(sentence) for sentence in document_sentences(document))
     statuses = Counter(status.value for _, _, status in store.statuses())
     touched = {doc for doc, _, _ in store.statuses()}
     return {

@@ -18,7 +18,7 @@ from typing import TextIO
 from ..core.errors import InputError
 from ..core.model import Annotations, Document, ImportRecord, Span, Status
 from ..core.progress import Progress
-from ..nlp.tokens import tokenize
+from ..nlp.tokens import document_sentences
 from . import tags as tagging
 from .textio import read_lines
 
@@ -309,9 +309,7 @@ def _document_block(
     options: _Options,
     report: _Report,
 ) -> str:
-    sentences = (
-        document.tokens if document.tokens is not None else tokenize(document.text)
-    )
+    sentences = document_sentences(document)
     columns = _layer_spans(document.id, annotations, options, report)
     tokens = [token for sentence in sentences for token in sentence]
     tokens, token_columns = _place(document.id, tokens, columns, options, report)

@@ -38,6 +38,13 @@ def _word_tokenizer() -> Callable[[str], list[str]]:
     return tokenizer
 
 
+def document_sentences(document) -> list[list[Offsets]]:  # noqa: ANN001 - a core Document
+    """Token offsets by sentence: the document's own tokens (from CoNLL), else ``tokenize``."""
+    if document.tokens is not None:
+        return [list(sentence) for sentence in document.tokens if sentence]
+    return tokenize(document.text)
+
+
 def tokenize(text: str) -> list[list[Offsets]]:
     """Sentences of ``(start, end)`` token offsets (code points, end exclusive).
 
