@@ -17,8 +17,9 @@ def project_stats(store: Any) -> dict[str, Any]:
     for document in store.documents():
         documents += 1
         tokens += sum(len(sentence) for sentence in document_sentences(document))
-    statuses = Counter(status.value for _, _, status in store.statuses())
-    touched = {doc for doc, _, _ in store.statuses()}
+    rows = store.statuses()
+    statuses = Counter(status.value for _, _, status in rows)
+    touched = {doc for doc, _, _ in rows}
     return {
         "documents": documents,
         "tokens": tokens,
