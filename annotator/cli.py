@@ -17,9 +17,6 @@ from . import __version__
 from .core.errors import AnnotatorError
 from .core.progress import Progress
 
-COMMANDS = ("init", "import", "export", "stats", "merge", "assign", "agreement", "backup", "backups", "restore")
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="annotator",
@@ -84,11 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"init": cmd_init, "import": cmd_import, "export": cmd_export, "stats": cmd_stats,
-               "merge": cmd_merge, "assign": cmd_assign, "agreement": cmd_agreement,
-               "backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore}
     try:
-        return handler[args.command](args)
+        return HANDLERS[args.command](args)
     except AnnotatorError as error:
         print(f"annotator {args.command}: error: {error}", file=sys.stderr)
         return 1
@@ -285,3 +279,9 @@ def _drain(steps: Iterator[Progress], verb: str) -> Progress | None:
             print(f"{verb} {last.done}{total} documents...", file=sys.stderr)
             shown = time.monotonic()
     return last
+
+
+HANDLERS = {"init": cmd_init, "import": cmd_import, "export": cmd_export, "stats": cmd_stats,
+            "merge": cmd_merge, "assign": cmd_assign, "agreement": cmd_agreement,
+            "backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore}
+COMMANDS = tuple(HANDLERS)

@@ -383,7 +383,7 @@ class ProjectStore:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY seq")]
 
     def count_documents(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        return self.count("documents")
 
     # --- annotators and status -----------------------------------------------------
     def annotators(self) -> list[str]:
