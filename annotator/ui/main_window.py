@@ -203,8 +203,7 @@ class MainWindow(QMainWindow):
         self.after_paint.flush()  # the previous document's pending rows first
         self.view.show_document(ws.document, ws.annotations, ws.schema)
         self._panels_from_annotations()
-        if hasattr(self, "suggestions"):
-            self.suggestions.refresh()
+        self.suggestions.refresh()
         settle_loaded_data()
         row = self.documents_model.row_of(ws.document.id)
         if row >= 0:
