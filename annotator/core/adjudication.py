@@ -11,14 +11,12 @@ decision, also as a command.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .by_place import ByPlace
 from .commands import Editor
-from .errors import ProjectError
 from .model import Annotations, Attribution, Event, Span
 
 GOLD = "gold"
@@ -99,7 +97,7 @@ def candidates(store: Any, document_id: str, annotators: list[str] | None = None
     names = [a for a in (annotators or store.annotators_of(document_id)) if a != gold]
     work = [store.annotations(document_id, name) for name in names]
     gold_keys = set(_collect([store.annotations(document_id, gold)]))
-    rejected = rejected_keys(store, document_id)
+    rejected = store.adjudication_rejections(document_id)
     found = _collect(work)
     by_kind: dict[str, ByPlace] = {}
     for entry in found.values():
@@ -129,25 +127,13 @@ def _agreement(entry: _Found, owners: tuple[str, ...], names: list[str], same_ki
 
 
 # --- decisions ----------------------------------------------------------------------
-def _setting_key(document_id: str) -> str:
-    return f"adjudication/rejected/{document_id}"
-
-
-def rejected_keys(store: Any, document_id: str) -> set[str]:
-    raw = store.setting(_setting_key(document_id)) or "[]"
-    try:
-        keys = json.loads(raw)
-    except json.JSONDecodeError:
-        keys = None
-    if not isinstance(keys, list):
-        raise ProjectError(f"the setting {_setting_key(document_id)!r} is not a JSON list of candidates",
-                           document=document_id)
-    return set(map(str, keys))
-
-
 @dataclass
 class RejectCommand:
-    """Record (or, undone, forget) that the adjudicator rejected a candidate."""
+    """Record (or, undone, forget) that the adjudicator rejected a candidate.
+
+    One row per rejection (``adjudication_rejections``), added or removed alone: a
+    read-change-rewrite of the whole list lost what another window rejected meanwhile.
+    """
 
     document_id: str
     candidate_key: str
@@ -161,9 +147,10 @@ class RejectCommand:
         self._set(store, not self.reject)
 
     def _set(self, store: Any, rejected: bool) -> None:
-        keys = rejected_keys(store, self.document_id)
-        keys = keys | {self.candidate_key} if rejected else keys - {self.candidate_key}
-        store.set_setting(_setting_key(self.document_id), json.dumps(sorted(keys), ensure_ascii=False))
+        if rejected:
+            store.add_adjudication_rejection(self.document_id, self.candidate_key)
+        else:
+            store.remove_adjudication_rejection(self.document_id, self.candidate_key)
 
 
 def accept(

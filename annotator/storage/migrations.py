@@ -83,5 +83,35 @@ def m002_rejections(db: Database) -> None:
     db.execute("DELETE FROM settings WHERE key = 'suggestions/rejected'")
 
 
+@migrations()
+def m003_adjudication_rejections(db: Database) -> None:
+    """Rejected adjudication candidates get a table: one JSON list setting per document
+    was read, changed and rewritten whole, so two windows adjudicating the same
+    document lost each other's rejections."""
+    db.execute(
+        """CREATE TABLE adjudication_rejections (
+            document_id TEXT NOT NULL, candidate TEXT NOT NULL,
+            PRIMARY KEY (document_id, candidate))"""
+    )
+    prefix = "adjudication/rejected/"
+    settings = db.execute(
+        "SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?", [len(prefix), prefix]
+    ).fetchall()
+    for key, value in settings:
+        document_id = key[len(prefix):]
+        try:
+            candidates = json.loads(value)
+        except (ValueError, TypeError, RecursionError):
+            candidates = None
+        if not isinstance(candidates, list):
+            # unreadable: kept aside, untouched, rather than lost
+            db.execute("UPDATE settings SET key = ? WHERE key = ?",
+                       [f"adjudication/rejected (unreadable)/{document_id}", key])
+            continue
+        db.conn.executemany("INSERT OR IGNORE INTO adjudication_rejections VALUES (?, ?)",
+                            [(document_id, str(candidate)) for candidate in candidates])
+        db.execute("DELETE FROM settings WHERE key = ?", [key])
+
+
 def latest_version() -> int:
     return len(migrations._migrations)

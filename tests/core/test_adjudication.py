@@ -78,15 +78,6 @@ def test_adjudication_reject_is_recorded_and_undoable(three):
     assert not _by_label(candidates(three, DOC), "LOC")[0].rejected
 
 
-@pytest.mark.parametrize("damaged", ["{oops", '{"a": 1}'])
-def test_adjudication_damaged_rejections_are_a_project_error(three, damaged):
-    from annotator.core.errors import ProjectError
-
-    three.set_setting(f"adjudication/rejected/{DOC}", damaged)
-    with pytest.raises(ProjectError, match="adjudication/rejected"):
-        candidates(three, DOC)
-
-
 def test_adjudication_agreement_matches_a_pass_over_every_pair(store, seed_text):
     import random
 
