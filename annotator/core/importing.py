@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from .errors import AnnotatorError, InputError
+from .limits import check_document_size
 from .model import Annotations, Document, ImportRecord
 from .progress import Progress
 from .schema import Schema
@@ -63,6 +64,8 @@ def _import_one(store: ImportTarget, record: ImportRecord, schema: Schema, add_l
             "text; rename it or remove the old one",
             document=document.id,
         )
+    if stored is None:
+        check_document_size(document)  # before validation, which walks the whole text
     grown = False
     for annotations in record.annotations:
         if add_labels:

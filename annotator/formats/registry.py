@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import secrets
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -169,28 +171,77 @@ def _write_brat(store: Any, pairs: Iterable, folder: Path, warnings: list[str],
 @contextmanager
 def _atomic_file(out: Path) -> Iterator[Any]:
     """Write beside ``out`` and rename at the end, so a failed export leaves no half file."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-        os.replace(temp, out)
-    except BaseException:
-        os.unlink(temp)
-        raise
+    with _writing(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = _new_temp(out, lambda path: os.open(path, _NEW_FILE, 0o666))
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                yield handle
+            os.replace(temp, out)
+        except BaseException:
+            _remove_quietly(temp)
+            raise
 
 
 @contextmanager
 def _atomic_folder(out: Path) -> Iterator[Path]:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise InputError("the output folder exists and is not empty; choose another", file=str(out))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part"))
+    with _writing(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _, temp = _new_temp(out, lambda path: os.mkdir(path, 0o777))
+        try:
+            yield temp
+            if out.exists():
+                out.rmdir()
+            os.replace(temp, out)
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
+
+
+# Created with the modes a plain ``open()``/``mkdir`` uses (0666/0777, less the umask)
+# so a teammate or a brat server can read the export; ``tempfile`` would give 0600/0700.
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _new_temp(out: Path, create: Callable[[Path], Any]) -> tuple[Any, Path]:
+    """A fresh hidden name beside ``out``, made by ``create``; its result and the path."""
+    for _ in range(100):
+        temp = out.parent / f".{out.name}.{secrets.token_hex(4)}.part"
+        try:
+            return create(temp), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(out.parent))
+
+
+def _remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+_REASONS = {
+    errno.ENOSPC: ("the disk is full", "free some space or export to another disk"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space or export to another disk"),
+    errno.EROFS: ("the file system is read-only", "export to a writable folder"),
+    errno.EACCES: ("permission denied", "export to a folder you can write to"),
+    errno.EPERM: ("permission denied", "export to a folder you can write to"),
+}
+
+
+@contextmanager
+def _writing(out: Path) -> Iterator[None]:
+    """Turn a file-system failure while exporting into one clear error naming ``out``.
+
+    The temporary file or folder is gone by the time this runs, and ``out`` was never
+    touched, so the message can say that nothing was written.
+    """
     try:
-        yield temp
-        if out.exists():
-            out.rmdir()
-        os.replace(temp, out)
-    except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise
+        yield
+    except OSError as error:
+        reason, advice = _REASONS.get(error.errno, (error.strerror or str(error), "try another folder"))
+        detail = f" ({error.strerror})" if error.strerror and error.strerror.lower() != reason else ""
+        raise ProjectError(
+            f"{reason}{detail}: cannot write the export {out}; nothing was written; {advice}"
+        ) from error
