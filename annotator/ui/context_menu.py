@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 
 from ..core.model import Attribution, Span
 from .i18n import N_, tr, ui_language
+from .plain import no_mnemonic
 
 LAYERS = (("entity", N_("Entities")), ("event", N_("Events")), ("attribution", N_("Attributions")))
 
@@ -29,7 +30,7 @@ def context_menu(window, offset: int) -> QMenu:  # noqa: ANN001 - the MainWindow
         _span_entries(menu, window, found[0])
     if window.suggestions.choose_at(offset):
         chosen = window.suggestions.current
-        menu.addSection(tr("Suggestion: {label}").format(label=chosen.label))
+        menu.addSection(tr("Suggestion: {label}").format(label=no_mnemonic(chosen.label)))
         menu.addAction(tr("Accept"), window.suggestions.accept_current)
         menu.addAction(tr("Reject"), window.suggestions.reject_current)
     return menu
@@ -39,7 +40,7 @@ def _span_entries(menu: QMenu, window, span: Span) -> None:  # noqa: ANN001
     ws, controller = window.workspace, window.controller
     ws.set_current(span)  # the entries below act on the current item
     layer = ws.schema.layer_of(span.label) or "entity"
-    menu.addSection(f"{span.id} {span.label}")
+    menu.addSection(no_mnemonic(f"{span.id} {span.label}"))
     _label_entries(menu.addMenu(tr("Relabel as")), window, layer)
     menu.addAction(tr("Delete"), controller.delete_current)
     if layer == "event" and controller._current_event() is not None:
@@ -60,5 +61,5 @@ def _label_entries(menu: QMenu, window, layer: str | None) -> None:  # noqa: ANN
         target = menu if layer is not None else menu.addMenu(tr(title))
         for label in schema.labels_in(name):
             key = QKeySequence(label.hotkey).toString(QKeySequence.SequenceFormat.NativeText) if label.hotkey else ""
-            action = target.addAction(f"{label.name} · {label.display(language)}\t{key}")  # the key, as a hint
+            action = target.addAction(no_mnemonic(f"{label.name} · {label.display(language)}") + f"\t{key}")  # the key, as a hint
             action.triggered.connect(lambda _=False, chosen=label.name: window.controller.apply_label(chosen))

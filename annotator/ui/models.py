@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from ..core.model import Span, Status
 from ..core.schema import Schema
 from .i18n import N_, tr
+from .plain import plain_tooltip
 
 STATUS_TEXT = {Status.NEW: N_("new"), Status.IN_PROGRESS: N_("in progress"), Status.DONE: N_("done")}
 
@@ -48,7 +49,7 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (title, tr(STATUS_TEXT[status]), count)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return doc_id
+            return plain_tooltip(doc_id)
         if role == Qt.ItemDataRole.UserRole:
             return doc_id
         return None

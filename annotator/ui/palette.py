@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence
-from PySide6.QtWidgets import QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from ..core.schema import LAYERS, Schema
 from .i18n import N_, tr
+from .plain import no_mnemonic, plain_label, plain_tooltip
 
 LAYER_TITLES = {"entity": N_("Entities"), "event": N_("Events"), "attribution": N_("Attribution")}
 
@@ -29,8 +30,7 @@ class LabelPalette(QScrollArea):
             labels = schema.labels_in(layer)
             if not labels:
                 continue
-            heading = QLabel(tr(LAYER_TITLES[layer]))
-            heading.setTextFormat(Qt.TextFormat.PlainText)
+            heading = plain_label(tr(LAYER_TITLES[layer]))
             heading.setStyleSheet("font-weight: bold; margin-top: 6px;")
             layout.addWidget(heading)
             for label in labels:
@@ -41,7 +41,7 @@ class LabelPalette(QScrollArea):
     def _button(self, label, language: str) -> QToolButton:  # noqa: ANN001
         button = QToolButton()
         hotkey = QKeySequence(label.hotkey).toString(QKeySequence.SequenceFormat.NativeText)
-        button.setText(f"{hotkey:>12}   {label.name} · {label.display(language)}")
+        button.setText(no_mnemonic(f"{hotkey:>12}   {label.name} · {label.display(language)}"))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setSizePolicy(button.sizePolicy().horizontalPolicy().Expanding, button.sizePolicy().verticalPolicy())
         colour = QColor(label.color)
@@ -50,7 +50,7 @@ class LabelPalette(QScrollArea):
             f"QToolButton {{ background: {label.color}; color: {text}; text-align: left;"
             f" padding: 2px 6px; border-radius: 3px; }}"
         )
-        button.setToolTip(f"{label.en} / {label.ar} ({hotkey})")
+        button.setToolTip(plain_tooltip(f"{label.en} / {label.ar} ({hotkey})"))
         button.clicked.connect(lambda _=False, name=label.name: self.labelChosen.emit(name))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.buttons[label.name] = button

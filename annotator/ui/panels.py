@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ..core.model import Annotations, Attribution, Event, Span
 from ..core.schema import Schema
 from .i18n import N_, tr, ui_language
+from .plain import plain_label
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -145,7 +146,7 @@ class Inspector(QWidget):
                 box.addItems(["", *definition.values])
                 box.currentTextChanged.connect(lambda value, name=definition.name: self._edited(name, value))
                 name = definition.ar if ui_language() == "ar" and definition.ar else definition.en
-                self.form.addRow(name or definition.name, box)
+                self.form.addRow(_plain(name or definition.name), box)  # a str would become rich text
         self._title.setText(title)
         for name, box in self._boxes.items():
             box.blockSignals(True)  # showing a value is not editing it
@@ -178,7 +179,4 @@ def _describe(item, schema: Schema, text: str) -> tuple[str, str]:  # noqa: ANN0
 
 
 def _plain(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # text from files is never rich text
-    label.setWordWrap(True)
-    return label
+    return plain_label(text, wrap=True)  # text from files is never rich text

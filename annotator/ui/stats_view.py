@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
 import pyqtgraph as pg
@@ -12,7 +13,7 @@ from .i18n import tr
 
 
 def bar_chart(title: str, counts: dict[str, int], colour: str = "#4c72b0") -> pg.PlotWidget:
-    plot = pg.PlotWidget(title=title)
+    plot = pg.PlotWidget(title=html.escape(title))  # pyqtgraph shows titles as HTML
     plot.setBackground("w")
     names = list(counts)
     bars = pg.BarGraphItem(x=list(range(len(names))), height=list(counts.values()), width=0.7, brush=colour)
@@ -32,7 +33,7 @@ class StatsDialog(QDialog):
         statuses = Counter(status.value for _, _, status in store.statuses())
         self.charts = {
             "labels": bar_chart(tr("Labels per type (all annotators)"), store.label_counts()),
-            "days": bar_chart(f"Labels per day ({annotator})", store.span_dates(annotator), "#55a868"),
+            "days": bar_chart(tr("Labels per day ({annotator})").format(annotator=annotator), store.span_dates(annotator), "#55a868"),
             "status": bar_chart(tr("Documents by status (per annotator)"), dict(statuses), "#c44e52"),
         }
         tabs.addTab(self.charts["labels"], tr("Labels"))

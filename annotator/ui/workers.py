@@ -18,6 +18,7 @@ from ..core.errors import AnnotatorError
 from ..core.progress import Progress
 from ..storage import ProjectStore
 from .i18n import tr
+from .plain import plain_box, plain_label
 
 Job = Callable[[ProjectStore], Iterator[Progress]]
 
@@ -78,6 +79,7 @@ def run_with_progress(parent: QWidget, title: str, project: Path, job: Job,
     """Start ``job`` on the thread pool with a progress dialog and a Cancel button."""
     worker = GeneratorWorker(project, job)
     dialog = QProgressDialog(title, tr("Cancel"), 0, 0, parent)
+    dialog.setLabel(plain_label(title))  # its own label would render a message quoting a file as HTML
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
@@ -90,8 +92,7 @@ def run_with_progress(parent: QWidget, title: str, project: Path, job: Job,
 
     def failed(message: str) -> None:
         dialog.reset()
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file content
+        box = plain_box(QMessageBox.Icon.Warning, title, message, parent)  # messages quote file content
         box.open()
         parent._last_error_box = box
 
