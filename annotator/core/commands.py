@@ -9,18 +9,20 @@ state and validate them first, so an invalid edit never reaches the store.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any, Protocol, Union
 
-from .errors import ValidationError
+from .errors import ProjectError, ValidationError
 from .model import Annotations, Argument, Attribution, Document, Event, Span, Status, next_id
 from .schema import Schema
 from .validation import validate_change
 
 Item = Union[Span, Event, Attribution]
 _TABLES = {Span: "spans", Event: "events", Attribution: "attributions"}
+_KINDS = {Span: "span", Event: "event", Attribution: "attribution"}
 
 
 class EditTarget(Protocol):
@@ -33,6 +35,7 @@ class EditTarget(Protocol):
     def save_event(self, document_id: str, annotator: str, event: Event) -> None: ...
     def save_attribution(self, document_id: str, annotator: str, a: Attribution) -> None: ...
     def delete_item(self, table: str, document_id: str, annotator: str, item_id: str) -> None: ...
+    def stored_item(self, table: str, document_id: str, annotator: str, item_id: str) -> Item | None: ...
     def item_ids(self, table: str, document_id: str, annotator: str) -> set[str]: ...
     def has_item(self, table: str, document_id: str, annotator: str, item_id: str) -> bool: ...
     def set_status(self, document_id: str, annotator: str, status: Status) -> None: ...
@@ -47,24 +50,34 @@ class EditCommand:
     added: list[Item] = field(default_factory=list)
 
     def do(self, store: EditTarget) -> None:
+        """Delete ``removed`` and write ``added``; a redo runs this again."""
         with store.atomic():
-            self._claim_ids(store)
-            self._apply(store, remove=self.removed, write=self.added)
+            added = self._claim_ids(store, self.added, replacing=self.removed)
+            self._apply(store, remove=self.removed, write=added, refused="nothing was changed")
+        self.added = added  # only once the transaction is in the file
 
-    def _claim_ids(self, store: EditTarget) -> None:
-        """New items take ids free *in the file*, decided inside the transaction.
+    def undo(self, store: EditTarget) -> None:
+        """Delete ``added`` and write ``removed`` back, if ``added`` is still as written."""
+        with store.atomic():
+            removed = self._claim_ids(store, self.removed, replacing=self.added)
+            self._apply(store, remove=self.added, write=removed, refused="nothing was undone")
+        self.removed = removed
 
-        The id was chosen from the caller's copy; another window working as the same
-        annotator may have used it since, and a silent overwrite would lose its label.
-        Renaming here (and in the references among the added items) keeps both.
+    def _claim_ids(self, store: EditTarget, items: list[Item], replacing: list[Item]) -> list[Item]:
+        """``items`` with ids free *in the file*, decided inside the transaction.
+
+        The id was chosen from the caller's copy (or, for an undo or redo, held
+        before); another window working as the same annotator may have used it since,
+        and a silent overwrite would lose its label. Renaming here (and in the
+        references among ``items``) keeps both.
         """
-        replacing = {(type(i), i.id) for i in self.removed}
+        replaced = {(type(i), i.id) for i in replacing}
         renames: dict[str, str] = {}
         claimed: list[Item] = []
-        for item in self.added:
+        for item in items:
             kind = type(item)
             taken_here = any(type(i) is kind and i.id == item.id for i in claimed)
-            if (kind, item.id) not in replacing and (
+            if (kind, item.id) not in replaced and (
                 taken_here or store.has_item(_TABLES[kind], self.document_id, self.annotator, item.id)
             ):
                 used = store.item_ids(_TABLES[kind], self.document_id, self.annotator)  # rare: a clash
@@ -74,17 +87,31 @@ class EditCommand:
                     renames[item.id] = fresh
                 item = replace(item, id=fresh)
             claimed.append(item)
-        self.added = [_renamed(i, renames) for i in claimed] if renames else claimed
+        return [_renamed(i, renames) for i in claimed] if renames else claimed
 
-    def undo(self, store: EditTarget) -> None:
-        self._apply(store, remove=self.added, write=self.removed)
-
-    def _apply(self, store: EditTarget, remove: list[Item], write: list[Item]) -> None:
+    def _apply(self, store: EditTarget, remove: list[Item], write: list[Item], refused: str) -> None:
         with store.atomic():
             for item in remove:
-                store.delete_item(_TABLES[type(item)], self.document_id, self.annotator, item.id)
+                self._remove(store, item, refused)
             for item in write:
                 _save(store, self.document_id, self.annotator, item)
+
+    def _remove(self, store: EditTarget, item: Item, refused: str) -> None:
+        """Delete ``item``, refusing (the whole transaction) if its row no longer holds it.
+
+        Ids are reused: once another window deleted this item and made a new one, or a
+        merge or restore replaced it, its id names someone else's work, which an undo
+        must never delete.
+        """
+        table = _TABLES[type(item)]
+        stored = store.stored_item(table, self.document_id, self.annotator, item.id)
+        if stored is None or _content(stored) != _content(item):
+            raise ProjectError(
+                f"{_KINDS[type(item)]} {item.id} was changed by another window or program since; {refused}",
+                file=_file_of(store),
+                document=self.document_id,
+            )
+        store.delete_item(table, self.document_id, self.annotator, item.id)
 
 
 @dataclass
@@ -109,6 +136,23 @@ def _save(store: EditTarget, document_id: str, annotator: str, item: Item) -> No
         store.save_event(document_id, annotator, item)
     else:
         store.save_attribution(document_id, annotator, item)
+
+
+def _content(item: Item) -> Any:
+    """What an item says, as stored: its times aside, and lists and tuples alike
+    (a JSON round trip), so the window's copy and the file's row compare equal."""
+    if isinstance(item, Span):
+        fields = [item.start, item.end, item.label, item.attributes]
+    elif isinstance(item, Event):
+        fields = [item.type, item.trigger, [[a.role, a.span] for a in item.arguments], item.attributes]
+    else:
+        fields = [item.source, item.cue, item.content, item.attributes]
+    return json.loads(json.dumps(fields, sort_keys=True))
+
+
+def _file_of(store: EditTarget) -> str | None:
+    path = getattr(store, "path", None)
+    return str(path) if path is not None else None
 
 
 def _renamed(item: Item, renames: dict[str, str]) -> Item:

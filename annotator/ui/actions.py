@@ -35,6 +35,31 @@ def _action(window: QMainWindow, menu: QMenu, text: str, shortcut, handler: Call
     return action
 
 
+class _StepAction(QAction):
+    """Undo or Redo, enabled and named as Qt's own ("&Undo Add PER span"); its slots
+    are methods, so Qt disconnects them when either side goes away."""
+
+    def __init__(self, window: QMainWindow, prefix: str, can: bool, step: str) -> None:
+        super().__init__(prefix, window)
+        self.prefix = prefix
+        self.setEnabled(can)
+        self.name_step(step)
+
+    def name_step(self, step: str) -> None:
+        self.setText(f"{self.prefix} {step}" if step else self.prefix)
+
+
+def _step_action(window, menu: QMenu, prefix: str, shortcuts: list, handler: Callable,  # noqa: ANN001
+                 can: bool, step: str, can_changed, step_changed) -> QAction:  # noqa: ANN001
+    action = _StepAction(window, prefix, can, step)
+    action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    action.triggered.connect(lambda _=False: handler())
+    can_changed.connect(action.setEnabled)
+    step_changed.connect(action.name_step)
+    menu.addAction(action)
+    return action
+
+
 def _focus(window, widget) -> None:  # noqa: ANN001
     """Show a panel (it may be closed or tabbed away) and put the keyboard focus in it."""
     for dock in window.docks.values():
@@ -45,6 +70,19 @@ def _focus(window, widget) -> None:  # noqa: ANN001
     target.setFocus()
     if not target.hasFocus():
         widget.nextInFocusChain().setFocus()
+
+
+def _set_convention(window, action: QAction, on: bool) -> None:  # noqa: ANN001
+    from ..core.errors import AnnotatorError
+    from ..core.search import set_clitic_convention
+
+    try:
+        set_clitic_convention(window.workspace.store, "include" if on else "exclude")
+    except AnnotatorError as error:  # not saved (read-only, full disk): say so, untick
+        window.workspace.refused.emit(error)
+        action.blockSignals(True)
+        action.setChecked(not on)
+        action.blockSignals(False)
 
 
 def build_menus(window) -> None:  # noqa: ANN001
@@ -69,13 +107,13 @@ def build_menus(window) -> None:  # noqa: ANN001
     add("quit", _action(window, file, tr("&Quit"), StandardKey.Quit, window.close))
 
     edit = bar.addMenu(tr("&Edit"))
-    stack = window.workspace.undo_stack
-    undo = stack.createUndoAction(window, tr("&Undo"))
-    undo.setShortcuts([QKeySequence(StandardKey.Undo)])
-    redo = stack.createRedoAction(window, tr("&Redo"))
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    edit.addAction(undo)
-    edit.addAction(redo)
+    ws, stack = window.workspace, window.workspace.undo_stack
+    # not the stack's own actions: those move the stack even when the file refused the
+    # undo; the workspace undoes in the file first and moves the stack only then
+    undo = _step_action(window, edit, tr("&Undo"), [QKeySequence(StandardKey.Undo)], ws.undo,
+                        stack.canUndo(), stack.undoText(), stack.canUndoChanged, stack.undoTextChanged)
+    redo = _step_action(window, edit, tr("&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], ws.redo,
+                        stack.canRedo(), stack.redoText(), stack.canRedoChanged, stack.redoTextChanged)
     add("undo", undo)
     add("redo", redo)
     edit.addSeparator()
@@ -113,10 +151,10 @@ def build_menus(window) -> None:  # noqa: ANN001
     convention = _action(window, annotate, tr("Entity spans include proclitics (ANERcorp convention)"),
                          None, lambda: None)
     convention.setCheckable(True)
-    from ..core.search import clitic_convention, set_clitic_convention
+    from ..core.search import clitic_convention
 
     convention.setChecked(clitic_convention(window.workspace.store) == "include")
-    convention.toggled.connect(lambda on: set_clitic_convention(window.workspace.store, "include" if on else "exclude"))
+    convention.toggled.connect(lambda on: _set_convention(window, convention, on))
     add("convention", convention)
     s_ = window.suggestions
     add("suggestion_accept", _action(window, annotate, tr("Accept suggestion"), "Y", s_.accept_current))

@@ -56,20 +56,18 @@ class LabelController:
         workspace = self.workspace
         layer = workspace.schema.layer_of(label)
         command = workspace.editor().add_span(start, end, label)
-        span = command.added[0]
-        stack = workspace.undo_stack
-        stack.beginMacro(step_name(command.text))
-        follow_up = None
-        try:
-            workspace.push(command)
-            follow_up = self._follow_up(layer, span)
-            if follow_up is not None:
-                workspace.push(follow_up)
-        finally:
-            stack.endMacro()
-        self.view.clear_selection()
-        # the stored items: an id taken meanwhile by another window was changed in do()
-        workspace.set_current(follow_up.added[0] if follow_up is not None else command.added[0])
+        with workspace.macro(step_name(command.text)):
+            workspace.push(command)  # refused: no undo step and no follow-up
+            self.view.clear_selection()
+            # the stored items: an id taken meanwhile by another window was changed in do()
+            chosen = command.added[0]
+            try:
+                follow_up = self._follow_up(layer, chosen)
+                if follow_up is not None:
+                    workspace.push(follow_up)
+                    chosen = follow_up.added[0]
+            finally:  # a refused follow-up leaves the saved span selected
+                workspace.set_current(chosen)
 
     def _follow_up(self, layer: str | None, span: Span):  # noqa: ANN202
         """A trigger opens its event; a cue opens an attribution; a source or content
@@ -126,7 +124,7 @@ class LabelController:
         if annotations is None:
             return
         status = Status.IN_PROGRESS if annotations.status is Status.DONE else Status.DONE
-        self.workspace.push(self.workspace.editor().set_status(status))
+        self._guarded(lambda: self.workspace.push(self.workspace.editor().set_status(status)))
 
     # --- events and attributions -----------------------------------------------------
     def add_argument(self, event: Event | None = None) -> None:
@@ -191,16 +189,13 @@ class LabelController:
         workspace = self.workspace
 
         def run() -> None:
-            workspace.undo_stack.beginMacro(step_name(text))
-            try:
+            with workspace.macro(step_name(text)):
                 span_id = choice.span_id
                 if span_id is None:
                     command = workspace.editor().add_span(*self._selection(), choice.new_label)
                     workspace.push(command)
                     span_id = command.added[0].id
                 workspace.push(make(span_id))
-            finally:
-                workspace.undo_stack.endMacro()
 
         self._guarded(run)
 
@@ -216,4 +211,4 @@ class LabelController:
         try:
             action()
         except AnnotatorError as error:
-            self.report(tr("Not done: {reason}").format(reason=error.message))
+            self.workspace.refused.emit(error)  # the window says why; nothing changed

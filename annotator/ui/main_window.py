@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ..core.errors import AnnotatorError, ProjectError
 from ..core.model import Attribution, Event, Span, Status
 from .i18n import N_, tr
 from .labelling import LabelController
@@ -171,6 +173,7 @@ class MainWindow(QMainWindow):
         ws.currentChanged.connect(self._current_changed)
         ws.projectChanged.connect(self.refresh_documents)
         ws.documentTouched.connect(self._document_touched)
+        ws.refused.connect(self.show_refusal)
         self.palette.labelChosen.connect(self.controller.apply_label)
         self.view.spanActivated.connect(self._span_clicked)
         self.view.navigateSpans.connect(self.step_span)
@@ -414,6 +417,18 @@ class MainWindow(QMainWindow):
     # --- status ------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
+
+    def show_refusal(self, error: AnnotatorError) -> None:
+        """An edit, undo or redo that changed nothing: the reason in the status bar, and
+        a box too when the file refused it (full disk, read-only, in use, changed by
+        another window), as the user must not think the work was saved."""
+        self.show_message(tr("Not done: {reason}").format(reason=error.message))
+        if isinstance(error, ProjectError):
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("Not saved"), str(error),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file content
+            box.open()
+            self.last_refusal_box = box
 
     def _update_status(self) -> None:
         rows = self.documents_model.rows

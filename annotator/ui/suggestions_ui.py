@@ -8,7 +8,7 @@ accepted (Y); rejecting it (N) hides it for good in that place. Both are undoabl
 from __future__ import annotations
 
 from ..core.by_place import ByPlace
-from ..core.errors import AnnotatorError
+from ..core.errors import AnnotatorError, ProjectError
 from ..core.model import Annotations
 from ..core.search import clitic_convention, normalisation_settings
 from ..core.suggestions import (
@@ -152,31 +152,32 @@ class SuggestionsController:
         self.window.view.clear_selection()
         self.window.view.set_suggestions(self.shown, self.current, changed=[])
 
-    def accept_current(self) -> None:
-        if self.current is not None:
-            self._push(accept(self.workspace.editor(), self.current))
-
-    def reject_current(self) -> None:
-        if self.current is not None:
-            self._push(reject(self.workspace.annotator, self.current))
-
     def accept_all(self) -> None:
         todo = list(self.shown)
         if not todo:
             return
-        stack = self.workspace.undo_stack
-        stack.beginMacro(tr("Accept {count} suggestions").format(count=len(todo)))
-        try:
+        with self.workspace.macro(tr("Accept {count} suggestions").format(count=len(todo))):
             for suggestion in todo:
-                self._push(accept(self.workspace.editor(), suggestion))
-        finally:
-            stack.endMacro()
+                refusal = self._push(lambda s=suggestion: accept(self.workspace.editor(), s))
+                if isinstance(refusal, ProjectError):
+                    break  # the file refused one: the rest would be refused too
 
-    def _push(self, command) -> None:  # noqa: ANN001
+    def accept_current(self) -> None:
+        if self.current is not None:
+            self._push(lambda: accept(self.workspace.editor(), self.current))
+
+    def reject_current(self) -> None:
+        if self.current is not None:
+            self._push(lambda: reject(self.workspace.annotator, self.current))
+
+    def _push(self, make) -> AnnotatorError | None:  # noqa: ANN001 - makes the command
+        """Make and push a command; a refusal is shown, and returned."""
         try:
-            self.workspace.push(command)
+            self.workspace.push(make())
         except AnnotatorError as error:
-            self.window.show_message(tr("Not done: {reason}").format(reason=error.message))
+            self.workspace.refused.emit(error)
+            return error
+        return None
 
 
 def _build(store, annotator: str) -> tuple:  # noqa: ANN001

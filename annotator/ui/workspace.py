@@ -3,14 +3,24 @@
 Every change goes through ``push`` as a core command wrapped in a ``QUndoCommand``;
 after each do or undo the workspace reloads from the store and broadcasts, so views
 redraw from the file's state and never patch themselves.
+
+The file leads and the undo stack follows: a command is done (or undone, or redone)
+first, and the stack moves only once that is in the file. Qt's ``QUndoStack.push``
+calls ``redo`` and keeps the command even when ``redo`` raised, so a refused save
+(full disk, read-only file, another program's lock) would leave an undo step for a
+label that does not exist, and a later Redo would write it after all.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.commands import EditCommand, Editor, StatusCommand, apply_change
+from ..core.errors import AnnotatorError
 from ..core.model import Annotations, Attribution, Document, Event, Span
 from ..storage import ProjectStore
 from .i18n import tr
@@ -20,7 +30,12 @@ Item = Span | Event | Attribution
 
 
 class CoreUndoCommand(QUndoCommand):
-    """The one adapter between core commands and Qt's undo stack."""
+    """The one adapter between core commands and Qt's undo stack.
+
+    While the workspace moves the stack after doing the work itself, Qt's calls to
+    ``redo``/``undo`` do nothing; otherwise (someone calling the stack directly) they
+    run the command as before.
+    """
 
     def __init__(self, workspace: Workspace, command: EditCommand | StatusCommand) -> None:
         super().__init__(step_name(command.text))
@@ -28,10 +43,12 @@ class CoreUndoCommand(QUndoCommand):
         self.command = command
 
     def redo(self) -> None:
-        self.workspace.run(self.command, undo=False)
+        if not self.workspace.stack_only:
+            self.workspace.run(self.command, undo=False)
 
     def undo(self) -> None:
-        self.workspace.run(self.command, undo=True)
+        if not self.workspace.stack_only:
+            self.workspace.run(self.command, undo=True)
 
 
 class Workspace(QObject):
@@ -40,6 +57,7 @@ class Workspace(QObject):
     currentChanged = Signal(object)  # the selected Span, Event, Attribution or None
     projectChanged = Signal()  # documents or statuses changed
     documentTouched = Signal()  # the open document's status or label count changed
+    refused = Signal(object)  # an AnnotatorError: an edit, undo or redo that changed nothing
 
     def __init__(self, store: ProjectStore, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +69,9 @@ class Workspace(QObject):
         self.current: Item | None = None
         self._seen_version = self._data_version()
         self.last_delta: tuple[list, list] | None = None
+        self.stack_only = False  # True while the stack follows work already in the file
+        self._macro_text: str | None = None  # a gesture's step name, until its first push
+        self._macro_open = False
 
     @property
     def schema(self):  # noqa: ANN201
@@ -94,20 +115,83 @@ class Workspace(QObject):
         self.projectChanged.emit()
 
     def push(self, command) -> None:  # noqa: ANN001 - any core command with do/undo
-        self.undo_stack.push(CoreUndoCommand(self, command))
+        """Do ``command``, then put it on the undo stack; raises ``AnnotatorError``,
+        leaving the stack as it was, if it could not be saved."""
+        self.run(command, undo=False)
+        with self._stack_follows():
+            if self._macro_text is not None and not self._macro_open:
+                self.undo_stack.beginMacro(self._macro_text)
+                self._macro_open = True
+            self.undo_stack.push(CoreUndoCommand(self, command))
+
+    @contextmanager
+    def macro(self, text: str) -> Iterator[None]:
+        """The pushes inside as one undo step named ``text``. The step begins with the
+        first push that is saved: a gesture refused from its start leaves no empty step
+        (and keeps the Redo history, which beginning a macro would drop)."""
+        if self._macro_text is not None:  # nested: part of the outer step
+            yield
+            return
+        self._macro_text, self._macro_open = text, False
+        try:
+            yield
+        finally:
+            if self._macro_open:
+                self.undo_stack.endMacro()
+            self._macro_text, self._macro_open = None, False
+
+    def undo(self) -> bool:
+        """Edit > Undo: undo the step in the file, then move the stack. A refused undo
+        is reported through ``refused`` and leaves the file and the stack as they were."""
+        return self._step(undo=True)
+
+    def redo(self) -> bool:
+        return self._step(undo=False)
+
+    def _step(self, undo: bool) -> bool:
+        stack = self.undo_stack
+        index = stack.index() - 1 if undo else stack.index()
+        if not 0 <= index < stack.count():
+            return False
+        commands = _core_commands(stack.command(index))
+        try:
+            self._run_all(commands[::-1] if undo else commands, undo)
+        except AnnotatorError as error:
+            self.refused.emit(error)
+            return False
+        with self._stack_follows():
+            stack.undo() if undo else stack.redo()
+        return True
+
+    @contextmanager
+    def _stack_follows(self) -> Iterator[None]:
+        self.stack_only = True
+        try:
+            yield
+        finally:
+            self.stack_only = False
 
     def run(self, command, undo: bool) -> None:  # noqa: ANN001
-        """Do or undo a command, then bring the in-memory copy level with the file.
+        self._run_all([command], undo)
 
-        The copy is the file's state: the command has just been written in a
-        transaction, and applying the same items to the copy gives what a reload
-        would, without reading every span back (which costs more than a frame).
-        Another connection's write (seen through SQLite's data version) or a step
-        in another document means a real reload.
+    def _run_all(self, commands: list, undo: bool) -> None:
+        """Do or undo commands (one undo step) in one transaction, then bring the
+        in-memory copy level with the file.
+
+        The copy is the file's state: the commands have just been written, and applying
+        the same items to the copy gives what a reload would, without reading every span
+        back (which costs more than a frame). Another connection's write (seen through
+        SQLite's data version) or a step in another document means a real reload.
         """
         catching_up = self._data_version() != self._seen_version
-        (command.undo if undo else command.do)(self.store)
+        with self.store.atomic():  # all of a step or none of it
+            for command in commands:
+                (command.undo if undo else command.do)(self.store)
         self._seen_version = self._data_version()
+        for command in commands:
+            self._follow(command, undo, catching_up)
+
+    def _follow(self, command, undo: bool, catching_up: bool) -> None:  # noqa: ANN001
         here = self.document is not None and command.document_id == self.document.id
         if not here or catching_up or getattr(command, "annotator", self.annotator) != self.annotator:
             self.after_change(command.document_id)
@@ -181,3 +265,10 @@ class Workspace(QObject):
         created = span.created or ""
         lines.append(tr("annotator: {name}").format(name=self.annotator) + (f", {created[:16]}" if created else ""))
         return lines
+
+
+def _core_commands(step: QUndoCommand) -> list:
+    """The core commands of one undo step: its own, or its children's (a macro)."""
+    if isinstance(step, CoreUndoCommand):
+        return [step.command]
+    return [c for i in range(step.childCount()) for c in _core_commands(step.child(i))]
