@@ -6,12 +6,20 @@ import: a document matches by id and text hash, and the same id with another tex
 refused, naming the document, before anything is written. Each (document, annotator)
 pair arriving replaces the target's copy of that annotator's work on that document,
 which makes merging twice a no-op.
+
+Older work never replaces newer work silently: a pair whose arriving work is older
+(by its rows' times: the status row's, the spans' created/updated) than the work it
+would replace, and differs from it, refuses the whole merge, naming every such pair,
+unless ``force_older`` is set. The merged status rows keep their own project's time,
+not the time of the merge, so a later merge can still tell which copy is newer.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 from .errors import InputError
@@ -47,8 +55,13 @@ def merge_schema(target: Schema, other: Schema) -> list[str]:
     return added
 
 
-def merge_projects(target: Any, sources: Iterable[tuple[str, Any]]) -> Iterator[Progress]:
-    """Merge ``(name, store)`` sources into ``target`` in one transaction."""
+def merge_projects(
+    target: Any, sources: Iterable[tuple[str, Any]], *, force_older: bool = False
+) -> Iterator[Progress]:
+    """Merge ``(name, store)`` sources into ``target`` in one transaction.
+
+    ``force_older``: let older work replace newer work (else the merge is refused).
+    """
     sources = list(sources)
     schema = copy.deepcopy(target.schema)
     for name, source in sources:
@@ -56,6 +69,13 @@ def merge_projects(target: Any, sources: Iterable[tuple[str, Any]]) -> Iterator[
             merge_schema(schema, source.schema)
         except InputError as error:
             raise error.located(file=name)
+    older = older_work(target, sources)
+    if older and not force_older:
+        raise InputError(
+            "this merge would replace newer work with older work, so nothing was merged: "
+            + "; ".join(older)
+            + "; to replace it anyway, merge again with --force-older"
+        )
     total = sum(source.count_documents() for _, source in sources)
 
     def all_records() -> Iterator[ImportRecord]:
@@ -65,6 +85,73 @@ def merge_projects(target: Any, sources: Iterable[tuple[str, Any]]) -> Iterator[
     with target.atomic():  # a rollback drops the schema saved here (the store re-reads it)
         target.save_schema(schema)
         yield from import_records(target, all_records(), total=total)
+        for (document_id, annotator), updated in _status_times(sources).items():
+            target.set_status_time(document_id, annotator, updated)
+
+
+# --- older work --------------------------------------------------------------------
+@dataclass
+class _Holder:
+    """Where one annotator's work on one document would come from, at a point of the merge."""
+
+    name: str
+    store: Any
+    latest: datetime | None
+
+
+def older_work(target: Any, sources: list[tuple[str, Any]]) -> list[str]:
+    """Each (document, annotator) pair the merge would set back to older, different
+    work, described with both times; sources are taken in order, as they are merged."""
+    holders = {pair: _Holder("the project", target, _latest(times))
+               for pair, times in target.work_times().items()}
+    found = []
+    for name, source in sources:
+        for pair, times in source.work_times().items():
+            arriving = _Holder(name, source, _latest(times))
+            held = holders.get(pair)
+            if held is not None and _is_older(arriving, held) and not _same_work(held, arriving, pair):
+                found.append(
+                    f"document {pair[0]!r}, annotator {pair[1]!r}: {held.name} has work from "
+                    f"{held.latest.isoformat()}, {name} only from {arriving.latest.isoformat()}"
+                )
+            holders[pair] = arriving
+    return found
+
+
+def _latest(times: Iterable[str | None]) -> datetime | None:
+    """The latest of a pair's row times; times that are missing or unreadable count for nothing."""
+    moments = []
+    for text in times:
+        try:
+            moment = datetime.fromisoformat(str(text))
+        except ValueError:
+            continue
+        moments.append(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc))
+    return max(moments, default=None)
+
+
+def _is_older(arriving: _Holder, held: _Holder) -> bool:
+    return arriving.latest is not None and held.latest is not None and arriving.latest < held.latest
+
+
+def _same_work(first: _Holder, second: _Holder, pair: tuple[str, str]) -> bool:
+    """Equal rows (merging a copy twice is not a conflict), whatever order they were stored in."""
+    return _rows(first.store.annotations(*pair)) == _rows(second.store.annotations(*pair))
+
+
+def _rows(work: Annotations) -> tuple:
+    def by_id(items: list) -> list:
+        return sorted(items, key=lambda item: item.id)
+
+    return work.status, by_id(work.spans), by_id(work.events), by_id(work.attributions)
+
+
+def _status_times(sources: list[tuple[str, Any]]) -> dict[tuple[str, str], str]:
+    """The merged pairs' status times in their own projects (a later source wins, as its rows do)."""
+    times = {}
+    for _, source in sources:
+        times.update({pair: row_times[0] for pair, row_times in source.work_times().items()})
+    return times
 
 
 def assignment_records(store: Any, annotator: str, document_ids: list[str] | None) -> Iterator[ImportRecord]:
