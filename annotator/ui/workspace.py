@@ -158,6 +158,7 @@ class Workspace(QObject):
             self._run_all(commands[::-1] if undo else commands, undo)
         except AnnotatorError as error:
             self.refused.emit(error)
+            self.catch_up()  # show what the file holds now (another window's label)
             return False
         with self._stack_follows():
             stack.undo() if undo else stack.redo()

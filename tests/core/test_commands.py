@@ -80,3 +80,63 @@ def test_commands_event_with_arguments_and_status(editor, seed_text):
     assert editor.current().status is Status.DONE
     status.undo(editor.store)
     assert editor.current().status is Status.DONE  # the fixture's work was already done
+
+
+# --- undo reverts only this command's own rows (ids are reused) ---------------------
+def _other_window_relabels_under_the_same_id(store, span_id: str, start: int, end: int) -> None:
+    """What another window does: delete the span, then label elsewhere (taking the id)."""
+    other = Editor(store, "aleppo", "amal")
+    other.remove_span(span_id).do(store)
+    command = other.add_span(start, end, "PER")
+    command.do(store)
+    assert command.added[0].id == span_id
+
+
+def test_commands_undo_refuses_to_delete_a_row_rewritten_under_its_id(editor, seed_text):
+    from annotator.core.errors import ProjectError
+
+    mine = editor.add_span(*at(seed_text, "إدلب"), "GPE")
+    mine.do(editor.store)
+    span_id = mine.added[0].id
+    _other_window_relabels_under_the_same_id(editor.store, span_id, *at(seed_text, "غربي"))
+    before = editor.current()
+    with pytest.raises(ProjectError, match=f"span {span_id} was changed by another window .*nothing was undone"):
+        mine.undo(editor.store)
+    assert editor.current() == before  # the other window's label is still there
+
+
+def _newest_span(editor, seed_text):
+    """A new GPE on «إدلب»: the newest id, the one the next label reuses once freed."""
+    command = editor.add_span(*at(seed_text, "إدلب"), "GPE")
+    command.do(editor.store)
+    return command.added[0].id
+
+
+def test_commands_undo_of_a_delete_keeps_the_label_that_took_its_id(editor, seed_text):
+    span_id = _newest_span(editor, seed_text)
+    deleted = editor.remove_span(span_id)
+    deleted.do(editor.store)
+    theirs = Editor(editor.store, "aleppo", "amal").add_span(*at(seed_text, "غربي"), "PER")
+    theirs.do(editor.store)
+    assert theirs.added[0].id == span_id
+    deleted.undo(editor.store)
+    spans = {s.text_in(seed_text): s for s in editor.current().spans}
+    assert (spans["غربي"].id, spans["غربي"].label) == (span_id, "PER")
+    assert spans["إدلب"].label == "GPE" and spans["إدلب"].id != span_id
+    deleted.do(editor.store)  # redo removes the one it brought back, not theirs
+    labels = {s.text_in(seed_text): s.label for s in editor.current().spans}
+    assert labels.get("غربي") == "PER" and "إدلب" not in labels
+
+
+def test_commands_redo_of_a_delete_refuses_when_the_row_holds_other_content(editor, seed_text):
+    from annotator.core.errors import ProjectError
+
+    span_id = _newest_span(editor, seed_text)
+    deleted = editor.remove_span(span_id)
+    deleted.do(editor.store)
+    deleted.undo(editor.store)
+    _other_window_relabels_under_the_same_id(editor.store, span_id, *at(seed_text, "غربي"))
+    before = editor.current()
+    with pytest.raises(ProjectError, match=f"span {span_id} was changed by another window"):
+        deleted.do(editor.store)
+    assert editor.current() == before
