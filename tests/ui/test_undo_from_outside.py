@@ -105,3 +105,29 @@ def test_undo_refuses_when_another_window_put_another_label_in_the_same_place(qt
     assert (kept.id, kept.label) == ("T1", "PER")
     assert stack.index() == 1
     _refusal_shown(window, "nothing was undone")
+
+
+def test_undo_after_a_merge_replaced_the_label_leaves_the_merged_one(qtbot, tmp_path, seed_project):
+    import shutil
+
+    from annotator.ui.app import open_window
+
+    other = tmp_path / "colleague.sqlite"
+    shutil.copy(seed_project, other)  # the same document, before anyone labelled it
+    window = open_window(seed_project, "amal")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    _label(qtbot, window, "حلب", Qt.Key.Key_G, "غربي مدينة")
+    start, end = at(window.view.text, "الجبهة الوطنية للتحرير")
+    assert window_b(other, "", start, end) == "T1"  # the colleague's copy: T1 is a PER there
+    merged = subprocess.run([sys.executable, "-m", "annotator", "merge", str(seed_project), str(other)],
+                            capture_output=True, text=True, timeout=120)
+    assert merged.returncode == 0, merged.stderr
+    assert [(s.id, s.label) for s in stored(seed_project).spans] == [("T1", "PER")]
+
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+
+    assert [(s.id, s.label) for s in stored(seed_project).spans] == [("T1", "PER")]
+    assert window.workspace.undo_stack.index() == 1
+    _refusal_shown(window, "span T1 was changed by another window or program since")
