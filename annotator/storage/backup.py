@@ -14,6 +14,13 @@ stripped of session rows, checked with ``PRAGMA quick_check`` and only then rena
 place: a crash or a full disk leaves no half backup in the list, and a damaged project
 never pushes good backups out of the rotation.
 
+When each was made: the copy records the time it was made inside itself (the setting
+``backup/made``), so a renamed or copied file keeps its age. A backup's time is the
+earlier of that (the name's time for backups older than the setting) and the file's
+mtime. A time later than now (a clock that ran ahead, a crafted name) never counts as
+newest: such backups are listed after every other, are the first rotated out, and are
+neither what ``MIN_INTERVAL`` is measured from nor what a default restore picks.
+
 When (decided here): ``ProjectStore.open`` calls ``backup_on_open``, which writes a backup
 unless the newest one is less than ``MIN_INTERVAL`` (60 s) old, or holds the same
 content as the project (a cheap fingerprint: counts, offset sums, latest timestamps,
@@ -23,12 +30,21 @@ never back up. The last ``KEPT`` (5) backups are kept; ``before-upgrade-*`` and
 ``damaged`` copies are not rotated out (delete them by hand). A failure never stops
 opening: it becomes ``store.backup_warning``. ``make_backup`` always writes one.
 
-Restore: ``restore_backup`` checks the backup, backs up the current state first (a raw
-copy if SQLite cannot read it), then copies the backup into the project with the backup
-API, in one transaction. Connections left open see the restored content (their
-``data_version()`` changes) and should reload; a window should rather close its store,
-restore, and open the project again. Only a project SQLite cannot read at all is
-replaced as a file (no connection can be using it then).
+Restore: ``restore_backup`` checks the backup like any file from elsewhere (``quick_check``,
+and ``file_checks.check_file``, which refuses SQL the app did not create), refuses while
+a live process of this host holds a session in the project (it would write its own
+state over the restored one; the caller's own session, if it passes it, excepted),
+backs up the current state first (a raw copy if SQLite cannot read it), then copies the
+backup into the project with the backup API, in one transaction. A window closes its
+store, restores, and opens the project again. Only a project SQLite cannot read at all
+is replaced as a file (no connection can be using it then). ``default_backup`` picks
+what a restore without a named backup uses: the newest backup that passes those checks
+and whose every text still matches its SHA-256.
+
+Advice: ``backup_hint`` (added to messages that refuse a project) and ``list_backups``
+say what restoring a backup would drop of the project as it is now (documents, spans,
+events, attributions and "done" marks made or changed since), so following the advice
+never throws away saved work unannounced.
 """
 
 from __future__ import annotations
@@ -36,6 +52,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -45,7 +62,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.errors import ProjectError
-from .file_checks import SESSION_PREFIX, alive, check_header, read_only
+from ..core.model import text_sha256
+from .file_checks import SESSION_PREFIX, alive, check_file, check_header, read_only
 from .migrations import APPLICATION_ID, latest_version
 
 if TYPE_CHECKING:
@@ -53,8 +71,10 @@ if TYPE_CHECKING:
 
 KEPT = 5
 MIN_INTERVAL = timedelta(seconds=60)
+CLOCK_SLACK = timedelta(minutes=2)  # a backup dated later than now + this is "from the future"
 BUSY_TIMEOUT = 5.0  # seconds a restore waits for another program's write
 KEPT_FOREVER = ("before-upgrade", "damaged")  # reason prefixes never rotated out
+MADE_KEY = "backup/made"  # setting inside each backup: when it was really made (UTC, ISO)
 # How a refused open tells the user to restore; the CLI and the GUI menu it names are
 # wired outside storage/ (change the wording here if they change).
 RESTORE_HOW = (
@@ -68,12 +88,50 @@ class DamagedProject(ProjectError):
 
 
 @dataclass(frozen=True)
+class Losses:
+    """What restoring a backup would drop of the project as it is now: rows made or
+    changed since the backup (a changed span counts once, as one dropped)."""
+
+    documents: int
+    spans: int
+    events: int
+    attributions: int
+    done: int  # documents an annotator marked done
+
+    def describe(self) -> str:
+        parts = [
+            _plural(self.documents, "document"),
+            _plural(self.spans, "span"),
+            _plural(self.events, "event"),
+            _plural(self.attributions, "attribution"),
+            _plural(self.done, '"done" mark'),
+        ]
+        parts = [part for part in parts if part]
+        if not parts:
+            return "restoring it would drop nothing of the project as it is now"
+        listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        return f"restoring it would drop {listed} made or changed since"
+
+
+@dataclass(frozen=True)
 class BackupInfo:
     path: Path
-    created: datetime  # UTC, from the file name
+    created: datetime  # UTC: when it was really made (see the module docstring)
     documents: int | None  # None: the backup cannot be read
     spans: int | None
     reason: str = ""  # "" (on open), manual, before-restore, before-upgrade-vN, damaged
+    future: bool = False  # dated after now: listed last, never taken for the newest
+    losses: Losses | None = None  # what restoring it would drop (None: cannot be told)
+
+
+@dataclass(frozen=True)
+class _Backup:
+    path: Path
+    made: datetime
+    reason: str
+    future: bool
+    named: datetime
+    number: int
 
 
 def backup_dir(project: Path) -> Path:
@@ -82,27 +140,71 @@ def backup_dir(project: Path) -> Path:
 
 
 def list_backups(project: Path) -> list[BackupInfo]:
-    """Every backup of ``project``, newest first, with its document and span counts."""
-    return [_info(path, created, reason) for path, created, reason in _backups(project)]
+    """Every backup of ``project``, newest first (those dated in the future last), with
+    its document and span counts and what restoring it would drop."""
+    return [_info(project, found) for found in _backups(project)]
 
 
 def latest_backup(project: Path) -> tuple[Path, datetime] | None:
-    """The newest backup that is not a kept-aside damaged file: its path and time."""
-    found = [(path, created) for path, created, reason in _backups(project) if reason != "damaged"]
-    return found[0] if found else None
+    """The newest backup that is neither a kept-aside damaged file nor dated in the
+    future: its path and when it was made."""
+    for found in _backups(project):
+        if found.reason != "damaged" and not found.future:
+            return found.path, found.made
+    return None
+
+
+def default_backup(project: Path) -> tuple[Path, list[str]]:
+    """The backup a restore without a named one uses: the newest that passes every
+    check of ``restore_backup`` and whose texts match their SHA-256; with why each
+    newer one was passed over. ``ProjectError`` when there is none."""
+    passed_over = []
+    for found in _backups(project):
+        if found.reason == "damaged":
+            continue
+        problem = _problem(found.path)
+        if problem is None:
+            return found.path, passed_over
+        passed_over.append(f"{found.path.name}: {problem}")
+    raise ProjectError(
+        "no sound backup to restore" + (f" ({'; '.join(passed_over)})" if passed_over else ""),
+        file=str(project),
+    )
 
 
 def backup_hint(project: Path) -> str:
-    """A message tail offering the newest readable backup ("" if there is none)."""
+    """A message tail offering the newest sound backup ("" if there is none), saying
+    what restoring it would drop of the project as it is now."""
     try:
-        for path, created, reason in _backups(project):  # opened one by one, newest first
-            if reason != "damaged" and _info(path, created, reason).documents is not None:
-                when = created.strftime("%Y-%m-%d %H:%M UTC")
-                how = RESTORE_HOW.format(project=Path(project).name)
-                return f"; a backup from {when} is in {path}: {how}"
-    except OSError:
-        pass
-    return ""
+        chosen, _ = default_backup(project)
+    except (ProjectError, OSError):
+        return ""
+    made = next((b.made for b in _backups(project) if b.path == chosen), None)
+    when = f" from {made.strftime('%Y-%m-%d %H:%M UTC')}" if made else ""
+    losses = restore_losses(project, chosen)
+    drops = (
+        f" ({losses.describe()}; the project as it is now is kept as a backup first)"
+        if losses is not None
+        else ""
+    )
+    how = RESTORE_HOW.format(project=Path(project).name)
+    return f"; a backup{when} is in {chosen}{drops}: {how}"
+
+
+def restore_losses(project: Path, backup: Path) -> Losses | None:
+    """What restoring ``backup`` would drop of ``project`` as it is now (None when
+    either cannot be read)."""
+    try:
+        conn = read_only(project)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute("ATTACH DATABASE ? AS backup", [_read_only_uri(backup)])
+        return Losses(*(_count_missing(conn, *query) for query in _LOSS_QUERIES))
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
 
 
 def make_backup(
@@ -133,15 +235,21 @@ def make_backup(
             source.close()
 
 
-def restore_backup(project: Path, backup: Path) -> Path | None:
+def restore_backup(
+    project: Path, backup: Path, *, own_session: str | None = None
+) -> Path | None:
     """Make ``project`` hold what ``backup`` holds; returns the backup of what it held.
 
-    The current state is saved first (``before-restore``; a raw ``damaged`` copy when
+    Refused (nothing changed) when the backup fails its checks, or while a process of
+    this host has the project open (other than the caller's ``own_session`` row). The
+    current state is saved first (``before-restore``; a raw ``damaged`` copy when
     SQLite cannot read it) and nothing is restored if that fails. A readable project
     is restored with the backup API in one transaction; an unreadable one is replaced.
     """
     project, backup = Path(project), Path(backup)
     _check_backup(backup)
+    if project.exists():
+        _refuse_while_open(project, own_session)
     saved = _save_current(project, keep=[backup]) if project.exists() else None
     source = read_only(backup)
     try:
@@ -164,6 +272,30 @@ def restore_backup(project: Path, backup: Path) -> Path | None:
     return saved
 
 
+def open_elsewhere(project: Path, own_session: str | None = None) -> list[tuple[int, str]]:
+    """``(pid, command line)`` of each live process of this host with a session row in
+    ``project`` (not ``own_session``). Read-only; [] for a file SQLite cannot read."""
+    try:
+        conn = read_only(project)
+        try:
+            keys = [row[0] for row in conn.execute(
+                "SELECT key FROM settings WHERE key LIKE ?", [SESSION_PREFIX + "%"]
+            )]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    here = socket.gethostname()
+    holders = []
+    for key in keys:
+        host, _, rest = key[len(SESSION_PREFIX) :].partition(":")
+        pid = rest.partition(":")[0]
+        # another host cannot share a WAL database: its row is a leftover
+        if key != own_session and host == here and pid.isdigit() and alive(int(pid)):
+            holders.append((int(pid), _command_line(int(pid))))
+    return sorted(set(holders))
+
+
 def backup_on_open(store: ProjectStore) -> str | None:
     """The policy above, for a store just opened; a warning instead of any error."""
     if store.path is None:
@@ -171,8 +303,8 @@ def backup_on_open(store: ProjectStore) -> str | None:
     try:
         newest = latest_backup(store.path)
         if newest is not None:
-            path, created = newest
-            if _utcnow() - created < MIN_INTERVAL or _same_content(store.db.conn, path):
+            path, made = newest
+            if _utcnow() - made < MIN_INTERVAL or _same_content(store.db.conn, path):
                 return None
         store.backup_path = make_backup(store.path, reason="", source=store.db.conn)
     except DamagedProject as error:
@@ -218,6 +350,10 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         source.backup(dest, progress=_deadline(BUSY_TIMEOUT))
         dest.execute("PRAGMA journal_mode = DELETE")  # self-contained: no -wal to lose
         dest.execute("DELETE FROM settings WHERE key LIKE ?", [SESSION_PREFIX + "%"])
+        dest.execute(  # its age, whatever its name or mtime becomes
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+            [MADE_KEY, _utcnow().isoformat()],
+        )
         dest.commit()
         check = [row[0] for row in dest.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as error:
@@ -235,7 +371,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
 
 def _free_name(folder: Path, project: Path, reason: str) -> Path:
     """A new name; ``-2``, ``-3``... for further backups within the same second (never
-    a number freed by rotation, so names sort in the order the backups were made)."""
+    a number freed by rotation). Names only label backups: their order is ``_backups``'."""
     now = _utcnow().replace(microsecond=0)
     number = 1 + max(
         (n for _, created, n, _ in _named(project) if created == now), default=0
@@ -245,11 +381,13 @@ def _free_name(folder: Path, project: Path, reason: str) -> Path:
 
 
 def _rotate(project: Path, keep: Iterable[Path]) -> None:
+    """Keep the ``KEPT`` newest; those dated in the future are listed last, so they go
+    first (a future name never pushes out a backup made since)."""
     protected = {Path(p).resolve() for p in keep}
-    rotating = [b for b in _backups(project) if not b[2].startswith(KEPT_FOREVER)]
-    for path, _, _ in rotating[KEPT:]:
-        if path.resolve() not in protected:
-            path.unlink(missing_ok=True)
+    rotating = [b for b in _backups(project) if not b.reason.startswith(KEPT_FOREVER)]
+    for found in rotating[KEPT:]:
+        if found.path.resolve() not in protected:
+            found.path.unlink(missing_ok=True)
 
 
 def _remove_leftovers(folder: Path) -> None:
@@ -262,6 +400,8 @@ def _remove_leftovers(folder: Path) -> None:
 
 # --- restoring ----------------------------------------------------------------------
 def _check_backup(backup: Path) -> None:
+    """Refuse a backup that is not a sound project of a version this app reads, or that
+    holds anything the app did not create: it is checked like any foreign file."""
     if not backup.is_file():
         raise ProjectError("no such backup", file=str(backup))
     check_header(backup)
@@ -283,6 +423,69 @@ def _check_backup(backup: Path) -> None:
         )
     if check != ["ok"]:
         raise ProjectError(f"the backup is damaged ({check[0]})", file=str(backup))
+    check_file(backup, accept_missing_wal=True)  # its schema: only what the app creates
+
+
+def _problem(backup: Path) -> str | None:
+    """Why ``backup`` is no good to restore by default (None: it is)."""
+    try:
+        _check_backup(backup)
+    except ProjectError as error:
+        return error.message
+    changed = _changed_texts(backup)
+    if changed is None:
+        return "its documents cannot be read"
+    if changed:
+        return (
+            f"the text of document {changed[0]!r}"
+            + (f" and {len(changed) - 1} more" if len(changed) > 1 else "")
+            + " no longer matches its SHA-256 (it was made after the text was damaged)"
+        )
+    return None
+
+
+def _changed_texts(backup: Path) -> list[str] | None:
+    """Ids of documents whose text differs from their stored SHA-256 (None: unreadable)."""
+    try:
+        conn = read_only(backup)
+        try:
+            rows = conn.execute("SELECT id, text, sha256 FROM documents ORDER BY seq")
+            return [str(id_) for id_, text, sha256 in rows if not _sha256_matches(text, sha256)]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def _sha256_matches(text: object, sha256: object) -> bool:
+    try:
+        return isinstance(text, str) and text_sha256(text) == sha256
+    except UnicodeError:  # lone surrogates
+        return False
+
+
+def _refuse_while_open(project: Path, own_session: str | None) -> None:
+    holders = open_elsewhere(project, own_session)
+    if not holders:
+        return
+    named = ", ".join(
+        f"process {pid}" + (f" ({command})" if command else "") for pid, command in holders
+    )
+    raise ProjectError(
+        f"the project is in use: it is open in {named}, which would write its own state "
+        "over the restored one; close it there and restore again (nothing was changed)",
+        file=str(project),
+    )
+
+
+def _command_line(pid: int) -> str:
+    """What ``pid`` runs, from /proc (Linux); "" where that cannot be read."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return ""
+    command = " ".join(part.decode(errors="replace") for part in raw.split(b"\0") if part)
+    return command if len(command) <= 200 else command[:199] + "…"
 
 
 def _save_current(project: Path, keep: list[Path]) -> Path:
@@ -318,6 +521,9 @@ def _restore_into(project: Path, source: sqlite3.Connection) -> None:
         source.backup(dest, progress=_deadline(BUSY_TIMEOUT))
         if dest.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             dest.execute("PRAGMA journal_mode = WAL")
+        # when the backup was made is no part of the project
+        dest.execute("DELETE FROM settings WHERE key = ?", [MADE_KEY])
+        dest.commit()
         check = [row[0] for row in dest.execute("PRAGMA quick_check")]
     finally:
         dest.close()
@@ -352,10 +558,16 @@ def _replace_file(project: Path, backup: Path) -> None:
 _NAME = r"-(\d{8}T\d{6})(?:-(\d+))?(?:-([a-z][a-z0-9-]*))?\.sqlite"
 
 
-def _backups(project: Path) -> list[tuple[Path, datetime, str]]:
-    """``(path, created, reason)`` of each backup, newest first."""
-    found = sorted(_named(project), key=lambda item: item[1:3], reverse=True)
-    return [(path, created, reason) for path, created, _, reason in found]
+def _backups(project: Path) -> list[_Backup]:
+    """Each backup, newest first by when it was really made; those dated in the future
+    after all others (a clock that ran ahead, or a crafted name, never wins)."""
+    now = _utcnow()
+    found = []
+    for path, named, number, reason in _named(project):
+        made = _made(path, named)
+        found.append(_Backup(path, made, reason, made > now + CLOCK_SLACK, named, number))
+    found.sort(key=lambda b: (not b.future, b.made, b.named, b.number), reverse=True)
+    return found
 
 
 def _named(project: Path) -> list[tuple[Path, datetime, int, str]]:
@@ -374,9 +586,36 @@ def _named(project: Path) -> list[tuple[Path, datetime, int, str]]:
     return found
 
 
-def _info(path: Path, created: datetime, reason: str) -> BackupInfo:
+def _made(path: Path, named: datetime) -> datetime:
+    """When the backup was made: the time recorded inside it (the name's, for backups
+    older than that setting), or its mtime when earlier (a copy keeps what it holds;
+    a file is never written before it is made)."""
+    recorded = _recorded_time(path) or named
+    try:
+        modified = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+    except OSError:
+        return recorded
+    return min(recorded, modified)
+
+
+def _recorded_time(path: Path) -> datetime | None:
     try:
         conn = read_only(path)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", [MADE_KEY]).fetchone()
+        finally:
+            conn.close()
+        made = datetime.fromisoformat(str(row[0])) if row else None
+    except (sqlite3.Error, ValueError):
+        return None
+    if made is None or made.tzinfo is None:
+        return None
+    return made.astimezone(timezone.utc)
+
+
+def _info(project: Path, found: _Backup) -> BackupInfo:
+    try:
+        conn = read_only(found.path)
         try:
             documents = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
             spans = conn.execute("SELECT COUNT(*) FROM spans").fetchone()[0]
@@ -384,8 +623,37 @@ def _info(path: Path, created: datetime, reason: str) -> BackupInfo:
             conn.close()
     except sqlite3.Error:
         documents = spans = None
-    return BackupInfo(path, created, documents, spans, reason)
+    losses = restore_losses(project, found.path) if documents is not None else None
+    return BackupInfo(found.path, found.made, documents, spans, found.reason, found.future, losses)
 
+
+# Rows of the project (main) that the backup does not hold as they are: what a restore
+# drops. (table, columns compared, which rows)
+_WORK = "document_id, annotator, id"
+_LOSS_QUERIES = [
+    ("documents", "id, sha256", ""),
+    ("spans", f'{_WORK}, start, "end", label, attributes', ""),
+    ("events", f"{_WORK}, type, trigger, arguments, attributes", ""),
+    ("attributions", f"{_WORK}, source, cue, content, attributes", ""),
+    ("statuses", "document_id, annotator", " WHERE status = 'done'"),
+]
+
+
+def _count_missing(conn: sqlite3.Connection, table: str, columns: str, where: str) -> int:
+    query = (
+        f"SELECT COUNT(*) FROM (SELECT {columns} FROM main.{table}{where} "
+        f"EXCEPT SELECT {columns} FROM backup.{table}{where})"
+    )
+    return conn.execute(query).fetchone()[0]
+
+
+def _read_only_uri(path: Path) -> str:
+    return f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1"
+
+
+# Tables whose rows are compared in full (quote() of every column) when present: added
+# by later migrations, so older files may lack them.
+_OPTIONAL_TABLES = ("rejections", "adjudication_rejections")
 
 _FINGERPRINT = f"""SELECT
  (SELECT COUNT(*) || '/' || TOTAL(seq) FROM documents),
@@ -396,9 +664,25 @@ _FINGERPRINT = f"""SELECT
  (SELECT COUNT(*) || '/' || TOTAL(LENGTH(COALESCE(source, '') || COALESCE(cue, '')
     || COALESCE(content, ''))) || '/' || TOTAL(LENGTH(attributes)) FROM attributions),
  (SELECT COUNT(*) || '/' || MAX(updated) || '/' || TOTAL(LENGTH(status)) FROM statuses),
- (SELECT COUNT(*) || '/' || TOTAL(start) || '/' || TOTAL("end") FROM rejections),
  (SELECT GROUP_CONCAT(key || '=' || value, ';') FROM
-    (SELECT key, value FROM settings WHERE key NOT LIKE '{SESSION_PREFIX}%' ORDER BY key))"""
+    (SELECT key, value FROM settings WHERE key NOT LIKE '{SESSION_PREFIX}%'
+     AND key != '{MADE_KEY}' ORDER BY key))"""
+
+
+def _fingerprint(conn: sqlite3.Connection) -> tuple:
+    """A cheap summary of the content: equal summaries mean (almost surely) equal content."""
+    tables = {
+        row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    optional = [_summary(conn, t) if t in tables else None for t in _OPTIONAL_TABLES]
+    return (*conn.execute(_FINGERPRINT).fetchone(), *optional)
+
+
+def _summary(conn: sqlite3.Connection, table: str) -> str:
+    """Row count and the summed length of each column's values."""
+    columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    sums = " || '/' || ".join(f'TOTAL(LENGTH(quote("{c}")))' for c in columns) or "''"
+    return conn.execute(f"SELECT COUNT(*) || '/' || {sums} FROM \"{table}\"").fetchone()[0]
 
 
 def _same_content(conn: sqlite3.Connection, backup: Path) -> bool:
@@ -406,10 +690,7 @@ def _same_content(conn: sqlite3.Connection, backup: Path) -> bool:
     try:
         other = read_only(backup)
         try:
-            return (
-                conn.execute(_FINGERPRINT).fetchone()
-                == other.execute(_FINGERPRINT).fetchone()
-            )
+            return _fingerprint(conn) == _fingerprint(other)
         finally:
             other.close()
     except sqlite3.Error:
@@ -417,6 +698,12 @@ def _same_content(conn: sqlite3.Connection, backup: Path) -> bool:
 
 
 # --- small helpers ------------------------------------------------------------------
+def _plural(count: int, noun: str) -> str:
+    if not count:
+        return ""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def _deadline(seconds: float) -> Callable[[int, int, int], None]:
     """Give up a backup that stays blocked: ``Connection.backup`` itself retries a busy
     step forever (sleeping between tries), which deadlocks against a writer that is

@@ -142,13 +142,16 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_state(project_path
     assert _ids(project_path) == ["d1", "d2", "d3"]
 
 
-def test_restore_is_seen_by_a_store_left_open(project_path):
+def test_restore_by_the_caller_s_own_session_is_seen_by_its_store(project_path):
     _add(project_path, "d1")
     chosen = make_backup(project_path)
     _add(project_path, "d2")
     window = ProjectStore.open(project_path, backup=False)
     seen = window.data_version()
-    restore_backup(project_path, chosen)
+    with pytest.raises(ProjectError, match=f"in use: it is open in process {os.getpid()}"):
+        restore_backup(project_path, chosen)  # any other open store: refused
+    assert window.document_ids() == ["d1", "d2"]
+    restore_backup(project_path, chosen, own_session=window._session)
     assert window.data_version() != seen
     assert window.document_ids() == ["d1"]
     window.close()
@@ -239,13 +242,13 @@ def test_restore_while_another_program_writes_is_refused(project_path, monkeypat
     chosen = make_backup(project_path)
     _add(project_path, "d2")
     monkeypatch.setattr(backup, "BUSY_TIMEOUT", 0.2)
-    writer = ProjectStore.open(project_path, backup=False)
-    with writer.atomic():
-        writer.add_document(Document("d3", "كتابة جارية"))
-        with pytest.raises(ProjectError, match="in use"):
-            restore_backup(project_path, chosen)
-    writer.close()
-    assert _ids(project_path) == ["d1", "d2", "d3"]
+    writer = sqlite3.connect(project_path)  # another program: no session row
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE documents SET meta = '{}'")
+    with pytest.raises(ProjectError, match="in use: another window or program is writing"):
+        restore_backup(project_path, chosen)
+    writer.commit()
+    assert _ids(project_path) == ["d1", "d2"]
 
 
 def test_partial_backup_of_a_killed_writer_is_ignored_then_cleared(project_path):
