@@ -185,9 +185,9 @@ def _atomic_file(out: Path) -> Iterator[Any]:
 
 @contextmanager
 def _atomic_folder(out: Path) -> Iterator[Path]:
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise InputError("the output folder exists and is not empty; choose another", file=str(out))
     with _writing(out):
+        if out.exists() and (not out.is_dir() or any(out.iterdir())):
+            raise InputError("the output folder exists and is not empty; choose another", file=str(out))
         out.parent.mkdir(parents=True, exist_ok=True)
         _, temp = _new_temp(out, lambda path: os.mkdir(path, 0o777))
         try:
@@ -222,8 +222,8 @@ def _remove_quietly(path: Path) -> None:
 
 
 _REASONS = {
+    getattr(errno, "EDQUOT", errno.ENOSPC): ("the disk quota is used up", "free some space or export to another disk"),
     errno.ENOSPC: ("the disk is full", "free some space or export to another disk"),
-    errno.EDQUOT: ("the disk quota is used up", "free some space or export to another disk"),
     errno.EROFS: ("the file system is read-only", "export to a writable folder"),
     errno.EACCES: ("permission denied", "export to a folder you can write to"),
     errno.EPERM: ("permission denied", "export to a folder you can write to"),
