@@ -63,3 +63,25 @@ class SchemaError(AnnotatorError):
 
 class ProjectError(AnnotatorError):
     """A project file that cannot be opened, or a refused change to it."""
+
+
+class DamagedRowError(ProjectError):
+    """A row of the project file whose values break the file format's types (a NULL
+    label, offsets stored as text, JSON nested 200,000 deep ...): the file was changed
+    outside the app or is damaged. ``table`` and ``field`` name the place, ``item`` says
+    "table T, row (key), field F" for the message."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        table: str,
+        row: str,
+        field: str,
+        file: str | None = None,
+        document: str | None = None,
+    ) -> None:
+        super().__init__(message, file=file, document=document, item=f"table {table}, row ({row}), field {field}")
+        self.table = table
+        self.row = row
+        self.field = field

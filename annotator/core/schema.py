@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import SchemaError
+from .json_settings import load_json
 
 LAYERS = ("entity", "event", "attribution")
 ATTRIBUTION_PARTS = ("SOURCE", "CUE", "CONTENT")
@@ -86,8 +87,8 @@ class Schema:
             labels=labels,
             attributes=_read_attributes(data.get("attributes", []), source),
             allow_overlap=_read_layers(data.get("layers", {}), source),
-            version=int(data.get("version", 1)),
-            title=dict(data.get("title", {})),
+            version=_read_version(data.get("version", 1), source),
+            title=_read_title(data.get("title", {}), source),
             extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
         )
         schema._check_roles(source)
@@ -96,9 +97,11 @@ class Schema:
     @classmethod
     def from_text(cls, text: str, source: str = "schema") -> Schema:
         try:
-            data = json.loads(text)
+            data = load_json(text)  # also refuses nesting no schema has (a crafted file)
         except json.JSONDecodeError as error:
-            raise SchemaError(f"not valid JSON: {error.msg}", file=source, line=error.lineno)
+            raise SchemaError(f"not valid JSON: {error.msg}", file=source, line=error.lineno) from None
+        except ValueError as error:
+            raise SchemaError(str(error), file=source) from None
         return cls.from_json(data, source)
 
     def to_json(self) -> dict[str, Any]:
@@ -186,13 +189,27 @@ def _read_label(raw: Any, index: int, source: str) -> Label:
     )
 
 
+def _read_version(raw: Any, source: str) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, (int, str)) or not str(raw).isdigit():
+        raise SchemaError(f"'version' must be a whole number, not {raw!r}", file=source)
+    return int(raw)
+
+
+def _read_title(raw: Any, source: str) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        raise SchemaError("'title' must map languages to titles", file=source)
+    return {str(language): str(title) for language, title in raw.items()}
+
+
 def _read_attributes(raw: Any, source: str) -> dict[str, AttributeDef]:
     if not isinstance(raw, list):
         raise SchemaError("'attributes' must be a list", file=source)
     attributes: dict[str, AttributeDef] = {}
     for item in raw:
-        if not isinstance(item, dict) or "name" not in item:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise SchemaError("each attribute needs a 'name'", file=source)
+        if not isinstance(item.get("values", []), list):
+            raise SchemaError(f"attribute {item['name']!r}: 'values' must be a list", file=source)
         attributes[item["name"]] = AttributeDef(
             name=str(item["name"]),
             layer=str(item.get("layer", "entity")),

@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
@@ -129,16 +129,25 @@ def learn_rules(
     settings: NormalisationSettings = DEFAULT_SETTINGS,
     *,
     layers: Iterable[str] = ("entity",),
+    problems: list[ProjectError] | None = None,
 ) -> set[Rule]:
     """The rules taught by ``annotator``'s spans on labels of ``layers``, project-wide.
 
     Reads every document and its annotations: run it once (off the GUI thread) and add
-    rules with ``rule_for`` as the annotator labels.
+    rules with ``rule_for`` as the annotator labels. A damaged document (changed text,
+    a row of the wrong types) teaches nothing: its error is added to ``problems``, and
+    the others still teach (one bad row must not keep the window from opening).
     """
     wanted = {label.name for layer in layers for label in store.schema.labels_in(layer)}
+    found = [] if problems is None else problems
     rules: set[Rule] = set()
-    for document in store.documents():
-        for span in store.annotations(document.id, annotator).spans:
+    for document in store.documents(found):
+        try:
+            spans = store.annotations(document.id, annotator).spans
+        except ProjectError as error:
+            found.append(error)
+            continue
+        for span in spans:
             if span.label in wanted and (
                 rule := rule_for(document.text, span, settings)
             ):
@@ -149,7 +158,7 @@ def learn_rules(
 class RuleSource(Protocol):
     @property
     def schema(self) -> Schema: ...
-    def documents(self) -> Iterable[Document]: ...
+    def documents(self, problems: list[ProjectError] | None = None) -> Iterable[Document]: ...
     def annotations(self, document_id: str, annotator: str) -> Annotations: ...
 
 
@@ -242,17 +251,26 @@ class SuggestionIndex(CorpusIndex):
 
     Build it once (``from_store``; seconds for thousands of articles: off the GUI
     thread), then ``matches(rule)`` for each new label, ``for_document`` for the text
-    view.
+    view. ``problems``: the documents ``from_store`` left out, as the errors that say
+    what is damaged in each (the window shows them; those documents get no suggestions).
     """
+
+    problems: Sequence[ProjectError] = ()  # not a dataclass field: set by from_store
 
     @classmethod
     def from_store(
         cls,
-        store: DocumentSource,
+        store: CheckedDocumentSource,
         settings: NormalisationSettings = DEFAULT_SETTINGS,
         convention: str = DEFAULT_CONVENTION,
     ) -> SuggestionIndex:
-        return cls.build(store.documents(), settings, convention)
+        """The index of every sound document: a damaged one (changed text, a row of the
+        wrong types) is left out and its error kept in ``problems``, so one bad row
+        does not make the whole project unopenable."""
+        problems: list[ProjectError] = []
+        index = cls.build(store.documents(problems), settings, convention)
+        index.problems = problems
+        return index
 
     def matches(self, rule: Rule) -> list[Suggestion]:
         """Every place ``rule`` is suggested in the corpus (nothing hidden yet)."""
@@ -277,6 +295,10 @@ class SuggestionIndex(CorpusIndex):
             for start, end in self.occurrences_in(document_id, rule.text)
         ]
         return visible(found, annotations, rejected)
+
+
+class CheckedDocumentSource(DocumentSource, Protocol):
+    def documents(self, problems: list[ProjectError] | None = None) -> Iterable[Document]: ...
 
 
 # --- accepting and rejecting --------------------------------------------------------
