@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
@@ -20,6 +21,7 @@ from ..core.errors import AnnotatorError
 from ..core.schema_files import load_schema
 from ..storage import ProjectStore
 from .i18n import tr
+from .plain import no_mnemonic, plain_box
 
 ORGANISATION, APPLICATION = "ArabicAnnotator", "annotator"
 RECENT_LIMIT = 8
@@ -31,10 +33,12 @@ def run(args: list[str]) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     apply_ui_direction(app)
+    project = Path(args[0]) if args else None
+    if not may_open(project, ask_to_create):
+        return 0  # a mistyped name: nothing was created, nothing went wrong
     name = annotator_name(ask=True)
     if not name:
         return 1
-    project = Path(args[0]) if args else None
     try:
         window = open_window(project, name)
     except AnnotatorError as error:
@@ -42,6 +46,21 @@ def run(args: list[str]) -> int:
         return 1
     window.show()
     return app.exec()
+
+
+def may_open(project: Path | None, confirm: Callable[[Path], bool]) -> bool:
+    """Whether to go on: the demo, an existing project, or a new one the user confirmed
+    (``annotator Pdb.sqlite`` for ``P.db`` must not quietly make an empty project)."""
+    return project is None or project.exists() or confirm(project.absolute())
+
+
+def ask_to_create(path: Path) -> bool:
+    box = plain_box(QMessageBox.Icon.Question, tr("New project"),
+                    tr("Create a new project {path}?").format(path=path), None,
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def apply_ui_direction(app: QApplication) -> None:
@@ -73,7 +92,7 @@ def data_dir() -> Path:
 
 
 def open_store(project: Path | None) -> tuple[ProjectStore, Path]:
-    """Open a project (creating it if missing), or the demo when none is given."""
+    """Open a project (creating it if missing: the caller has asked), or the demo when none is given."""
     if project is None:
         from ..demo import ensure_demo
 
@@ -99,7 +118,10 @@ def open_window(project: Path | None, annotator: str):  # noqa: ANN201
     return window
 
 
-def switch_project(window, path: Path) -> None:  # noqa: ANN001
+def switch_project(window, path: Path, create: bool = False) -> None:  # noqa: ANN001
+    if not create and not path.exists():  # a recent project moved away: never recreate it empty
+        _error_box(window, tr("Cannot open the project"), tr("There is no project {path}.").format(path=path)).exec()
+        return
     try:
         new = open_window(path, window.own_name)  # not "gold" when adjudicating
     except AnnotatorError as error:
@@ -117,7 +139,7 @@ def new_project_dialog(window) -> None:  # noqa: ANN001
         if target.exists():
             _error_box(window, tr("New project"), f"{target} exists already.").exec()
             return
-        switch_project(window, target)
+        switch_project(window, target, create=True)
 
 
 def open_project_dialog(window) -> None:  # noqa: ANN001
@@ -136,7 +158,7 @@ def fill_recent_menu(window) -> None:  # noqa: ANN001
     menu = window.recent_menu
     menu.clear()
     for entry in _list(QSettings().value("recent/projects")):
-        action = QAction(entry, menu)
+        action = QAction(no_mnemonic(entry), menu)
         action.triggered.connect(lambda _=False, p=entry: switch_project(window, Path(p)))
         menu.addAction(action)
     if menu.isEmpty():
@@ -268,14 +290,11 @@ def shortcuts_dialog(window) -> None:  # noqa: ANN001
     from .shortcuts import shortcut_rows
 
     text = "\n".join(f"{keys:<22} {what}" for keys, what in shortcut_rows(window))
-    box = QMessageBox(QMessageBox.Icon.Information, tr("Keyboard shortcuts"), text, parent=window)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box = plain_box(QMessageBox.Icon.Information, tr("Keyboard shortcuts"), text, window)
     box.setStyleSheet("QLabel { font-family: monospace; }")
     box.open()
     window._shortcuts_box = box
 
 
 def _error_box(parent: QWidget | None, title: str, message: str) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    return box
+    return plain_box(QMessageBox.Icon.Warning, title, message, parent)

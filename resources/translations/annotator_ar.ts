@@ -364,16 +364,16 @@
       <translation>{a} / {b} ({count} مستندات)</translation>
     </message>
     <message>
+      <source>New project</source>
+      <translation>مشروع جديد</translation>
+    </message>
+    <message>
       <source>Welcome</source>
       <translation>مرحبًا</translation>
     </message>
     <message>
       <source>Your name (recorded with every label you make):</source>
       <translation>اسمك (يُسجَّل مع كل وسم تضعه):</translation>
-    </message>
-    <message>
-      <source>New project</source>
-      <translation>مشروع جديد</translation>
     </message>
     <message>
       <source>Open project</source>
@@ -428,12 +428,20 @@
       <translation>تتغير لغة الواجهة عند تشغيل البرنامج مرة أخرى.</translation>
     </message>
     <message>
+      <source>Create a new project {path}?</source>
+      <translation>إنشاء مشروع جديد {path}؟</translation>
+    </message>
+    <message>
       <source>{when} — {documents} documents, {labels} labels {reason}</source>
       <translation>{when} — {documents} مستندات، {labels} وسمًا {reason}</translation>
     </message>
     <message>
       <source>No backup was made on opening: {reason}</source>
       <translation>لم تُنشأ نسخة احتياطية عند الفتح: {reason}</translation>
+    </message>
+    <message>
+      <source>Cannot open the project</source>
+      <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
       <source>Restored. The state before the restore is kept in {path}</source>
@@ -448,8 +456,8 @@
       <translation>وُسم {count} مستندًا مسبقًا: انظر الاقتراحات المتقطعة.</translation>
     </message>
     <message>
-      <source>Cannot open the project</source>
-      <translation>تعذّر فتح المشروع</translation>
+      <source>There is no project {path}.</source>
+      <translation>لا يوجد مشروع {path}.</translation>
     </message>
     <message>
       <source>Entities</source>
@@ -584,6 +592,10 @@
       <translation>الخصائص</translation>
     </message>
     <message>
+      <source>Not saved</source>
+      <translation>لم يُحفظ</translation>
+    </message>
+    <message>
       <source>Corpus: {done}/{total} done ({percent}%)</source>
       <translation>المدوّنة: {done}/{total} منجز ({percent}%)</translation>
     </message>
@@ -678,6 +690,10 @@
     <message>
       <source>Documents by status (per annotator)</source>
       <translation>المستندات حسب الحالة (لكل موسِّم)</translation>
+    </message>
+    <message>
+      <source>Labels per day ({annotator})</source>
+      <translation>الوسوم حسب اليوم ({annotator})</translation>
     </message>
     <message>
       <source>Add {label} span</source>
