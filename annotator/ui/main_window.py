@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
         another window), as the user must not think the work was saved."""
         self.show_message(tr("Not done: {reason}").format(reason=error.message))
         if isinstance(error, ProjectError):
-            box = QMessageBox(QMessageBox.Icon.Warning, tr("Not saved"), str(error),
+            box = QMessageBox(QMessageBox.Icon.Warning, tr(APP_TITLE), str(error),
                               QMessageBox.StandardButton.Ok, self)
             box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file content
             box.open()
