@@ -592,10 +592,6 @@
       <translation>الخصائص</translation>
     </message>
     <message>
-      <source>Not saved</source>
-      <translation>لم يُحفظ</translation>
-    </message>
-    <message>
       <source>Corpus: {done}/{total} done ({percent}%)</source>
       <translation>المدوّنة: {done}/{total} منجز ({percent}%)</translation>
     </message>
