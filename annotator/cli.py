@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     merge = commands.add_parser("merge", help="copy other projects' documents and labels into PROJECT")
     merge.add_argument("project", type=Path)
     merge.add_argument("others", type=Path, nargs="+", metavar="OTHER_PROJECT")
+    merge.add_argument("--force-older", action="store_true",
+                       help="let older work replace newer work (else such a merge is refused)")
 
     assign = commands.add_parser("assign", help="write a project holding one annotator's assignment")
     assign.add_argument("project", type=Path)
@@ -84,11 +87,23 @@ def run(argv: list[str]) -> int:
     try:
         return HANDLERS[args.command](args)
     except AnnotatorError as error:
-        print(f"annotator {args.command}: error: {error}", file=sys.stderr)
-        return 1
+        return _failed(args.command, str(error))
+    except BrokenPipeError:
+        raise  # the reader of stdout went away: __main__ ends quietly
+    except OSError as error:  # a full disk, a read-only folder, a vanished file
+        where = f"{error.filename}: " if error.filename else ""
+        return _failed(args.command, f"{where}{error.strerror or error}")
+    except sqlite3.Error as error:  # what SQLite refused that no check foresaw
+        return _failed(args.command, f"{args.project}: the project could not be read or "
+                       f"written ({error}); nothing was changed")
     except KeyboardInterrupt:
         print(f"annotator {args.command}: interrupted; nothing was changed", file=sys.stderr)
         return 130
+
+
+def _failed(command: str, message: str) -> int:
+    print(f"annotator {command}: error: {message}", file=sys.stderr)
+    return 1
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -131,7 +146,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"annotator export: error: unknown layer {unknown[0]!r}", file=sys.stderr)
         return 2
     options = ExportOptions(args.format, args.annotator, layers, args.scheme, args.align)
-    store = _open(args.project)
+    store = _read(args.project)
     warnings: list[str] = []
     try:
         last = _drain(export_project(store, args.output, options, warnings), "exported")
@@ -146,7 +161,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from .core.stats import project_stats, render_stats
 
-    store = _open(args.project)
+    store = _read(args.project)
     try:
         figures = project_stats(store)
     finally:
@@ -161,8 +176,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     _backup_before(target, "before-merge")
     sources = []
     try:
-        sources = [(str(path), _open(path)) for path in args.others]
-        last = _drain(merge_projects(target, sources), "merged")
+        sources = [(str(path), _read(path)) for path in args.others]
+        last = _drain(merge_projects(target, sources, force_older=args.force_older), "merged")
     finally:
         for _, source in sources:
             source.close()
@@ -176,7 +191,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
     from .core.merging import assignment_records
     from .storage import ProjectStore
 
-    source = _open(args.project)
+    source = _read(args.project)
     ids = [i.strip() for i in args.documents.split(",")] if args.documents else None
     try:
         target = ProjectStore.create(args.output, source.schema)
@@ -197,7 +212,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from .agreement import AgreementJob, render_agreement
 
     names = [n.strip() for n in args.annotators.split(",")] if args.annotators else None
-    store = _open(args.project)
+    store = _read(args.project)
     try:
         job = AgreementJob(store, names, include_unfinished=args.include_unfinished)
         _drain(job.run(), "compared")
@@ -210,7 +225,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from .storage.backup import make_backup
 
-    store = _open(args.project, backup=False)  # refuses what is not a readable project
+    store = _read(args.project)  # refuses what is not a readable project
     try:
         print(f"wrote {make_backup(args.project, reason='manual', source=store.db.conn)}")
     finally:
@@ -228,19 +243,21 @@ def cmd_backups(args: argparse.Namespace) -> int:
         counts = "unreadable" if info.documents is None else f"{info.documents} documents, {info.spans} labels"
         when = info.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         print(f"{when}  {counts:<32} {info.reason or 'on open':<16} {info.path}")
+        if info.future:
+            print("    dated in the future (a clock ran ahead, or a renamed file): listed last, restored by default only when no other backup is sound")
+        if info.losses is not None:
+            print(f"    {info.losses.describe()}")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .core.errors import ProjectError
-    from .storage.backup import list_backups, restore_backup
+    from .storage.backup import default_backup, restore_backup
 
     chosen = args.backup
-    if chosen is None:
-        readable = [b for b in list_backups(args.project) if b.documents is not None]
-        if not readable:
-            raise ProjectError("no readable backup to restore", file=str(args.project))
-        chosen = readable[0].path
+    if chosen is None:  # the newest sound one; say why newer ones were passed over
+        chosen, passed_over = default_backup(args.project)
+        for reason in passed_over:
+            print(f"annotator: skipped the backup {reason}", file=sys.stderr)
     saved = restore_backup(args.project, chosen)
     print(f"restored {args.project} from {chosen}" + (f"; its previous state is in {saved}" if saved else ""))
     return 0
@@ -263,10 +280,35 @@ def _print(figures: dict, as_json: bool, render) -> int:  # noqa: ANN001
 
 
 def _open(path: Path, backup: bool = True):  # noqa: ANN202 - ProjectStore, imported lazily
-    """``backup=False`` where the command makes its own backup right after."""
+    """A project to write to; ``backup=False`` where the command makes its own backup
+    right after."""
     from .storage import ProjectStore
 
-    return ProjectStore.open(path, backup=backup)
+    store = ProjectStore.open(path, backup=backup)
+    if store.read_only is not None:
+        store.close()
+        raise _read_only_error(path, store.read_only)
+    return _warned(store)
+
+
+def _read(path: Path):  # noqa: ANN202 - ProjectStore, imported lazily
+    """A project only read from: the file and its folder stay byte for byte as they were
+    (no session row, no backup, no upgrade in place), and read-only media work."""
+    from .storage import ProjectStore
+
+    return _warned(ProjectStore.open(path, read_only=True))
+
+
+def _warned(store):  # noqa: ANN001, ANN202
+    if store.open_warning:
+        print(f"annotator: warning: {store.open_warning}", file=sys.stderr)
+    return store
+
+
+def _read_only_error(path: Path, why: str) -> AnnotatorError:
+    from .core.errors import ProjectError
+
+    return ProjectError(f"the project cannot be changed here: {why}", file=str(path))
 
 
 def _drain(steps: Iterator[Progress], verb: str) -> Progress | None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -106,3 +107,24 @@ def test_cli_backup_list_and_restore(tmp_path, capsys):
     store = ProjectStore.open(project, backup=False)
     assert store.document_ids() == ["aleppo-2020-02-02"]
     store.close()
+
+
+def test_cli_output_cut_by_its_reader_ends_quietly(tmp_path, project_path):
+    """``annotator stats P | head -1``: the reader closes the pipe before all is written."""
+    reader, writer = os.pipe()
+    os.close(reader)  # a reader that has had enough before the first line
+    try:
+        result = subprocess.run([sys.executable, "-m", "annotator", "stats", str(project_path)],
+                                stdout=writer, stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(writer)
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
+    assert result.returncode == 141
+
+
+def test_cli_mistyped_command_is_a_usage_error_naming_the_closest(tmp_path, project_path):
+    result = subprocess.run([sys.executable, "-m", "annotator", "exprot", str(project_path)],
+                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "'export'" in result.stderr
+    assert not (tmp_path / "exprot").exists()

@@ -2,6 +2,13 @@
 
 Nothing here writes to the file: it is read through a read-only connection (see
 ``project_store``'s docstring for what is refused and how a missing WAL is noticed).
+
+A process that holds a connection to a project must never open that file outside
+SQLite: on POSIX, closing *any* descriptor of a file drops every lock the process holds
+on it, after which another program takes the project for unused and deletes its
+write-ahead log under the open connection ("How To Corrupt An SQLite Database File",
+2.2). So the raw header read and immutable connections are skipped for files this
+process holds (``held_here``); stores register their files with ``hold``/``release``.
 """
 
 from __future__ import annotations
@@ -9,16 +16,55 @@ from __future__ import annotations
 import os
 import socket
 import sqlite3
+import threading
+from functools import lru_cache
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..core.errors import ProjectError
-from .migrations import APPLICATION_ID, latest_version
+from .migrations import APPLICATION_ID, latest_version, migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SESSION_PREFIX = "session:"
 _WAL_HEADER = 32  # bytes: a -wal file this short holds no transactions
+
+_held: dict[tuple[int, int], int] = {}  # (device, inode) -> connections of this process
+_held_lock = threading.Lock()
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def hold(path: Path) -> tuple[int, int] | None:
+    """Record that this process has a connection to ``path``; the key for ``release``."""
+    key = _file_key(path)
+    if key is not None:
+        with _held_lock:
+            _held[key] = _held.get(key, 0) + 1
+    return key
+
+
+def release(key: tuple[int, int] | None) -> None:
+    if key is None:
+        return
+    with _held_lock:
+        left = _held.get(key, 0) - 1
+        if left > 0:
+            _held[key] = left
+        else:
+            _held.pop(key, None)
+
+
+def held_here(path: Path) -> bool:
+    key = _file_key(path)
+    with _held_lock:
+        return key is not None and key in _held
 
 
 def refused(path: Path, message: str) -> ProjectError:
@@ -28,7 +74,12 @@ def refused(path: Path, message: str) -> ProjectError:
 
 
 def check_header(path: Path) -> None:
-    """Refuse, from the first 100 bytes and the size, what cannot be a sound project."""
+    """Refuse, from the first 100 bytes and the size, what cannot be a sound project.
+
+    Skipped for a file this process holds open (see the module docstring): it was
+    checked when first opened, and SQLite reads it through the open connection."""
+    if held_here(path):
+        return
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -54,8 +105,10 @@ def check_header(path: Path) -> None:
                       f"{pages * page_size:,} its header announces, so part of the project is missing")
 
 
-def check_file(path: Path, accept_missing_wal: bool) -> None:
-    """Read-only checks: a project of a version we know, whose WAL is where it should be."""
+def check_file(path: Path, accept_missing_wal: bool) -> str | None:
+    """Read-only checks: a project of a version we know, whose WAL is where it should be.
+
+    Returns a warning for a project that opens but may lack its last changes."""
     try:
         conn = read_only(path)
     except sqlite3.Error as error:
@@ -77,15 +130,140 @@ def check_file(path: Path, accept_missing_wal: bool) -> None:
         ).fetchone():
             raise refused(path, "the project is incomplete (it has no schema): it was never "
                           "finished being created, or is damaged")
+        check_schema(conn, version, path)
         sessions = [r[0] for r in conn.execute(
             "SELECT key FROM settings WHERE key LIKE ?", [SESSION_PREFIX + "%"]
         )]
+        if sessions and not accept_missing_wal and not Path(f"{path}-wal").exists():
+            if not (_all_gone_here(sessions) and _consistent(conn)):
+                raise _missing_wal(path, sessions, backup_hint_for(path))
+            return _unclosed_warning(path, sessions)
     except sqlite3.DatabaseError as error:
         raise refused(path, f"the file is damaged or not a project ({error})")
     finally:
         conn.close()
-    if sessions and not accept_missing_wal and not Path(f"{path}-wal").exists():
-        raise _missing_wal(path, sessions, backup_hint_for(path))
+    return None
+
+
+def _unclosed_warning(path: Path, sessions: list[str]) -> str:
+    """A process of this host ended without clearing its session row, and no log is
+    left: a close on a full disk (which saved everything), or a crash whose log was
+    then deleted (which lost its last changes). The file alone cannot tell, and it is
+    sound: open it, and say so, rather than lock the user out of saved work."""
+    pid = sessions[0][len(SESSION_PREFIX) :].split(":")[1]
+    return (
+        f"{path.name} was not closed properly by process {pid}, which no longer runs, and "
+        f"it has no write-ahead log ({path.name}-wal): everything in the file is sound; "
+        "if that process crashed and its log was deleted, its last changes are not here"
+    )
+
+
+def _all_gone_here(sessions: list[str]) -> bool:
+    """Whether every session row is of a process of this host that no longer runs.
+
+    Such a process closed (or crashed) and SQLite removed or checkpointed its log, as
+    on a close that could not delete the row (a full disk): not a lost log."""
+    here = socket.gethostname()
+    for key in sessions:
+        host, _, rest = key[len(SESSION_PREFIX) :].partition(":")
+        pid = rest.partition(":")[0]
+        if host != here or not pid.isdigit() or alive(int(pid)):
+            return False
+    return True
+
+
+def _consistent(conn: sqlite3.Connection) -> bool:
+    return [row[0] for row in conn.execute("PRAGMA quick_check")] == ["ok"]
+
+
+# --- the schema: only what the app created ---------------------------------------------
+_MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of the steps applied
+_SQLITE_OWN = ("sqlite_autoindex_", "sqlite_stat", "sqlite_sequence")
+
+
+def check_schema(conn: sqlite3.Connection, version: int, path: Path) -> None:
+    """Refuse a file whose schema holds anything the app did not create.
+
+    A file from someone else can carry triggers and views that run their own SQL on
+    the app's writes (relabel or delete rows, swallow new ones, recurse forever), or a
+    table in place of the app's. The file's objects must be exactly those the app's
+    migrations create for its version: no more, no fewer, with the same definitions.
+    """
+    expected = expected_schema(version)
+    found = {
+        (kind, name): _normalised(sql)
+        for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master")
+    }
+    for (kind, name), sql in sorted(found.items()):
+        if name.startswith(_SQLITE_OWN) or name == _MIGRATIONS_TABLE:
+            continue
+        if (kind, name) not in expected:
+            raise ProjectError(
+                f"the project file holds a {kind} {name!r} that the app did not create; "
+                "a project's file may only hold the app's own tables (a trigger or a view "
+                "would run its own SQL on every change), so it is not opened",
+                file=str(path),
+            )
+        if expected[(kind, name)] != sql:
+            raise ProjectError(
+                f"the {kind} {name!r} in the project file is not the one the app creates "
+                f"(its definition differs: {sql or '?'}), so it is not opened",
+                file=str(path),
+            )
+    for kind, name in sorted(set(expected) - set(found)):
+        if not name.startswith(_SQLITE_OWN):
+            raise ProjectError(
+                f"the project file lacks the {kind} {name!r} that every project of file "
+                f"format {version} has; it is damaged or was made by another program",
+                file=str(path),
+            )
+    if found.get(("table", _MIGRATIONS_TABLE), "") and not _migrations_table_sound(conn):
+        raise ProjectError(
+            f"the table {_MIGRATIONS_TABLE!r} in the project file is not the one the app "
+            "creates, so it is not opened",
+            file=str(path),
+        )
+
+
+def _migrations_table_sound(conn: sqlite3.Connection) -> bool:
+    columns = {row[1] for row in conn.execute(f"PRAGMA table_xinfo({_MIGRATIONS_TABLE})")}
+    return {"migration_set", "name", "applied_at"} <= columns
+
+
+@lru_cache(maxsize=None)
+def expected_schema(version: int) -> dict[tuple[str, str], str]:
+    """The objects (type, name) -> definition that the first ``version`` steps create."""
+    from sqlite_utils import Database
+
+    db = Database(memory=True)
+    names = [step.name for step in migrations._migrations]
+    later = names[version:] if version < len(names) else None
+    migrations.apply(db, stop_before=later[0] if later else None)
+    rows = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    db.close()
+    return {
+        (kind, name): _normalised(sql)
+        for kind, name, sql in rows
+        if name != _MIGRATIONS_TABLE
+    }
+
+
+def _normalised(sql: str | None) -> str:
+    return " ".join((sql or "").split())
+
+
+# --- read-only media ---------------------------------------------------------------------
+def unwritable_reason(path: Path) -> str | None:
+    """Why the project cannot be written here (None when it can): the file, its log
+    files or its folder (where SQLite creates the logs) is read-only."""
+    path = Path(path)
+    folder = path.resolve().parent
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if name.exists() and not os.access(name, os.W_OK):
+            return f"{name.name} is read-only"
+    if not os.access(folder, os.W_OK):
+        return f"its folder {folder} is read-only"
+    return None
 
 
 def _missing_wal(path: Path, sessions: list[str], hint: str) -> ProjectError:
@@ -108,11 +286,30 @@ def _wal_size(path: Path) -> int:
         return 0
 
 
-def read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file. Without a ``-wal`` beside it, the file
-    is opened immutable, so SQLite does not even create ``-wal``/``-shm`` files."""
-    mode = "ro" if Path(f"{path}-wal").exists() else "ro&immutable=1"
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode={mode}", uri=True)
+def read_only(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    """A connection that cannot change the file, with its schema's SQL untrusted.
+
+    Without a ``-wal`` beside it (nobody has it open in WAL mode), the file is opened
+    immutable, so SQLite creates no ``-wal``/``-shm`` files (on read-only media it
+    could not, and beside a read-only file they would be left read-only). Never
+    immutable for a file this process holds: an immutable file's descriptor is closed
+    outside SQLite's lock bookkeeping (see the module docstring)."""
+    uri = Path(path).resolve().as_uri()
+    if held_here(path) or Path(f"{path}-wal").exists():
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout)
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            conn.execute("PRAGMA schema_version").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            if held_here(path) or _wal_size(path) > 0:
+                raise
+            # An empty log left beside the file (a disk that filled up while SQLite
+            # created it) holds nothing: the file alone is the whole project.
+    conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=timeout)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return conn
 
 
 def stale_sessions(db: Database, everyone: bool = False) -> list[str]:

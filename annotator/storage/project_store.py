@@ -41,7 +41,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..core.commands import timestamp
-from ..core.errors import ProjectError
+from ..core.errors import DamagedRowError, ProjectError
 from ..core.model import (
     Annotations,
     Attribution,
@@ -49,7 +49,6 @@ from ..core.model import (
     Event,
     Span,
     Status,
-    text_sha256,
 )
 from ..core.schema import Schema
 from .file_checks import (
@@ -57,7 +56,11 @@ from .file_checks import (
     backup_hint_for,
     check_file,
     check_header,
+    hold,
+    read_only,
+    release,
     stale_sessions,
+    unwritable_reason,
 )
 from .migrations import APPLICATION_ID, latest_version, migrations
 from .rows import (
@@ -69,25 +72,34 @@ from .rows import (
     SPANS,
     attribution_of,
     attribution_row,
-    document_of,
+    checked_document_of,
+    document_check,
     dumps,
     event_of,
     event_row,
     span_of,
     span_row,
+    status_of,
 )
 
 
 class ProjectStore:
-    def __init__(self, db: Database, path: Path | None) -> None:
+    def __init__(self, db: Database, path: Path | None, read_only: str | None = None) -> None:
         self.db = db
         self.path = path
+        # Why nothing can be saved (None: a writable project): read-only media, a
+        # read-only file, or opened for reading only (a merge source, stats, export).
+        self.read_only = read_only
+        self._held = hold(path) if path is not None else None
         self._schema: Schema | None = None
         self._session: str | None = None
         # Set by open(): why no backup could be written (opening went on), and the
         # backup written on this open, if any (see storage/backup.py for the policy).
         self.backup_warning: str | None = None
         self.backup_path: Path | None = None
+        # Set by open(): what the user should know about a project that did open
+        # (it was not closed properly; see file_checks.check_file).
+        self.open_warning: str | None = None
 
     # --- opening -------------------------------------------------------------------
     @classmethod
@@ -112,6 +124,7 @@ class ProjectStore:
         backup: bool = True,
         busy_timeout: float = 5.0,
         accept_missing_wal: bool = False,
+        read_only: bool = False,
     ) -> ProjectStore:
         """Open a project file, refusing (unchanged) anything that is not a sound project.
 
@@ -119,14 +132,26 @@ class ProjectStore:
         sets ``backup_warning``. ``busy_timeout``: seconds a write waits for another
         program's write before ``ProjectError`` ("in use"). ``accept_missing_wal``:
         open a project whose write-ahead log is missing as it is (its last changes
-        may be lost); without it that is refused.
+        may be lost); without it that is refused. ``read_only``: only read it, leaving
+        the file and its folder byte for byte as they were (no session row, no
+        backup, no upgrade in place); a project that cannot be written where it lies
+        (read-only media or file) is opened so anyway, with ``store.read_only`` saying why.
         """
         path = Path(path)
         if not path.exists():
             raise ProjectError("no such project file", file=str(path))
         check_header(path)
-        check_file(path, accept_missing_wal)  # a project, of a format this app knows
-        store = cls(_connect(path, busy_timeout), path)
+        warning = check_file(path, accept_missing_wal)  # a project of a format this app knows
+        reason = "opened for reading only" if read_only else unwritable_reason(path)
+        if reason is not None:
+            store = cls._open_read_only(path, reason, busy_timeout)
+            store.open_warning = warning
+            return store
+        try:
+            store = cls(_connect(path, busy_timeout), path)
+        except sqlite3.Error as error:
+            raise _open_failed(path, error) from None
+        store.open_warning = warning
         try:
             store._upgrade()
             store._start_session(forget_others=accept_missing_wal)
@@ -138,6 +163,23 @@ class ProjectStore:
             store.db.close()
             raise
         return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path, reason: str, busy_timeout: float) -> ProjectStore:
+        """A store that reads ``path`` without writing a byte of it or beside it.
+
+        A project of an older file format is copied into memory and upgraded there."""
+        try:
+            conn = read_only(path, timeout=busy_timeout)
+            if migrations.pending(Database(conn)):
+                memory = sqlite3.connect(":memory:")
+                conn.backup(memory)
+                conn.close()
+                conn = memory
+                migrations.apply(Database(conn))
+        except sqlite3.Error as error:
+            raise _open_failed(path, error) from None
+        return cls(Database(conn), path, read_only=reason)
 
     @classmethod
     def in_memory(cls, schema: Schema) -> ProjectStore:
@@ -205,6 +247,8 @@ class ProjectStore:
                 pass  # another program is writing: the row is cleared by a later open
         self._session = None
         self.db.close()
+        release(self._held)
+        self._held = None
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
@@ -214,6 +258,11 @@ class ProjectStore:
         than the busy timeout, when the disk is full, or when the file is read-only;
         the transaction is rolled back and nothing of it is kept.
         """
+        if self.read_only is not None:
+            raise ProjectError(
+                f"the project is read-only ({self.read_only}): nothing can be saved",
+                file=self._name(),
+            )
         conn = self.db.conn
         if conn.in_transaction:
             try:
@@ -252,7 +301,11 @@ class ProjectStore:
         elif "full" in text:
             message = "the disk is full: nothing of this change was saved; free some space"
         elif "readonly" in text or "read-only" in text:
-            message = "the project file is read-only: nothing can be saved to it"
+            where = (unwritable_reason(self.path) if self.path else None) or "it is read-only"
+            message = f"nothing can be saved to the project: {where}"
+        elif "disk i/o" in text:
+            message = ("the disk refused the write (a full or failing disk?): nothing of "
+                       "this change was saved")
         else:
             return error
         return ProjectError(message, file=self._name())
@@ -338,6 +391,39 @@ class ProjectStore:
             [annotator, document_id])
         return {(start, end, label) for start, end, label in rows}
 
+    # --- adjudication rejections (one row each: two windows never overwrite each other) ---
+    def add_adjudication_rejection(self, document_id: str, candidate_key: str) -> None:
+        with self.atomic():
+            self.db.execute("INSERT OR IGNORE INTO adjudication_rejections VALUES (?, ?)",
+                            [document_id, candidate_key])
+
+    def remove_adjudication_rejection(self, document_id: str, candidate_key: str) -> None:
+        with self.atomic():
+            self.db.execute("DELETE FROM adjudication_rejections WHERE document_id = ? AND candidate = ?",
+                            [document_id, candidate_key])
+
+    def adjudication_rejections(self, document_id: str) -> set[str]:
+        rows = self.db.execute("SELECT candidate FROM adjudication_rejections WHERE document_id = ?",
+                               [document_id])
+        return {candidate for (candidate,) in rows}
+
+    # --- when work was last changed (merge refuses to put older work over newer) ------
+    def work_times(self) -> dict[tuple[str, str], tuple[str, str | None, str | None]]:
+        """Per (document, annotator): the status row's time and the latest span
+        creation and update times, as stored."""
+        rows = self.db.execute(
+            "SELECT st.document_id, st.annotator, st.updated, MAX(sp.created), MAX(sp.updated) "
+            "FROM statuses st LEFT JOIN spans sp "
+            "ON sp.document_id = st.document_id AND sp.annotator = st.annotator "
+            "GROUP BY st.document_id, st.annotator")
+        return {(d, a): (status, created, updated) for d, a, status, created, updated in rows}
+
+    def set_status_time(self, document_id: str, annotator: str, updated: str) -> None:
+        """Keep the time a merged status row had in its own project (not the merge's)."""
+        with self.atomic():
+            self.db.execute("UPDATE statuses SET updated = ? WHERE document_id = ? AND annotator = ?",
+                            [updated, document_id, annotator])
+
     # --- documents -----------------------------------------------------------------
     def add_document(self, document: Document) -> None:
         tokens = dumps(document.tokens) if document.tokens is not None else None
@@ -364,20 +450,30 @@ class ProjectStore:
         ).fetchone()
         if row is None:
             raise ProjectError("no such document", document=document_id)
-        if not _sha256_matches(row[1], row[4]):
-            raise ProjectError(
-                "the stored text no longer matches the SHA-256 recorded when it was "
-                "imported (the project file was changed outside the app, or is damaged); "
-                "labels would land on the wrong words, so it is not opened"
-                + backup_hint_for(self.path),
-                document=document_id,
-            )
-        return document_of(row[:4])
+        return self._checked_document(row)
 
-    def documents(self) -> Iterator[Document]:
-        cursor = self.db.execute("SELECT id, text, meta, tokens FROM documents ORDER BY seq")
+    def documents(self, problems: list[ProjectError] | None = None) -> Iterator[Document]:
+        """Every document, in order, each checked like ``document()``.
+
+        A damaged one (a changed text, a value of the wrong type) raises its
+        ``ProjectError``; with a ``problems`` list it is left out and its error added
+        there instead, so the other documents can still be used."""
+        cursor = self.db.execute("SELECT id, text, meta, tokens, sha256 FROM documents ORDER BY seq")
         for row in cursor:
-            yield document_of(row)
+            try:
+                yield self._checked_document(row)
+            except ProjectError as error:
+                if problems is None:
+                    raise
+                problems.append(error)
+
+    def _checked_document(self, row: tuple) -> Document:
+        try:
+            return checked_document_of(row, self._name())
+        except DamagedRowError as error:
+            if error.field == "text":  # a changed text: say which backup still has it
+                error.message += backup_hint_for(self.path)
+            raise
 
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY seq")]
@@ -402,7 +498,7 @@ class ProjectStore:
             "SELECT status FROM statuses WHERE document_id = ? AND annotator = ?",
             [document_id, annotator],
         ).fetchone()
-        return Status(row[0]) if row else Status.NEW
+        return status_of(row[0], document_id, annotator, self._name()) if row else Status.NEW
 
     def set_status(self, document_id: str, annotator: str, status: Status) -> None:
         with self.atomic():
@@ -414,19 +510,39 @@ class ProjectStore:
 
     def statuses(self) -> list[tuple[str, str, Status]]:
         rows = self.db.execute("SELECT document_id, annotator, status FROM statuses")
-        return [(d, a, Status(s)) for d, a, s in rows]
+        file = self._name()
+        return [(d, a, status_of(s, d, a, file)) for d, a, s in rows]
 
     # --- annotations ---------------------------------------------------------------
     def annotations(self, document_id: str, annotator: str) -> Annotations:
-        key = [document_id, annotator]
+        """One annotator's work on one document, every row checked (``DamagedRowError``
+        names a row whose values break the format, or a span past the end of the text)."""
+        key, file = [document_id, annotator], self._name()
+        spans = self.db.execute(SPANS, key).fetchall()
+        size = self._text_length(document_id, spans) if spans else None
         return Annotations(
             document_id=document_id,
             annotator=annotator,
             status=self.status(document_id, annotator),
-            spans=[span_of(r) for r in self.db.execute(SPANS, key)],
-            events=[event_of(r) for r in self.db.execute(EVENTS, key)],
-            attributions=[attribution_of(r) for r in self.db.execute(ATTRIBUTIONS, key)],
+            spans=[span_of(r, *key, file, size) for r in spans],
+            events=[event_of(r, *key, file) for r in self.db.execute(EVENTS, key)],
+            attributions=[attribution_of(r, *key, file) for r in self.db.execute(ATTRIBUTIONS, key)],
         )
+
+    def _text_length(self, document_id: str, spans: list[tuple]) -> int | None:
+        """The text's length in code points, to check the spans' ends against.
+
+        SQLite's ``length`` counts characters up to the first NUL, so a text holding
+        one is read and measured here, only when a span ends past that count."""
+        row = self.db.execute(
+            "SELECT length(text) FROM documents WHERE id = ? AND typeof(text) = 'text'", [document_id]
+        ).fetchone()
+        if row is None:
+            return None
+        if max((end for _, _, end, *_ in spans if type(end) is int), default=0) <= row[0]:
+            return row[0]
+        text = self.db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()[0]
+        return len(text)
 
     def all_annotations(self, document_id: str) -> list[Annotations]:
         return [self.annotations(document_id, a) for a in self.annotators_of(document_id)]
@@ -478,6 +594,23 @@ class ProjectStore:
         sql = f"DELETE FROM {table} WHERE document_id = ? AND annotator = ? AND id = ?"
         self._write(sql, [document_id, annotator, item_id], document_id, annotator)
 
+    def stored_item(self, table: str, document_id: str, annotator: str, item_id: str) -> Span | Event | Attribution | None:
+        """The item stored under ``item_id`` in one annotator's document, or None.
+
+        Undo reads it, inside its transaction, to check that the row still holds what
+        this window wrote: ids are reused, so another window, a merge or a restore may
+        have put a different label under the same id since."""
+        columns, read = {
+            "spans": ('id, start, "end", label, attributes, created, updated', span_of),
+            "events": ("id, type, trigger, arguments, attributes", event_of),
+            "attributions": ("id, source, cue, content, attributes", attribution_of),
+        }[table]
+        row = self.db.execute(
+            f"SELECT {columns} FROM {table} WHERE document_id = ? AND annotator = ? AND id = ?",
+            [document_id, annotator, item_id],
+        ).fetchone()
+        return read(row) if row is not None else None
+
     def _write(self, sql: str, params: list[Any], document_id: str, annotator: str) -> None:
         with self.atomic():
             self.db.execute(sql, params)
@@ -492,8 +625,14 @@ class ProjectStore:
             [document_id, annotator, Status.IN_PROGRESS.value, timestamp()],
         )
 
-    def document_overview(self, annotator: str) -> list[tuple[str, str, Status, int]]:
-        """Every document's id, title, this annotator's status and span count, in order."""
+    def document_overview(
+        self, annotator: str, problems: list[ProjectError] | None = None
+    ) -> list[tuple[str, str, Status, int]]:
+        """Every document's id, title, this annotator's status and span count, in order.
+
+        A document whose title or status row is damaged stays in the list (the user
+        can still open the others, and opening it says what is wrong): its title is
+        marked "(damaged)" and its status shown as new; the errors go to ``problems``."""
         rows = self.db.execute(
             "SELECT d.id, d.meta, COALESCE(st.status, 'new'), "
             "(SELECT COUNT(*) FROM spans sp WHERE sp.document_id = d.id AND sp.annotator = ?) "
@@ -501,7 +640,17 @@ class ProjectStore:
             "ORDER BY d.seq",
             [annotator, annotator],
         )
-        return [(i, str(json.loads(m).get("title") or i), Status(s), n) for i, m, s, n in rows]
+        file, overview = self._name(), []
+        for doc_id, meta, status, count in rows:
+            try:
+                title = str(document_check(doc_id, file).json_object("meta", meta).get("title") or doc_id)
+                overview.append((doc_id, title, status_of(status, doc_id, annotator, file), count))
+            except DamagedRowError as error:
+                if problems is not None:
+                    problems.append(error)
+                if isinstance(doc_id, str):  # else it cannot be opened at all
+                    overview.append((doc_id, f"{doc_id} (damaged)", Status.NEW, count))
+        return overview
 
     def span_dates(self, annotator: str | None = None) -> dict[str, int]:
         """Labels made per day (from their creation time), for progress charts."""
@@ -532,18 +681,29 @@ class ProjectStore:
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
 
-def _sha256_matches(text: str, sha256: str) -> bool:
-    try:
-        return text_sha256(text) == sha256
-    except UnicodeError:
-        return False
-
-
 def _connect(path: Path, busy_timeout: float = 5.0) -> Database:
     conn = sqlite3.connect(str(path), timeout=busy_timeout)
-    db = Database(conn)
-    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        db.enable_wal()
-    db.execute("PRAGMA synchronous = FULL")
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")  # a file's own SQL never runs with our rights
+        db = Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.enable_wal()
+        db.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
     return db
+
+
+def _open_failed(path: Path, error: sqlite3.Error) -> ProjectError:
+    """The message for a project that passed the checks but SQLite could not open."""
+    text = str(error).lower()
+    if "full" in text or "disk i/o" in text:
+        why = ("the disk refused to write beside it (full, or failing?): SQLite needs "
+               "room for the project's log files; free some space and open it again")
+    elif "readonly" in text or "read-only" in text or "unable to open" in text:
+        why = f"it cannot be written ({unwritable_reason(path) or error})"
+    else:
+        why = str(error)
+    return ProjectError(f"cannot open the project: {why}; the file was not changed", file=str(path))

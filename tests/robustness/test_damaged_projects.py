@@ -171,14 +171,22 @@ def _kill_while_open(path: Path) -> None:
     child.wait()
 
 
-def test_open_refuses_project_whose_wal_was_lost_after_a_crash(tmp_path):
+def test_project_whose_wal_was_lost_after_a_crash_opens_with_a_warning(tmp_path):
+    """The dead process's log is gone and the file is sound: the same state as a close
+    that could not clear its session row (a full disk). Refusing would lock the user
+    out of saved work, so it opens and says what may be missing (issue 10, case 3)."""
     path = _filled_project(tmp_path / "p.sqlite", 3)
     _kill_while_open(path)
     assert Path(f"{path}-wal").exists()
     os.remove(f"{path}-wal")
     Path(f"{path}-shm").unlink(missing_ok=True)
-    error = _assert_refused(path, "write-ahead log p.sqlite-wal is missing")
-    assert "last changes may be lost" in str(error)
+    store = ProjectStore.open(path, backup=False)
+    assert "not closed properly" in store.open_warning
+    assert "last changes" in store.open_warning
+    store.close()
+    again = ProjectStore.open(path, backup=False)  # the dead row is gone now
+    assert again.open_warning is None
+    again.close()
 
 
 def test_open_refuses_copy_taken_without_its_wal_while_open(tmp_path):

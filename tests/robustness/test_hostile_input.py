@@ -229,7 +229,7 @@ def test_import_utf16_file_with_lone_surrogate_refused():
 
 
 def test_import_conll_megabyte_token_and_nul_accepted():
-    data = ("ح" * 1_000_000 + "\tB-PER\nقبل\x00بعد\tO\n").encode("utf-8")
+    data = ("ح" * 500_000 + "\tB-PER\nقبل\x00بعد\tO\n").encode("utf-8")
     assert try_import(SCHEMA, Case("conll", {"doc.conll": data}, "doc.conll")) is None
 
 
