@@ -293,9 +293,11 @@ def read_only(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
     immutable, so SQLite creates no ``-wal``/``-shm`` files (on read-only media it
     could not, and beside a read-only file they would be left read-only). Never
     immutable for a file this process holds: an immutable file's descriptor is closed
-    outside SQLite's lock bookkeeping (see the module docstring)."""
+    outside SQLite's lock bookkeeping (see the module docstring) -- unless it has no
+    ``-wal`` either: then what holds it here is itself an immutable reader (a writable
+    store always has its log), which holds no lock to lose."""
     uri = Path(path).resolve().as_uri()
-    if held_here(path) or Path(f"{path}-wal").exists():
+    if Path(f"{path}-wal").exists():
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout)
         try:
             conn.execute("PRAGMA trusted_schema = OFF")

@@ -320,6 +320,11 @@ class ProjectStore:
         finally:
             self.db.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
+    @property
+    def session(self) -> str | None:
+        """This store's session row key (None for a read-only or in-memory store)."""
+        return self._session
+
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to the project.
 

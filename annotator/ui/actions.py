@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .i18n import N_, tr
+from .plain import no_mnemonic
 
 StandardKey = QKeySequence.StandardKey
 
@@ -46,7 +47,8 @@ class _StepAction(QAction):
         self.name_step(step)
 
     def name_step(self, step: str) -> None:
-        self.setText(f"{self.prefix} {step}" if step else self.prefix)
+        # a label named "R&D" must show its "&", not make Alt+D undo
+        self.setText(f"{self.prefix} {no_mnemonic(step)}" if step else self.prefix)
 
 
 def _step_action(window, menu: QMenu, prefix: str, shortcuts: list, handler: Callable,  # noqa: ANN001

@@ -99,18 +99,21 @@ class AdjudicationPanel(QWidget):
 
     def _accept(self, todo: list, text: str) -> None:
         ws = self.workspace
-        ws.undo_stack.beginMacro(text)
         try:
-            editor, sources = ws.editor(), {}  # the window's copy follows each push: no re-reads
-            for candidate in todo:
-                accept(ws.store, candidate, ws.push, gold=ws.annotator, editor=editor, sources=sources)
+            with ws.macro(text):  # no step at all when the first accept is refused
+                editor, sources = ws.editor(), {}  # the window's copy follows each push: no re-reads
+                for candidate in todo:
+                    accept(ws.store, candidate, ws.push, gold=ws.annotator, editor=editor, sources=sources)
         except AnnotatorError as error:
             self.report(tr("Not done: {reason}").format(reason=error.message))
-        finally:
-            ws.undo_stack.endMacro()
+            ws.refused.emit(error)
 
     def reject_current(self) -> None:
         candidate = self.current()
-        if candidate is not None:
+        if candidate is None:
+            return
+        try:
             self.workspace.push(RejectCommand(candidate.document_id, candidate.key, not candidate.rejected,
                                               tr("Reject {label}").format(label=candidate.label)))
+        except AnnotatorError as error:  # a full or read-only disk: nothing was rejected
+            self.workspace.refused.emit(error)

@@ -154,7 +154,7 @@ class AgreementDialog(QDialog):
             action.blockSignals(False)
             self.window.set_adjudication(True, document_id=doc_id)
         elif self.window.workspace.document is None or self.window.workspace.document.id != doc_id:
-            self.window.workspace.open_document(doc_id)
+            self.window.open_document(doc_id)
 
 
 def _heatmap(plot: pg.PlotWidget, matrix: np.ndarray, rows: list[str], columns: list[str],

@@ -103,7 +103,7 @@ def open_store(project: Path | None) -> tuple[ProjectStore, Path]:
 
 
 def open_window(project: Path | None, annotator: str):  # noqa: ANN201
-    from .main_window import MainWindow
+    from .main_window import APP_TITLE, MainWindow
     from .workspace import Workspace
 
     store, path = open_store(project)
@@ -111,6 +111,11 @@ def open_window(project: Path | None, annotator: str):  # noqa: ANN201
     warning = getattr(store, "backup_warning", None)
     if warning:
         window.show_message(tr("No backup was made on opening: {reason}").format(reason=warning))
+    if store.read_only:
+        window.show_message(tr("Read-only ({reason}): nothing can be saved.").format(reason=store.read_only))
+    if store.open_warning:  # opened, but the user should know what may be missing
+        window.open_warning_box = plain_box(QMessageBox.Icon.Warning, tr(APP_TITLE), store.open_warning, window)
+        window.open_warning_box.open()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.destroyed.connect(lambda: store.close())
     _windows.append(window)
@@ -218,7 +223,7 @@ def agreement_dialog(window) -> None:  # noqa: ANN001
 
 def restore_dialog(window) -> None:  # noqa: ANN001
     """File > Restore backup…: pick a backup; the window closes, restores, reopens."""
-    from ..storage.backup import list_backups, restore_backup
+    from ..storage.backup import list_backups, open_elsewhere, restore_backup
 
     project = window.project_path
     found = [b for b in list_backups(project) if b.documents is not None]
@@ -232,13 +237,27 @@ def restore_dialog(window) -> None:  # noqa: ANN001
     if not accepted:
         return
     chosen = found[names.index(choice)]
+    holders = open_elsewhere(project, own_session=window.workspace.store.session)
+    if holders:  # restoring under another window would be overwritten by it
+        processes = ", ".join(f"{pid} ({command})" for pid, command in holders)
+        _error_box(window, tr("Restore backup"), tr(
+            "The project is open in other processes: {processes}. Close them, then restore.")
+            .format(processes=processes)).exec()
+        return
     annotator = window.own_name  # not "gold" when adjudicating
     window.close()
     window.workspace.store.close()
-    saved = restore_backup(project, chosen.path)
+    try:
+        saved = restore_backup(project, chosen.path)
+    except AnnotatorError as error:  # nothing was restored: back to the project as it is
+        saved, refusal = None, error
+    else:
+        refusal = None
     new = open_window(project, annotator)
     new.show()
-    if saved:
+    if refusal is not None:
+        _error_box(new, tr("Restore backup"), str(refusal)).exec()
+    elif saved:
         new.show_message(tr("Restored. The state before the restore is kept in {path}").format(path=saved))
 
 

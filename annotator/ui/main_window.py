@@ -68,9 +68,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.refresh_documents()
         self._update_title()
-        first = self.workspace.store.document_ids()
-        if first:
-            self.workspace.open_document(first[0])
+        self._open_first_document()
         self.suggestions.build()
         self._watch = QTimer(self)  # notice writes by another window or the CLI
         self._watch.setInterval(2000)
@@ -293,7 +291,15 @@ class MainWindow(QMainWindow):
         """Work as the gold annotator, with every annotator's labels as candidates (on
         ``document_id``, else on the open document)."""
         self.view.set_marks([])
-        self.workspace.set_annotator(gold if on else self.own_name, document_id)
+        try:
+            self.workspace.set_annotator(gold if on else self.own_name, document_id)
+        except AnnotatorError as error:
+            self.show_refusal(error)
+            action = self.actions_by_name["adjudicate"]
+            action.blockSignals(True)
+            action.setChecked(self.workspace.annotator != self.own_name)
+            action.blockSignals(False)
+            return
         self.docks["adjudication"].setVisible(on)
         self._update_title()
 
@@ -312,7 +318,31 @@ class MainWindow(QMainWindow):
     def _document_activated(self, index) -> None:  # noqa: ANN001
         doc_id = index.data(Qt.ItemDataRole.UserRole)
         if doc_id and (self.workspace.document is None or doc_id != self.workspace.document.id):
-            self.workspace.open_document(doc_id)
+            self.open_document(doc_id)
+
+    def open_document(self, document_id: str) -> bool:
+        """Open a document; a damaged one is refused with its reason, and the document
+        that was open stays open (a bad row must not stop work on the others)."""
+        try:
+            self.workspace.open_document(document_id)
+        except AnnotatorError as error:
+            self.show_refusal(error)
+            return False
+        return True
+
+    def _open_first_document(self) -> None:
+        """The first document that opens; the damaged ones before it are named."""
+        refused: list[str] = []
+        for document_id in self.workspace.store.document_ids():
+            try:
+                self.workspace.open_document(document_id)
+            except AnnotatorError as error:
+                refused.append(str(error))
+                continue
+            break
+        if refused:
+            self.show_refusal(ProjectError("\n\n".join(refused[:5]) + (
+                "\n\n" + tr("… and {count} more").format(count=len(refused) - 5) if len(refused) > 5 else "")))
 
     def _annotation_clicked(self, index) -> None:  # noqa: ANN001
         span_id = index.data(Qt.ItemDataRole.UserRole)
@@ -401,7 +431,7 @@ class MainWindow(QMainWindow):
         for offset in range(1, len(ids) + 1):
             candidate = rows[(here + step * offset) % len(ids)]
             if not not_done or candidate[2] is not Status.DONE:
-                self.workspace.open_document(candidate[0])
+                self.open_document(candidate[0])
                 return
         self.show_message(tr("Every document is done."))
 
@@ -450,7 +480,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         project = self.project_path.name if self.project_path else "demo"
         doc = f" — {self.workspace.document.title}" if self.workspace.document else ""
-        self.setWindowTitle(f"{tr(APP_TITLE)} — {project}{doc} [{self.workspace.annotator}]")
+        read_only = f" ({tr('read-only: nothing can be saved')})" if self.workspace.store.read_only else ""
+        self.setWindowTitle(f"{tr(APP_TITLE)} — {project}{doc} [{self.workspace.annotator}]{read_only}")
 
     # --- layout ------------------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -61,6 +61,10 @@ class SuggestionsController:
         self._found = None
         self.refresh()
         settle_loaded_data()
+        damaged = {getattr(p, "document", None) or str(p) for p in self.index.problems}
+        if damaged:  # left out of the suggestions; opening one names its fault
+            self.window.show_message(tr("{count} damaged documents were left out of the suggestions: {names}")
+                                     .format(count=len(damaged), names=", ".join(sorted(damaged)[:5])))
 
     def learn(self, spans: list) -> None:
         """New labels teach rules for the whole corpus at once."""
@@ -183,7 +187,10 @@ class SuggestionsController:
 def _build(store, annotator: str) -> tuple:  # noqa: ANN001
     settings = normalisation_settings(store)
     index = SuggestionIndex.from_store(store, settings, clitic_convention(store))
-    return index, learn_rules(store, annotator, settings)
+    problems: list = []
+    rules = learn_rules(store, annotator, settings, problems=problems)
+    index.problems.extend(p for p in problems if str(p) not in {str(q) for q in index.problems})
+    return index, rules
 
 
 def _build_steps(store, annotator: str):  # noqa: ANN001, ANN202 - a job for the worker

@@ -113,7 +113,7 @@ def start_import(window, paths: list[Path], options: ImportOptions) -> Generator
         window.suggestions.build()  # the corpus index must hold the new documents
         window.show_message(tr("Imported {count} documents.").format(count=count))
         if window.workspace.document is None and store.document_ids():
-            window.workspace.open_document(store.document_ids()[0])
+            window.open_document(store.document_ids()[0])
 
     return run_with_progress(window, tr("Importing"), window.project_path, job, done)
 

@@ -97,8 +97,11 @@ class Workspace(QObject):
             self.after_change(self.document.id)
 
     def open_document(self, document_id: str) -> None:
-        self.document = self.store.document(document_id)
-        self.annotations = self.store.annotations(document_id, self.annotator)
+        """Open a document; a damaged one raises before anything here changes (labels
+        made next must not land on one document's text with another's labels)."""
+        document = self.store.document(document_id)
+        annotations = self.store.annotations(document_id, self.annotator)
+        self.document, self.annotations = document, annotations
         self.annotations.new_id("T")  # counted now, not on the first label
         self._seen_version = self._data_version()
         self.current = None
@@ -108,10 +111,14 @@ class Workspace(QObject):
     def set_annotator(self, name: str, document_id: str | None = None) -> None:
         """Work as another annotator (``gold`` while adjudicating) on ``document_id``, or
         on the open document again."""
-        self.annotator = name
+        before, self.annotator = self.annotator, name
         document_id = document_id or (self.document.id if self.document is not None else None)
         if document_id is not None:
-            self.open_document(document_id)
+            try:
+                self.open_document(document_id)
+            except BaseException:
+                self.annotator = before  # still working as before, on the open document
+                raise
         self.projectChanged.emit()
 
     def push(self, command) -> None:  # noqa: ANN001 - any core command with do/undo

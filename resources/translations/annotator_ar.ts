@@ -440,12 +440,12 @@
       <translation>لم تُنشأ نسخة احتياطية عند الفتح: {reason}</translation>
     </message>
     <message>
-      <source>Cannot open the project</source>
-      <translation>تعذّر فتح المشروع</translation>
+      <source>Read-only ({reason}): nothing can be saved.</source>
+      <translation>للقراءة فقط ({reason}): لا يمكن حفظ شيء.</translation>
     </message>
     <message>
-      <source>Restored. The state before the restore is kept in {path}</source>
-      <translation>تمت الاستعادة. الحالة السابقة محفوظة في {path}</translation>
+      <source>Cannot open the project</source>
+      <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
       <source>The NER model is not installed</source>
@@ -456,8 +456,16 @@
       <translation>وُسم {count} مستندًا مسبقًا: انظر الاقتراحات المتقطعة.</translation>
     </message>
     <message>
+      <source>Restored. The state before the restore is kept in {path}</source>
+      <translation>تمت الاستعادة. الحالة السابقة محفوظة في {path}</translation>
+    </message>
+    <message>
       <source>There is no project {path}.</source>
       <translation>لا يوجد مشروع {path}.</translation>
+    </message>
+    <message>
+      <source>The project is open in other processes: {processes}. Close them, then restore.</source>
+      <translation>المشروع مفتوح في عمليات أخرى: {processes}. أغلقها ثم استعد النسخة.</translation>
     </message>
     <message>
       <source>Entities</source>
@@ -596,12 +604,20 @@
       <translation>المدوّنة: {done}/{total} منجز ({percent}%)</translation>
     </message>
     <message>
+      <source>read-only: nothing can be saved</source>
+      <translation>للقراءة فقط: لا يمكن حفظ شيء</translation>
+    </message>
+    <message>
       <source>Ctrl+K: take «{text}» without «{clitic}»</source>
       <translation>Ctrl+K: خذ «{text}» دون «{clitic}»</translation>
     </message>
     <message>
       <source>Document {position}/{total} · labels: {labels} · events: {events} · {status}</source>
       <translation>المستند {position}/{total} · الوسوم: {labels} · الأحداث: {events} · {status}</translation>
+    </message>
+    <message>
+      <source>… and {count} more</source>
+      <translation>… و{count} غيرها</translation>
     </message>
     <message>
       <source>new</source>
@@ -770,6 +786,10 @@
     <message>
       <source>No suggestions in this document.</source>
       <translation>لا اقتراحات في هذا المستند.</translation>
+    </message>
+    <message>
+      <source>{count} damaged documents were left out of the suggestions: {names}</source>
+      <translation>استُبعدت {count} مستندات تالفة من الاقتراحات: {names}</translation>
     </message>
     <message>
       <source>Accept {count} suggestions</source>

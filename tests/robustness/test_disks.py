@@ -188,3 +188,31 @@ def test_closing_a_window_on_a_full_disk_locks_nobody_out(tmp_path, small_disk):
     conn = sqlite3.connect(project)
     assert conn.execute("SELECT COUNT(*) FROM spans").fetchone()[0] == len(spans)
     conn.close()
+
+
+def test_window_on_read_only_media_reads_and_says_nothing_can_be_saved(tmp_path, small_disk, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.storage import ProjectStore
+    from annotator.ui.app import open_window
+
+    project = seed_project(small_disk)
+    remount(small_disk, "ro")
+    window = open_window(project, "amal")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert "read-only" in window.windowTitle()
+    start, end = words_of(window.workspace.document.text)[0]
+    window.view.select_offsets(start, end)
+    qtbot.keyClick(window.view, Qt.Key.Key_O)
+    assert "read-only" in window.last_refusal_box.text()
+    assert window.workspace.annotations.spans == []
+    assert window.workspace.undo_stack.count() == 0
+    worker_store = ProjectStore.open(project)  # what a dialog's background job opens
+    assert worker_store.read_only and worker_store.count_documents() == 1
+    worker_store.close()
+    assert side_files(project) == set()
