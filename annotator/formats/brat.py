@@ -1,31 +1,37 @@
 """brat standoff: ``DOC.txt`` (the text) beside ``DOC.ann`` (the annotations).
 
-The ``.ann`` lines we read and write (see ``docs/FORMATS.md``)::
+The ``.ann`` lines we write are the form brat itself loads (see FORMATS.md)::
 
     T1<TAB>ORG 81 103<TAB>الجبهة الوطنية للتحرير    a span; the text field is checked
-    E1<TAB>Conflict.Attack:T2 Attacker:T1          an event: TYPE:TRIGGER ROLE:ARG ...
-    E2<TAB>Attribution:T3 Source:T1 Content:T4     an attribution (trigger: the cue)
-    R1<TAB>Attribution Arg1:T1 Arg2:T4             an attribution (source, content)
+    T2<TAB>Conflict_Attack 105 112<TAB>استهداف     a trigger carries its event's type
+    E1<TAB>Conflict_Attack:T2 Attacker:T1          an event: TYPE:TRIGGER ROLE:ARG ...
+    T3<TAB>Attribution 75 80<TAB>أعلنت              a cue: the Attribution event's trigger
+    E2<TAB>Attribution:T3 Source:T1 Content:T4     an attribution
     A1<TAB>Polarity E1 Positive                    an attribute (no value: True)
+
+brat refuses a document whose event trigger is not a ``T`` of the event's own type
+(``EventWithNonTriggerError``) and renames types outside ``[A-Za-z0-9_-]``; so ACE's
+``Conflict.Attack`` is written ``Conflict_Attack`` and read back through the
+``visual.conf`` written beside it, and an attribution with no cue gets a stand-in
+trigger (an ``Attribution`` T on its content, else its source) and the attribute
+``NoCue``. The reader also takes the older forms: ``Attribution:T3`` with ``T3`` a
+``CUE`` (or a source/content named again among the roles), ``Conflict.Attack``
+as is, and ``R1<TAB>Attribution Arg1:SOURCE Arg2:CONTENT`` relations.
 
 Offsets are code points into the ``.txt`` as decoded, with nothing normalised. brat
 itself counts differently in two cases (its server decodes with Python's universal
 newlines and keeps a BOM as a character, nlplab/brat#853), so when the text fields
 only line up under brat's counting, the reader maps those offsets back onto the
 unchanged text. The text field of every ``T`` line is what tells the two apart.
-
-Hazard (contract, not code): brat refuses to open a document whose event trigger
-is labelled differently from the event (``Annotations._sanity`` in brat's server),
-and FORMATS.md writes attributions as ``Attribution:T3`` with ``T3`` a ``CUE`` span.
-The reader also accepts what brat makes (a trigger labelled ``Attribution``).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -58,7 +64,19 @@ _PART_OF_ROLE = {
     "arg2": "content",
 }
 _PART_OF_LABEL = {"SOURCE": "source", "CUE": "cue", "CONTENT": "content"}
+_NOT_KEPT = {"#": "note (#)", "N": "normalisation (N)"}
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+# brat's config reader renames types, roles and attributes outside this alphabet.
+_NOT_BRAT_NAME = re.compile(r"[^A-Za-z0-9_-]")
+# The binary attribute that marks an Attribution event whose trigger only stands in
+# for a cue the article does not state (see FORMATS.md).
+NO_CUE = "NoCue"
+STATUS_SUFFIX = ".status"
+
+
+def brat_name(name: str) -> str:
+    """``name`` as brat accepts it: ACE's ``Conflict.Attack`` is ``Conflict_Attack``."""
+    return _NOT_BRAT_NAME.sub("_", name)
 
 
 # --- reading: lines -------------------------------------------------------------------
@@ -97,6 +115,9 @@ class _AnnFile:
     links: list[_Link] = field(default_factory=list)
     attributes: list[_AttributeLine] = field(default_factory=list)
     defined: dict[str, int] = field(default_factory=dict)
+    skipped: Counter[str] = field(default_factory=Counter)  # kind -> lines not kept
+    # Attribution events marked NoCue: their trigger stands in for an unstated cue.
+    stand_ins: set[str] = field(default_factory=set)
 
     def error(self, message: str, line: int) -> InputError:
         return InputError(message, file=str(self.path), line=line)
@@ -113,7 +134,10 @@ class _AnnFile:
 def _parse_ann(path: Path, encoding: str | None) -> _AnnFile:
     ann = _AnnFile(path)
     for number, line in read_lines(path, encoding):
-        if not line.strip() or line[0] in "#N":  # notes and normalisations: not ours
+        if not line.strip():
+            continue
+        if line[0] in _NOT_KEPT:  # the project has no place for them: counted, reported
+            ann.skipped[_NOT_KEPT[line[0]]] += 1
             continue
         parser = _LINE_PARSERS.get(line[0])
         if parser is None:
@@ -174,6 +198,8 @@ def _parse_attribute(ann: _AnnFile, number: int, line: str) -> None:
     value: Any = words[2] if len(words) == 3 else True
     # Schema attribute names are lower-case; brat shows them capitalised.
     ann.attributes.append(_AttributeLine(number, words[0].lower(), words[1], value))
+    if words[0] == NO_CUE:
+        ann.stand_ins.add(words[1])
 
 
 def _refuse_equivalence(ann: _AnnFile, number: int, line: str) -> None:
@@ -344,9 +370,12 @@ def _attribution(
     ann: _AnnFile, link: _Link, spans: dict[str, Span], new_id: str
 ) -> Attribution:
     parts = _attribution_parts(ann, link)
-    # A trigger also named among the arguments has its part there (our writer does
-    # this when the trigger's label does not tell its part, e.g. an ORG source).
-    if link.trigger is not None and link.trigger not in parts.values():
+    if link.trigger is not None and link.id in ann.stand_ins:
+        # The trigger only stands in for a cue the text does not state: not a span.
+        spans.pop(link.trigger, None)
+    # A trigger also named among the arguments has its part there (our writer did
+    # this when the trigger's label did not tell its part, e.g. an ORG source).
+    elif link.trigger is not None and link.trigger not in parts.values():
         part = _trigger_part(spans, link.trigger)
         if part in parts:
             raise ann.error(
@@ -394,6 +423,8 @@ def _apply_attributes(
     ann: _AnnFile, spans: dict[str, Span], linked: dict[str, Event | Attribution]
 ) -> None:
     for attribute in ann.attributes:
+        if attribute.name == NO_CUE.lower() and attribute.target in ann.stand_ins:
+            continue  # read as the attribution's form, not kept as an attribute
         target = spans.get(attribute.target) or linked.get(attribute.target)
         if target is None:
             known = (
@@ -416,6 +447,7 @@ def read_brat(
     encoding: str | None = None,
     annotator: str = "import",
     allow_discontinuous: bool = False,
+    warnings: list[str] | None = None,
 ) -> Iterator[ImportRecord]:
     """Read brat documents: a ``.ann`` file, a ``.txt`` file or a folder of them.
 
@@ -432,19 +464,79 @@ def read_brat(
     discontinuous spans raise ``InputError`` unless ``allow_discontinuous``, which
     keeps the outer range (from the first fragment's start to the last one's end):
     our spans are one stretch of text, so this is the closest they can hold.
-    Labels are not checked against the schema here (see ``annotator.formats``).
+    Labels are not checked against the schema here (see ``annotator.formats``);
+    names brat could not hold (``Conflict_Attack``) are mapped back through the
+    ``visual.conf`` the export wrote beside them. A ``<doc>.status`` file gives the
+    status (else ``in_progress``). Notes (``#``) and normalisations (``N``) have no
+    place in the project: how many were left out, and where, goes to ``warnings``.
     """
-    path = Path(path)
+    skipped: dict[str, Counter[str]] = {}
+    yield from _read_tree(Path(path), encoding, annotator, allow_discontinuous, skipped)
+    if warnings is not None:
+        warnings.extend(_skipped_messages(skipped))
+
+
+def _read_tree(
+    path: Path,
+    encoding: str | None,
+    annotator: str,
+    allow_discontinuous: bool,
+    skipped: dict[str, Counter[str]],
+) -> Iterator[ImportRecord]:
     subfolders = _annotator_subfolders(path)
     if subfolders:
         for folder in subfolders:
-            yield from read_brat(
-                folder, encoding=encoding, annotator=folder.name,
-                allow_discontinuous=allow_discontinuous,
+            yield from _read_tree(
+                folder, encoding, folder.name, allow_discontinuous, skipped
             )
         return
+    names = _display_names(path if path.is_dir() else path.parent, encoding)
     for txt, ann in _document_files(path):
-        yield _read_document(txt, ann, encoding, annotator, allow_discontinuous)
+        yield _read_document(
+            txt, ann, encoding, annotator, allow_discontinuous, names, skipped
+        )
+
+
+def _skipped_messages(skipped: dict[str, Counter[str]]) -> list[str]:
+    messages = []
+    for kind in _NOT_KEPT.values():
+        files = {name: counts[kind] for name, counts in skipped.items() if counts[kind]}
+        if files:
+            total = sum(files.values())
+            shown = ", ".join(f"{name} ({n})" for name, n in list(files.items())[:20])
+            more = f" and {len(files) - 20} more" if len(files) > 20 else ""
+            messages.append(
+                f"{total} brat {kind} line{'s' if total > 1 else ''} not imported "
+                f"(the project has no place for them), in {len(files)} "
+                f"file{'s' if len(files) > 1 else ''}: {shown}{more}"
+            )
+    return messages
+
+
+def _display_names(folder: Path, encoding: str | None) -> dict[str, str]:
+    """brat name -> schema name, from the ``[labels]`` of a ``visual.conf`` that brat
+    would use (the folder's, else its parent's). Only a display name that brat would
+    have renamed to exactly this brat name is taken: a label shown as "Organisation"
+    is a display choice, not the schema's name."""
+    for candidate in (folder / "visual.conf", folder.parent / "visual.conf"):
+        if candidate.is_file():
+            return _labels_section(candidate, encoding)
+    return {}
+
+
+def _labels_section(path: Path, encoding: str | None) -> dict[str, str]:
+    names: dict[str, str] = {}
+    section = ""
+    for _, line in read_lines(path, encoding):
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            section = stripped[1:-1].strip()
+            continue
+        fields = [f.strip() for f in stripped.split("|")]
+        if section == "labels" and len(fields) >= 2 and not stripped.startswith("#"):
+            if brat_name(fields[1]) == fields[0] != fields[1]:
+                names[fields[0]] = fields[1]
+    return names
 
 
 def _annotator_subfolders(path: Path) -> list[Path]:
@@ -482,12 +574,17 @@ def _read_document(
     encoding: str | None,
     annotator: str,
     allow_discontinuous: bool,
+    names: dict[str, str],
+    skipped: dict[str, Counter[str]],
 ) -> ImportRecord:
     text = read_text(txt, encoding)
     document = Document(id=txt.stem, text=text, meta=_meta(text, txt))
     if not ann_path.is_file():
         return ImportRecord(document, [], file=str(txt))
     ann = _parse_ann(ann_path, encoding)
+    if ann.skipped:
+        skipped[str(ann_path)] = ann.skipped
+    _rename(ann, names)
     view = _choose_view(ann, text, _has_bom(txt, encoding))
     spans = {
         tb.id: _make_span(ann, tb, view, text, allow_discontinuous)
@@ -498,12 +595,14 @@ def _read_document(
     annotations = Annotations(
         document_id=document.id,
         annotator=annotator,
-        status=Status.IN_PROGRESS,
+        status=_status(txt.with_suffix(STATUS_SUFFIX)),
         spans=list(spans.values()),
         events=events,
         attributions=attributions,
     )
-    found = [] if annotations.is_empty() else [annotations]
+    # Nothing labelled and not marked done: the annotator has not worked on it.
+    untouched = annotations.is_empty() and annotations.status is not Status.DONE
+    found = [] if untouched else [annotations]
     return ImportRecord(document, found, file=str(ann_path))
 
 
@@ -518,3 +617,37 @@ def _has_bom(txt: Path, encoding: str | None) -> bool:
         return False
     with txt.open("rb") as handle:
         return handle.read(3) == codecs.BOM_UTF8
+
+def _rename(ann: _AnnFile, names: dict[str, str]) -> None:
+    """Give types and roles their schema names back (``Conflict_Attack``)."""
+    if not names:
+        return
+    ann.textbounds = [
+        replace(tb, label=names.get(tb.label, tb.label)) for tb in ann.textbounds
+    ]
+    ann.links = [
+        replace(
+            link,
+            type=names.get(link.type, link.type),
+            arguments=tuple(
+                (names.get(_base_role(role), role), ref) for role, ref in link.arguments
+            ),
+        )
+        for link in ann.links
+    ]
+
+
+def _status(path: Path) -> Status:
+    """The status our export wrote beside the ``.ann``; brat itself keeps none."""
+    if not path.is_file():
+        return Status.IN_PROGRESS
+    word = path.read_text(encoding="utf-8-sig").strip()
+    try:
+        return Status.parse(word)
+    except ValueError:
+        raise InputError(
+            f"the status {word[:40]!r} is not one of "
+            f"{', '.join(s.value for s in Status)}",
+            file=str(path),
+            line=1,
+        ) from None

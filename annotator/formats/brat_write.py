@@ -13,7 +13,7 @@ from typing import Any
 from ..core.model import Annotations, Attribution, Document, Event, Span, next_id
 from ..core.progress import Progress
 from ..core.schema import ATTRIBUTION_PARTS, Schema
-from .brat import _PART_OF_LABEL, _UNSAFE_NAME, ATTRIBUTION_TYPE
+from .brat import _UNSAFE_NAME, ATTRIBUTION_TYPE, NO_CUE, STATUS_SUFFIX, brat_name
 
 
 # --- writing --------------------------------------------------------------------------
@@ -34,7 +34,9 @@ def write_brat(
 
     Ids stay as they are when brat can read them (``T7``, ``E2``); others are
     renumbered. Attributions are ``E`` lines numbered after the events, triggered by
-    the cue (else the content, else the source). A span that crosses lines is written
+    the cue (see ``ann_lines``). Names outside brat's alphabet are written with ``_``
+    (``Conflict_Attack``), and ``visual.conf`` maps them back to the schema's names.
+    Each document's status goes to ``<doc id>.status``. A span that crosses lines is written
     as fragments split at the line breaks, as brat requires, and read back whole.
     What brat cannot hold (a span of line breaks only, a dangling reference) is left
     out and reported in ``warnings``.
@@ -50,7 +52,7 @@ def write_brat(
             )
             used = names.setdefault(folder, set())
             stem = _file_name(document.id, used, "document", warnings)
-            _write_document(folder, stem, document, one, warnings)
+            _write_document(folder, stem, document, one, schema, warnings)
         yield Progress(done, total, document.id)
 
 
@@ -92,6 +94,7 @@ def _write_document(
     stem: str,
     document: Document,
     annotations: Annotations,
+    schema: Schema,
     warnings: list[str],
 ) -> None:
     if "\r" in document.text:
@@ -99,54 +102,88 @@ def _write_document(
             f"{document.id}: the text has CR line breaks; brat counts CR LF as one "
             f"character (nlplab/brat#853), so brat shows its spans shifted"
         )
-    lines = ann_lines(document, annotations, warnings)
+    lines = ann_lines(document, annotations, warnings, schema)
     (folder / f"{stem}.txt").write_text(document.text, encoding="utf-8", newline="")
     ann_text = "".join(f"{line}\n" for line in lines)
     (folder / f"{stem}.ann").write_text(ann_text, encoding="utf-8", newline="")
+    # brat has no document status; this file beside the .ann carries it (brat ignores it).
+    status = (folder / f"{stem}{STATUS_SUFFIX}")
+    status.write_text(f"{annotations.status.value}\n", encoding="utf-8", newline="")
 
 
 def ann_lines(
-    document: Document, annotations: Annotations, warnings: list[str]
+    document: Document,
+    annotations: Annotations,
+    warnings: list[str],
+    schema: Schema | None = None,
 ) -> list[str]:
-    """The lines of the ``.ann`` file for one annotator's work on ``document``."""
+    """The lines of the ``.ann`` file for one annotator's work on ``document``.
+
+    Names are written as brat accepts them (``brat_name``). A cue is written as a
+    ``T`` of type ``Attribution``, the trigger of its ``Attribution`` event; an
+    attribution without a cue gets a stand-in trigger on its content (else its
+    source) and the attribute ``NoCue``, so brat's rule "a trigger is a T of the
+    event's type" holds for every event. With ``schema``, attributes it does not
+    declare are left out (``annotation.conf`` could not declare them) and reported.
+    """
     where = f"{annotations.annotator}/{document.id}"
     span_ids = _brat_ids([s.id for s in annotations.spans], "T", set())
+    cues = {a.cue for a in annotations.attributions if a.cue is not None}
     lines: list[str] = []
-    targets: list[tuple[str, dict[str, Any]]] = []
+    targets: list[tuple[str, str, dict[str, Any]]] = []
     # In text order, whatever order the spans come in, so a re-export is identical.
     for span in sorted(annotations.spans, key=lambda s: (s.start, s.end, s.id)):
-        line = _span_line(span, span_ids[span.id], document.text, where, warnings)
+        label = ATTRIBUTION_TYPE if span.id in cues else brat_name(span.label)
+        line = _span_line(span, span_ids[span.id], label, document.text, where, warnings)
         if line is None:
             del span_ids[span.id]  # so what refers to it is reported, not dangling
             continue
         lines.append(line)
-        targets.append((span_ids[span.id], span.attributes))
-    for brat_id, attributes, line in _link_lines(
-        annotations, span_ids, where, warnings
-    ):
+        targets.append((span_ids[span.id], _layer_of(schema, span.label), span.attributes))
+    links = list(_link_lines(annotations, span_ids, document.text, where, warnings))
+    lines += [stand_in for _, _, _, stand_in, _ in links if stand_in is not None]
+    for brat_id, layer, attributes, _, line in links:
         if line is not None:
             lines.append(line)
-            targets.append((brat_id, attributes))
-    return lines + _attribute_lines(targets, where, warnings)
+            targets.append((brat_id, layer, attributes))
+    return lines + _attribute_lines(targets, schema, where, warnings)
+
+
+def _layer_of(schema: Schema | None, label: str) -> str | None:
+    return schema.layer_of(label) if schema is not None else None
+
+
+_Link = tuple[str, str, dict[str, Any], "str | None", "str | None"]
 
 
 def _link_lines(
-    annotations: Annotations, span_ids: dict[str, str], where: str, warnings: list[str]
-) -> Iterator[tuple[str, dict[str, Any], str | None]]:
-    """``(brat id, attributes, E line or None)`` for events, then attributions."""
+    annotations: Annotations,
+    span_ids: dict[str, str],
+    text: str,
+    where: str,
+    warnings: list[str],
+) -> Iterator[_Link]:
+    """``(brat id, layer, attributes, stand-in T line, E line)`` for events, then
+    attributions; a line is None when the item was left out."""
     event_ids = _brat_ids([e.id for e in annotations.events], "E", set())
     for event in annotations.events:
         brat_id = event_ids[event.id]
         line = _event_line(event, brat_id, span_ids, where, warnings)
-        yield brat_id, event.attributes, line
+        yield brat_id, "event", event.attributes, None, line
     # Attribution ids (A1) are not brat's: they become E ids after the events'.
     used = set(event_ids.values())
+    used_t = set(span_ids.values())
     spans = annotations.span_map()
     for attribution in annotations.attributions:
         brat_id = next_id("E", used)
         used.add(brat_id)
-        line = _attribution_line(attribution, brat_id, spans, span_ids, where, warnings)
-        yield brat_id, attribution.attributes, line
+        stand_in, line = _attribution_lines(
+            attribution, brat_id, spans, span_ids, used_t, text, where, warnings
+        )
+        attributes = dict(attribution.attributes)
+        if stand_in is not None:
+            attributes[NO_CUE] = True
+        yield brat_id, "attribution", attributes, stand_in, line
 
 
 def _brat_ids(ids: list[str], prefix: str, used: set[str]) -> dict[str, str]:
@@ -174,7 +211,7 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _span_line(
-    span: Span, brat_id: str, text: str, where: str, warnings: list[str]
+    span: Span, brat_id: str, label: str, text: str, where: str, warnings: list[str]
 ) -> str | None:
     if not 0 <= span.start <= span.end <= len(text):
         warnings.append(
@@ -196,7 +233,7 @@ def _span_line(
         )
     offsets = ";".join(f"{s} {e}" for s, e in fragments)
     shown = " ".join(text[s:e] for s, e in fragments)
-    return f"{brat_id}\t{span.label} {offsets}\t{shown}"
+    return f"{brat_id}\t{label} {offsets}\t{shown}"
 
 
 def _event_line(
@@ -213,7 +250,7 @@ def _event_line(
             f"was not written"
         )
         return None
-    words = [f"{event.type}:{trigger}"]
+    words = [f"{brat_name(event.type)}:{trigger}"]
     seen: dict[str, int] = {}
     for argument in event.arguments:
         if argument.span not in span_ids:
@@ -224,20 +261,23 @@ def _event_line(
             continue
         seen[argument.role] = seen.get(argument.role, 0) + 1
         number = str(seen[argument.role]) if seen[argument.role] > 1 else ""
-        words.append(f"{argument.role}{number}:{span_ids[argument.span]}")
+        words.append(f"{brat_name(argument.role)}{number}:{span_ids[argument.span]}")
     return f"{brat_id}\t{' '.join(words)}"
 
 
-def _attribution_line(
+def _attribution_lines(
     attribution: Attribution,
     brat_id: str,
     spans: dict[str, Span],
     span_ids: dict[str, str],
+    used_t: set[str],
+    text: str,
     where: str,
     warnings: list[str],
-) -> str | None:
-    parts: dict[str, str] = {}  # part -> our span id; cue first: it is the trigger
-    for part in ("cue", "content", "source"):
+) -> tuple[str | None, str | None]:
+    """``(stand-in T line or None, E line or None)`` for one attribution."""
+    parts: dict[str, str] = {}  # part -> our span id
+    for part in ("cue", "source", "content"):
         span_id = getattr(attribution, part)
         if span_id is not None and span_id in span_ids:
             parts[part] = span_id
@@ -250,39 +290,46 @@ def _attribution_line(
         warnings.append(
             f"{where}: attribution {attribution.id} has no span to write; left out"
         )
-        return None
-    trigger_part, trigger = next(iter(parts.items()))
-    words = [f"{ATTRIBUTION_TYPE}:{span_ids[trigger]}"]
-    for part in ("source", "content", "cue"):
-        if part in parts and (
-            part != trigger_part or _trigger_needs_role(spans, parts, part)
-        ):
-            words.append(f"{part.capitalize()}:{span_ids[parts[part]]}")
-    return f"{brat_id}\t{' '.join(words)}"
-
-
-def _trigger_needs_role(
-    spans: dict[str, Span], parts: dict[str, str], part: str
-) -> bool:
-    """Whether the reader would misplace the trigger without an explicit role: its
-    label does not say its part (an ORG source), or it fills two parts."""
-    label = spans[parts[part]].label
-    fills_two = list(parts.values()).count(parts[part]) > 1
-    return fills_two or _PART_OF_LABEL.get(label, "cue") != part
+        return None, None
+    stand_in = None
+    if "cue" in parts:
+        trigger = span_ids[parts["cue"]]
+    else:  # no cue stated: a stand-in trigger on the content (else the source)
+        placed = spans[parts.get("content") or parts["source"]]
+        trigger = next_id("T", used_t)
+        used_t.add(trigger)
+        stand_in = _span_line(placed, trigger, ATTRIBUTION_TYPE, text, where, warnings)
+    words = [f"{ATTRIBUTION_TYPE}:{trigger}"]
+    words += [
+        f"{part.capitalize()}:{span_ids[parts[part]]}"
+        for part in ("source", "content")
+        if part in parts
+    ]
+    return stand_in, f"{brat_id}\t{' '.join(words)}"
 
 
 def _attribute_lines(
-    targets: list[tuple[str, dict[str, Any]]], where: str, warnings: list[str]
+    targets: list[tuple[str, str | None, dict[str, Any]]],
+    schema: Schema | None,
+    where: str,
+    warnings: list[str],
 ) -> list[str]:
     lines: list[str] = []
-    for brat_id, attributes in targets:
+    for brat_id, layer, attributes in targets:
         for name, value in attributes.items():
             if value is False or value is None:
                 continue  # brat's binary attributes: absent means false
-            words = [_brat_name(name), brat_id]
+            if not _declared(schema, name, layer):
+                warnings.append(
+                    f"{where}: attribute {name}={value!r} of {brat_id} is left out: "
+                    f"the schema does not declare it for the {layer} layer, so "
+                    f"annotation.conf cannot"
+                )
+                continue
+            words = [_brat_attribute(name), brat_id]
             words += [] if value is True else [str(value)]
             line = " ".join(words)
-            if " " in name or any(c in line for c in "\t\r\n"):
+            if " " in str(value) or any(c in line for c in "\t\r\n"):
                 warnings.append(
                     f"{where}: attribute {name}={value!r} of {brat_id} cannot be "
                     f"written in brat; left out"
@@ -292,15 +339,23 @@ def _attribute_lines(
     return lines
 
 
-def _brat_name(name: str) -> str:
+def _declared(schema: Schema | None, name: str, layer: str | None) -> bool:
+    if schema is None or name == NO_CUE:
+        return True
+    definition = schema.attributes.get(name)
+    return definition is not None and definition.layer == (layer or "entity")
+
+
+def _brat_attribute(name: str) -> str:
     """Schema attribute names are lower-case; brat shows them capitalised."""
-    return name[:1].upper() + name[1:]
+    return brat_name(name[:1].upper() + name[1:])
 
 
 # --- annotation.conf ------------------------------------------------------------------
 def annotation_conf(schema: Schema) -> str:
-    """brat's ``annotation.conf`` for ``schema``: the types brat offers and checks."""
-    entities = [label.name for label in schema.labels_in("entity")]
+    """brat's ``annotation.conf`` for ``schema``: the types brat offers and checks,
+    every name as ``brat_name`` writes it."""
+    entities = [brat_name(label.name) for label in schema.labels_in("entity")]
     parts = [label.name for label in schema.labels_in("attribution")]
     parts += [name for name in ATTRIBUTION_PARTS if name not in parts]
     lines = [
@@ -308,7 +363,7 @@ def annotation_conf(schema: Schema) -> str:
         "",
         "[entities]",
     ]
-    lines += entities + parts
+    lines += entities + [brat_name(part) for part in parts]
     # Spans nest and overlap (content holds entities and triggers): let brat show it.
     lines += [
         "",
@@ -324,31 +379,46 @@ def _event_types(schema: Schema, entities: list[str]) -> list[str]:
     lines = []
     for label in schema.labels_in("event"):
         roles = [
-            f"{role}*:{'|'.join(fillers or entities)}"
+            f"{brat_name(role)}*:"
+            + "|".join([brat_name(f) for f in fillers] or entities)
             for role, fillers in label.roles.items()
         ]
-        lines.append(f"{label.name}\t{', '.join(roles)}" if roles else label.name)
+        name = brat_name(label.name)
+        lines.append(f"{name}\t{', '.join(roles)}" if roles else name)
     source = "|".join(entities + ["SOURCE"])
-    lines.append(f"{ATTRIBUTION_TYPE}\tSource?:{source}, Content?:CONTENT, Cue?:CUE")
+    lines.append(f"{ATTRIBUTION_TYPE}\tSource?:{source}, Content?:CONTENT")
     return lines
 
 
 _ATTRIBUTE_ARG = {
     "entity": "<ENTITY>",
     "event": "<EVENT>",
-    "attribution": ATTRIBUTION_TYPE,
+    "attribution": f"{ATTRIBUTION_TYPE}|SOURCE|CONTENT",
 }
 
 
 def _attribute_types(schema: Schema) -> list[str]:
     lines = []
     for attribute in schema.attributes.values():
-        name = _brat_name(attribute.name)
+        name = _brat_attribute(attribute.name)
         line = f"{name}\tArg:{_ATTRIBUTE_ARG.get(attribute.layer, '<ENTITY>')}"
         lines.append(
             line + (f", Value:{'|'.join(attribute.values)}" if attribute.values else "")
         )
+    # Marks an attribution whose trigger stands in for a cue the text does not state.
+    lines.append(f"{NO_CUE}\tArg:{ATTRIBUTION_TYPE}")
     return lines
+
+
+def visual_conf(schema: Schema) -> str:
+    """brat's ``visual.conf``: each renamed type or role shown by the schema's name,
+    which is also how import maps ``Conflict_Attack`` back to ``Conflict.Attack``."""
+    names = [label.name for label in schema.labels.values()]
+    names += [role for label in schema.labels.values() for role in label.roles]
+    renamed = dict.fromkeys(name for name in names if brat_name(name) != name)
+    lines = [f"# brat display names written from the schema {schema.name!r}", "", "[labels]"]
+    lines += [f"{brat_name(name)} | {name}" for name in renamed]
+    return "\n".join(lines) + "\n"
 
 
 def write_annotation_conf(schema: Schema, out_dir: Path) -> Path:
@@ -356,4 +426,5 @@ def write_annotation_conf(schema: Schema, out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "annotation.conf"
     path.write_text(annotation_conf(schema), encoding="utf-8", newline="")
+    (out_dir / "visual.conf").write_text(visual_conf(schema), encoding="utf-8", newline="")
     return path

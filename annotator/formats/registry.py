@@ -7,6 +7,7 @@ import errno
 import os
 import secrets
 import shutil
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -54,18 +55,27 @@ def reader_for(fmt: str) -> Callable[..., Iterator[ImportRecord]]:
     return reader
 
 
-def read_paths(paths: Iterable[Path], fmt: str = "auto", **options: Any) -> Iterator[ImportRecord]:
+def read_paths(paths: Iterable[Path], fmt: str = "auto", warnings: list[str] | None = None,
+               **options: Any) -> Iterator[ImportRecord]:
+    """Every record of every path. What a reader read but could not keep (brat notes)
+    is described in ``warnings``; with none given, on stderr, so it is never silent."""
     for path in paths:
         if not path.exists():
             raise InputError("no such file or folder", file=str(path))
         chosen = detect_format(path) if fmt == "auto" else fmt
         reader = reader_for(chosen)
-        yield from reader(path, **_options_for(chosen, options))
+        found: list[str] = []
+        yield from reader(path, **_options_for(chosen, {**options, "warnings": found}))
+        if warnings is not None:
+            warnings.extend(found)
+        for message in found if warnings is None else []:
+            print(f"annotator import: warning: {path}: {message}", file=sys.stderr)
 
 
 def _options_for(fmt: str, options: dict[str, Any]) -> dict[str, Any]:
     wanted = {"txt": {"encoding"}, "jsonl": {"encoding", "annotator"},
-              "conll": {"encoding", "annotator", "strict"}, "brat": {"encoding", "annotator"}}
+              "conll": {"encoding", "annotator", "strict"},
+              "brat": {"encoding", "annotator", "warnings"}}
     return {k: v for k, v in options.items() if k in wanted[fmt]}
 
 

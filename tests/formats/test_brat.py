@@ -100,7 +100,8 @@ def test_brat_ann_lines_have_the_formats_md_shape(tmp_path, schema, seed_text):
     )
     start, end = at(seed_text, "الجبهة الوطنية للتحرير")
     assert f"T1\tORG {start} {end}\tالجبهة الوطنية للتحرير" in lines
-    assert "E1\tConflict.Attack:T2 Attacker:T1 Target:T3 Place:T4" in lines
+    assert "E1\tConflict_Attack:T2 Attacker:T1 Target:T3 Place:T4" in lines
+    assert "T5\tAttribution 75 80\tأعلنت" in lines  # the cue is the trigger
     assert "E2\tAttribution:T5 Source:T1 Content:T6" in lines
     assert {
         "A1\tMention T1 NAM",
@@ -168,7 +169,7 @@ def test_brat_repeated_roles_are_numbered_and_read_back_plain(
     written = Annotations(DOC_ID, "amal", spans=spans, events=[event])
     _export(tmp_path, schema, (Document(DOC_ID, seed_text), written))
     ann = (tmp_path / "out" / "amal" / f"{DOC_ID}.ann").read_text(encoding="utf-8")
-    assert "E1\tConflict.Attack:T1 Target:T2 Target2:T3 Target3:T4\n" in ann
+    assert "E1\tConflict_Attack:T1 Target:T2 Target2:T3 Target3:T4\n" in ann
     assert _round_trip(tmp_path / "again", schema, written, seed_text).events == [event]
 
 
@@ -240,8 +241,10 @@ def test_brat_each_annotator_gets_a_subfolder_with_annotation_conf(
         folder = tmp_path / "out" / name
         assert sorted(p.name for p in folder.iterdir()) == [
             f"{DOC_ID}.ann",
+            f"{DOC_ID}.status",
             f"{DOC_ID}.txt",
             "annotation.conf",
+            "visual.conf",
         ]
     assert warnings == []
 
@@ -280,19 +283,20 @@ def test_brat_annotation_conf_lists_labels_roles_and_attributes(schema):
         "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>"
     ]
     attack = next(
-        line for line in sections["events"] if line.startswith("Conflict.Attack\t")
+        line for line in sections["events"] if line.startswith("Conflict_Attack\t")
     )
     assert "Attacker*:PER|ORG|GPE" in attack and "Place*:GPE|LOC|FAC" in attack
     events = [line.split("\t")[0] for line in sections["events"]]
-    assert events == [label.name for label in schema.labels_in("event")] + [
-        "Attribution"
-    ]
+    assert events == [
+        label.name.replace(".", "_") for label in schema.labels_in("event")
+    ] + ["Attribution"]
     assert sections["events"][-1].startswith("Attribution\tSource?:PER|ORG|")
-    assert sections["events"][-1].endswith("|SOURCE, Content?:CONTENT, Cue?:CUE")
+    assert sections["events"][-1].endswith("|SOURCE, Content?:CONTENT")
     assert "Mention\tArg:<ENTITY>, Value:NAM|NOM|PRO" in sections["attributes"]
     assert "Polarity\tArg:<EVENT>, Value:Positive|Negative" in sections["attributes"]
     assert (
-        "Quote\tArg:Attribution, Value:direct|indirect|mixed" in sections["attributes"]
+        "Quote\tArg:Attribution|SOURCE|CONTENT, Value:direct|indirect|mixed"
+        in sections["attributes"]
     )
 
 
@@ -313,8 +317,8 @@ def test_brat_annotation_conf_of_a_small_schema(tmp_path):
     path = write_annotation_conf(small, tmp_path / "conf")
     sections = _conf_sections(path.read_text(encoding="utf-8"))
     assert sections["entities"] == ["PER", "SOURCE", "CUE", "CONTENT"]
-    assert sections["events"][0] == "Life.Die\tVictim*:PER, Place*:PER"
-    assert sections["attributes"] == ["Negated\tArg:<EVENT>"]
+    assert sections["events"][0] == "Life_Die\tVictim*:PER, Place*:PER"
+    assert sections["attributes"] == ["Negated\tArg:<EVENT>", "NoCue\tArg:Attribution"]
 
 
 def _conf_sections(conf: str) -> dict[str, list[str]]:

@@ -1,0 +1,178 @@
+"""The brat export as brat itself would load it, run through the command line.
+
+``brat_rules`` applies brat's loader and checker rules (trigger types, name syntax,
+everything declared in ``annotation.conf``, argument types); the export must break none
+of them, and import must read it (and the older form) back unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from annotator.core.model import Annotations, Attribution, Document, Span, Status
+from annotator.formats.jsonl import document_line
+from annotator.storage import ProjectStore
+from tests.conftest import SEED
+from tests.formats.brat_rules import folder_problems
+from tests.helpers import at, seed_annotations
+
+DOC = "aleppo-2020-02-02"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "annotator", *args], capture_output=True, text=True
+    )
+
+
+def _work(text: str) -> Annotations:
+    """Nested entities, an event with three roles, attributions with and without a
+    cue (one with a content alone), attributes on spans, events and attributions."""
+    work = seed_annotations(text, DOC, "amal")
+    second = Span("T10", *at(text, "مؤكدةً وقوع خسائر ضخمة"), "CONTENT")
+    work.spans.append(second)
+    work.attributions += [
+        Attribution("A2", source="T9", content="T6", attributes={"quote": "direct"}),
+        Attribution("A3", content="T10"),
+    ]
+    return work
+
+
+def _project(tmp_path: Path, work_of=_work) -> tuple[Path, Annotations]:
+    text = SEED.read_text(encoding="utf-8")
+    work = work_of(text)
+    source = tmp_path / "in.jsonl"
+    line = document_line(Document(DOC, text), work)
+    source.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    project = tmp_path / "p.sqlite"
+    assert _cli("init", str(project)).returncode == 0
+    done = _cli("import", str(project), str(source))
+    assert done.returncode == 0, done.stderr
+    return project, work
+
+
+def _stored(project: Path, annotator: str = "amal") -> Annotations:
+    store = ProjectStore.open(project, read_only=True)
+    try:
+        return store.annotations(DOC, annotator)
+    finally:
+        store.close()
+
+
+def _same(read: Annotations, written: Annotations) -> None:
+    def key(span):
+        return span.id
+
+    assert sorted(read.spans, key=key) == sorted(written.spans, key=key)
+    assert read.events == written.events
+    assert read.attributions == written.attributions
+    assert read.status == written.status
+
+
+def test_brat_export_breaks_none_of_brats_rules(tmp_path):
+    project, _ = _project(tmp_path)
+    out = tmp_path / "brat"
+    done = _cli("export", str(project), "-o", str(out), "--format", "brat")
+    assert done.returncode == 0, done.stderr
+    assert folder_problems(out / "amal") == []
+    ann = (out / "amal" / f"{DOC}.ann").read_text(encoding="utf-8")
+    assert "Conflict_Attack" in ann and "Conflict.Attack" not in ann
+
+
+def test_brat_rules_catch_the_old_form(tmp_path):
+    """The checker is no rubber stamp: the form brat refused is refused here."""
+    project, _ = _project(tmp_path)
+    out = tmp_path / "brat"
+    assert _cli("export", str(project), "-o", str(out), "--format", "brat").returncode == 0
+    ann = out / "amal" / f"{DOC}.ann"
+    old = ann.read_text(encoding="utf-8").replace("\tAttribution 75 80", "\tCUE 75 80")
+    ann.write_text(old.replace("Conflict_Attack", "Conflict.Attack"), encoding="utf-8")
+    problems = "\n".join(folder_problems(out / "amal"))
+    assert "EventWithNonTriggerError" in problems
+    assert "'Conflict.Attack' is renamed by brat" in problems
+
+
+def test_brat_export_imports_back_unchanged_with_its_status(tmp_path):
+    project, work = _project(tmp_path)
+    assert work.status is Status.DONE
+    out = tmp_path / "brat"
+    assert _cli("export", str(project), "-o", str(out), "--format", "brat").returncode == 0
+    again = tmp_path / "again.sqlite"
+    assert _cli("init", str(again)).returncode == 0
+    done = _cli("import", str(again), str(out))
+    assert done.returncode == 0, done.stderr
+    _same(_stored(again), _stored(project))
+    assert _stored(again).status is Status.DONE
+    # and the export of the re-import is the same files
+    out2 = tmp_path / "brat2"
+    assert _cli("export", str(again), "-o", str(out2), "--format", "brat").returncode == 0
+    for path in (out / "amal").iterdir():
+        assert (out2 / "amal" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_brat_import_reads_the_older_form_too(tmp_path):
+    """What earlier versions exported (a CUE trigger, ACE names with dots) still reads."""
+    text = SEED.read_text(encoding="utf-8")
+    folder = tmp_path / "old"
+    folder.mkdir()
+    (folder / "doc.txt").write_text(text, encoding="utf-8")
+
+    def t(brat_id: str, label: str, phrase: str, after: str = "") -> str:
+        start, end = at(text, phrase, after)
+        return f"{brat_id}\t{label} {start} {end}\t{phrase}\n"
+
+    (folder / "doc.ann").write_text(
+        t("T1", "ORG", "الجبهة الوطنية للتحرير")
+        + t("T2", "Conflict.Attack", "استهداف")
+        + t("T3", "CUE", "أعلنت")
+        + "E1\tConflict.Attack:T2 Attacker:T1\n"
+        + "E2\tAttribution:T3 Source:T1\n",
+        encoding="utf-8",
+    )
+    project = tmp_path / "p.sqlite"
+    assert _cli("init", str(project)).returncode == 0
+    done = _cli("import", str(project), str(folder), "--annotator", "amal")
+    assert done.returncode == 0, done.stderr
+    store = ProjectStore.open(project, read_only=True)
+    work = store.annotations("doc", "amal")
+    store.close()
+    assert work.events[0].type == "Conflict.Attack"
+    assert work.attributions == [Attribution("A1", source="T1", cue="T3")]
+
+
+def test_brat_notes_and_normalisations_are_reported_with_counts(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "doc.txt").write_text(text, encoding="utf-8")
+    start, end = at(text, "حلب", "غربي مدينة")
+    (folder / "doc.ann").write_text(
+        f"T1\tGPE {start} {end}\tحلب\n"
+        "#1\tAnnotatorNotes T1\tمدينة\n#2\tAnnotatorNotes T1\tثانية\n"
+        "N1\tReference T1 Wikidata:Q41183\tحلب\n",
+        encoding="utf-8",
+    )
+    project = tmp_path / "p.sqlite"
+    assert _cli("init", str(project)).returncode == 0
+    done = _cli("import", str(project), str(folder))
+    assert done.returncode == 0, done.stderr
+    assert "2 brat note (#) lines not imported" in done.stderr
+    assert "1 brat normalisation (N) line not imported" in done.stderr
+    assert "doc.ann (2)" in done.stderr
+
+
+def test_brat_export_leaves_out_undeclared_attributes_and_says_so(tmp_path):
+    def with_unknown(text: str) -> Annotations:
+        work = seed_annotations(text, DOC, "amal")
+        work.spans[0] = work.spans[0].with_changes(attributes={"mention": "NAM", "colour": "red"})
+        return work
+
+    project, _ = _project(tmp_path, with_unknown)
+    out = tmp_path / "brat"
+    done = _cli("export", str(project), "-o", str(out), "--format", "brat")
+    assert done.returncode == 0, done.stderr
+    assert "attribute colour='red' of T1 is left out" in done.stderr
+    assert folder_problems(out / "amal") == []
