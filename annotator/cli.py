@@ -145,6 +145,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if unknown:
         print(f"annotator export: error: unknown layer {unknown[0]!r}", file=sys.stderr)
         return 2
+    if args.format != "conll" and layers != ["entity"]:  # jsonl and brat hold every layer
+        print(f"annotator export: error: --layer is for CoNLL only; {args.format} exports "
+              "every layer", file=sys.stderr)
+        return 2
     options = ExportOptions(args.format, args.annotator, layers, args.scheme, args.align)
     store = _read(args.project)
     warnings: list[str] = []

@@ -209,9 +209,24 @@ class _Report:
     overlapping: Counter[str] = field(default_factory=Counter)
     dropped: Counter[str] = field(default_factory=Counter)
     unknown: Counter[str] = field(default_factory=Counter)
+    links: Counter[str] = field(default_factory=Counter)  # kind -> how many
+    other_layers: Counter[str] = field(default_factory=Counter)  # layer -> spans
 
     def messages(self, align: str) -> list[str]:
         messages = []
+        if self.links:
+            kinds = ", ".join(f"{n} {kind}" for kind, n in self.links.items())
+            messages.append(
+                f"CoNLL tags spans only, so these were not exported: {kinds}"
+            )
+        if self.other_layers:
+            layers = ", ".join(
+                f"{layer} ({n})" for layer, n in self.other_layers.most_common()
+            )
+            messages.append(
+                f"{_spans_count(self.other_layers)} not exported, being in layers not "
+                f"asked for with --layer: {layers}"
+            )
         if self.overlapping:
             messages.append(
                 f"{_spans_count(self.overlapping)} left out because a BIO column "
@@ -340,6 +355,10 @@ def _layer_spans(
             report.unknown[span.label] += 1
         elif layer in index:
             columns[index[layer]].append((span.start, span.end, span.label))
+        else:
+            report.other_layers[layer] += 1
+    if annotations:
+        _count_links(annotations, report)
     kept = []
     for spans in columns:
         held, left_out = tagging.outermost(spans)
@@ -347,6 +366,17 @@ def _layer_spans(
             report.overlapping[document_id] += len(left_out)
         kept.append(held)
     return kept
+
+
+def _count_links(annotations: Annotations, report: _Report) -> None:
+    """Event arguments and attributions link spans: a tag column has no place for them."""
+    arguments = sum(len(event.arguments) for event in annotations.events)
+    if arguments:
+        report.links["event arguments"] += arguments
+    if annotations.attributions:
+        report.links["attributions (source-cue-content links)"] += len(
+            annotations.attributions
+        )
 
 
 def _place(
