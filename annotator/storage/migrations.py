@@ -113,5 +113,28 @@ def m003_adjudication_rejections(db: Database) -> None:
         db.execute("DELETE FROM settings WHERE key = ?", [key])
 
 
+@migrations()
+def m004_notes(db: Database) -> None:
+    """Annotators' notes (a question for the adjudicator, a doubt about a boundary) on a
+    document (``target`` '') or on one of their spans, events or attributions (its id)."""
+    db.execute(
+        """CREATE TABLE notes (
+            document_id TEXT NOT NULL, annotator TEXT NOT NULL, target TEXT NOT NULL,
+            text TEXT NOT NULL, updated TEXT NOT NULL,
+            PRIMARY KEY (document_id, annotator, target))"""
+    )
+
+
+@migrations()
+def m005_models(db: Database) -> None:
+    """Models trained on the project's own labels (the suggestions recommender), kept
+    with what they were trained for: a model of another schema is refused, not used."""
+    db.execute(
+        """CREATE TABLE models (
+            name TEXT PRIMARY KEY, format INTEGER NOT NULL, schema_sha256 TEXT NOT NULL,
+            trained_on TEXT NOT NULL, created TEXT NOT NULL, data BLOB NOT NULL)"""
+    )
+
+
 def latest_version() -> int:
     return len(migrations._migrations)

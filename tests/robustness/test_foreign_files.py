@@ -69,7 +69,7 @@ CRAFTED = {
         "CREATE TRIGGER forever AFTER UPDATE ON statuses BEGIN "
         "UPDATE statuses SET updated = updated || 'x'; END", "forever"),
     "extra view": ("CREATE VIEW everything AS SELECT * FROM spans", "everything"),
-    "extra table": ("CREATE TABLE notes (x)", "notes"),
+    "extra table": ("CREATE TABLE stash (x)", "stash"),
 }
 
 
