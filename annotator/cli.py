@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("project", type=Path)
     restore.add_argument("backup", type=Path, nargs="?")
 
+    check = commands.add_parser("check", help="corpus-wide consistency check of the labels")
+    check.add_argument("project", type=Path)
+    check.add_argument("--annotator", help="only this annotator's work (default: everyone's)")
+    check.add_argument("--json", action="store_true")
+
     stats = commands.add_parser("stats", help="count documents, tokens, labels, statuses")
     stats.add_argument("project", type=Path)
     stats.add_argument("--json", action="store_true")
@@ -226,6 +231,19 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     return _print(report, args.json, render_agreement)
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from .core.consistency import CheckJob, render_findings
+
+    store = _read(args.project)
+    try:
+        job = CheckJob(store, args.annotator)
+        _drain(job.run(), "checked")
+    finally:
+        store.close()
+    return _print({"findings": [f.to_json() for f in job.findings]}, args.json,
+                  lambda figures: render_findings(job.findings))
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from .storage.backup import make_backup
 
@@ -329,5 +347,5 @@ def _drain(steps: Iterator[Progress], verb: str) -> Progress | None:
 
 HANDLERS = {"init": cmd_init, "import": cmd_import, "export": cmd_export, "stats": cmd_stats,
             "merge": cmd_merge, "assign": cmd_assign, "agreement": cmd_agreement,
-            "backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore}
+            "check": cmd_check, "backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore}
 COMMANDS = tuple(HANDLERS)

@@ -1,0 +1,331 @@
+"""The corpus-wide consistency check (``annotator check``): what only a whole-corpus view shows.
+
+Kinds of finding, each grouped by what it is about and ranked by how often it occurs:
+
+* ``label``: the same normalised string (proclitics left out, as suggestions learn it:
+  ``suggestions.rule_for``) labelled differently in different places, by one annotator
+  or across annotators («حلب» GPE here and LOC there);
+* ``unlabelled``: an occurrence of a labelled string (found as suggestions find it:
+  ``search.CorpusIndex.occurrences``, at word edges, across proclitics) that an
+  annotator who worked on that document left without any entity span over it;
+* ``boundary``: the same name labelled with and without its article «ال»;
+* ``event``: an event without a required argument. Schemas have no "required" flag on
+  roles: a schema may list them in a top-level ``"required_roles": {"Type": ["Role",
+  ...]}`` (kept in ``Schema.extra``); without that, an event whose type declares roles
+  and that fills none of them is reported;
+* ``attribution``: an attribution without a source or without a content;
+* ``convention``: an entity span against the project's clitic convention
+  (``clitics/convention``): under ``exclude`` a span that takes in a proclitic
+  («وحلب»), under ``include`` a span that leaves out the proclitics glued before it.
+
+Only entity-layer spans are compared as names (``label``, ``unlabelled``, ``boundary``,
+``convention``). ``check`` is a generator: it yields ``Progress`` per document read and
+returns the findings (``run_check`` drains it). Nothing here writes: fixes are the
+ordinary, undoable edits of the window.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..nlp.clitics import is_proclitic_chain, letters_of, strip_proclitics
+from .model import Annotations, Document, Span
+from .progress import Progress
+from .schema import Schema
+from .search import CorpusIndex, clitic_convention, normalisation_settings, normalise_query
+from .selection import is_word_char
+from .suggestions import rule_for
+
+KINDS = ("label", "unlabelled", "boundary", "event", "attribution", "convention")
+ARTICLE = "ال"
+REQUIRED_ROLES_KEY = "required_roles"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a finding shows: a document, whose work, offsets (None: no span) and labels."""
+
+    document_id: str
+    annotator: str
+    start: int | None
+    end: int | None
+    labels: tuple[str, ...]
+    item: str = ""  # the span, event or attribution id ('' for an unlabelled place)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"document": self.document_id, "annotator": self.annotator, "start": self.start,
+                "end": self.end, "labels": list(self.labels), "item": self.item}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    subject: str  # the normalised string, event type or missing part it is about
+    message: str
+    places: tuple[Place, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.places)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "subject": self.subject, "message": self.message,
+                "count": self.count, "places": [p.to_json() for p in self.places]}
+
+
+@dataclass
+class _Named:
+    """One entity span, as the name checks see it."""
+
+    document_id: str
+    annotator: str
+    span: Span
+    needle: str
+
+
+@dataclass
+class _Collected:
+    names: list[_Named] = field(default_factory=list)
+    workers: dict[str, list[str]] = field(default_factory=dict)  # document -> annotators
+    entity_spans: dict[tuple[str, str], list[Span]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+class CheckSource(Protocol):
+    """What ``check`` reads of a project (a ``ProjectStore`` has it all)."""
+
+    schema: Schema
+
+    def documents(self, problems: list | None = None) -> Iterable[Document]: ...
+    def annotators_of(self, document_id: str) -> list[str]: ...
+    def annotations(self, document_id: str, annotator: str) -> Annotations: ...
+    def setting(self, key: str, default: str | None = None) -> str | None: ...
+    def count_documents(self) -> int: ...
+
+
+def check(store: CheckSource, annotator: str | None = None) -> Iterator[Progress]:
+    """Check ``store`` (every annotator, or only ``annotator``); returns the findings,
+    most frequent first (``findings = yield from check(...)``)."""
+    schema = store.schema
+    index = CorpusIndex(normalisation_settings(store), clitic_convention(store))
+    works: list[tuple[Document, list[Annotations]]] = []
+    total = store.count_documents()
+    for done, document in enumerate(store.documents(), start=1):
+        index.add_document(document)
+        names = [a for a in store.annotators_of(document.id) if annotator in (None, a)]
+        works.append((document, [store.annotations(document.id, a) for a in names]))
+        yield Progress(done, total, document.id)
+    collected = _collect(works, schema, index)
+    findings = collected.findings
+    findings += _label_findings(collected.names)
+    findings += _boundary_findings(collected.names)
+    findings += _unlabelled_findings(collected, index)
+    return rank(findings)
+
+
+class CheckJob:
+    """``check`` as a job: ``run()`` yields progress, then ``findings`` holds the result
+    (the CLI drains it; a window runs it on a worker and shows ``findings``)."""
+
+    def __init__(self, store: CheckSource, annotator: str | None = None) -> None:
+        self.store, self.annotator = store, annotator
+        self.findings: list[Finding] = []
+
+    def run(self) -> Iterator[Progress]:
+        self.findings = yield from check(self.store, self.annotator)
+
+
+def run_check(store: CheckSource, annotator: str | None = None) -> list[Finding]:
+    job = CheckJob(store, annotator)
+    for _ in job.run():
+        pass
+    return job.findings
+
+
+def rank(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (-f.count, KINDS.index(f.kind), f.subject))
+
+
+# --- reading the work once ------------------------------------------------------------
+def _collect(works: list[tuple[Document, list[Annotations]]], schema: Schema,
+             index: CorpusIndex) -> _Collected:
+    entity = {label.name for label in schema.labels_in("entity")}
+    collected = _Collected()
+    lexicon = index.lexicon()
+    convention = index.convention
+    settings = index.settings
+    events: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    parts: dict[str, list[Place]] = defaultdict(list)
+    breaches: dict[str, list[Place]] = defaultdict(list)
+    for document, annotations in works:
+        collected.workers[document.id] = [a.annotator for a in annotations]
+        for work in annotations:
+            spans = [s for s in work.spans if s.label in entity]
+            collected.entity_spans[(document.id, work.annotator)] = spans
+            for span in spans:
+                rule = rule_for(document.text, span, settings, lexicon=lexicon)
+                if rule is not None:
+                    collected.names.append(_Named(document.id, work.annotator, span, rule.text))
+                fixed = _convention_fix(document.text, span, convention, lexicon)
+                if fixed is not None:
+                    subject = normalise_query(document.text[span.start:span.end], settings)
+                    breaches[subject].append(_place(document.id, work.annotator, span))
+            _missing_roles(document.id, work, schema, events)
+            _missing_parts(document.id, work, parts)
+    collected.findings += _event_findings(events)
+    collected.findings += _attribution_findings(parts)
+    collected.findings += _convention_findings(breaches, convention)
+    return collected
+
+
+def _place(document_id: str, annotator: str, span: Span) -> Place:
+    return Place(document_id, annotator, span.start, span.end, (span.label,), span.id)
+
+
+# --- names ----------------------------------------------------------------------------
+def _label_findings(names: list[_Named]) -> list[Finding]:
+    by_needle: dict[str, list[_Named]] = defaultdict(list)
+    for name in names:
+        by_needle[name.needle].append(name)
+    findings = []
+    for needle, group in by_needle.items():
+        labels = sorted({n.span.label for n in group})
+        if len(labels) < 2:
+            continue
+        who = sorted({n.annotator for n in group})
+        by = f"by one annotator ({who[0]})" if len(who) == 1 else f"across annotators ({', '.join(who)})"
+        counts = ", ".join(f"{label} {sum(n.span.label == label for n in group)}x" for label in labels)
+        findings.append(Finding("label", needle, f"«{needle}» is labelled {counts}, {by}",
+                                tuple(_place(n.document_id, n.annotator, n.span) for n in group)))
+    return findings
+
+
+def _without_article(needle: str) -> str:
+    return needle[len(ARTICLE):] if needle.startswith(ARTICLE) and len(needle) > len(ARTICLE) + 1 else needle
+
+
+def _boundary_findings(names: list[_Named]) -> list[Finding]:
+    by_core: dict[str, list[_Named]] = defaultdict(list)
+    for name in names:
+        by_core[_without_article(name.needle)].append(name)
+    findings = []
+    for core, group in by_core.items():
+        forms = sorted({n.needle for n in group})
+        if len(forms) < 2:
+            continue
+        counts = " and ".join(f"«{form}» {sum(n.needle == form for n in group)}x" for form in forms)
+        findings.append(Finding("boundary", core, f"the same name is labelled with and without «ال»: {counts}",
+                                tuple(_place(n.document_id, n.annotator, n.span) for n in group)))
+    return findings
+
+
+def _unlabelled_findings(collected: _Collected, index: CorpusIndex) -> list[Finding]:
+    labels_of: dict[str, set[str]] = defaultdict(set)
+    for name in collected.names:
+        labels_of[name.needle].add(name.span.label)
+    findings = []
+    for needle in sorted(labels_of):
+        labels = tuple(sorted(labels_of[needle]))
+        places = [
+            Place(document_id, annotator, start, end, labels)
+            for document_id, start, end in index.occurrences(needle)
+            for annotator in collected.workers.get(document_id, ())
+            if not _covered(collected.entity_spans.get((document_id, annotator), ()), start, end)
+        ]
+        if places:
+            findings.append(Finding(
+                "unlabelled", needle,
+                f"«{needle}» (labelled {', '.join(labels)} elsewhere) is left unlabelled {len(places)}x",
+                tuple(places)))
+    return findings
+
+
+def _covered(spans: Iterable[Span], start: int, end: int) -> bool:
+    return any(s.start < end and start < s.end for s in spans)
+
+
+# --- the clitic convention ------------------------------------------------------------
+def _convention_fix(text: str, span: Span, convention: str, lexicon: Any) -> tuple[int, int] | None:
+    """The boundary the convention gives ``span`` when it differs at a proclitic, else None."""
+    if convention == "include":
+        word_start = span.start
+        while word_start > 0 and is_word_char(text[word_start - 1]):
+            word_start -= 1
+        glued = letters_of(text[word_start:span.start])[0]
+        return (word_start, span.end) if glued and is_proclitic_chain(glued) else None
+    start, end = strip_proclitics(text, span.start, span.end, "exclude", lexicon=lexicon, analyser=None)
+    left_out = text[span.start:start]
+    return (start, end) if start > span.start and any(is_word_char(c) for c in left_out) else None
+
+
+def _convention_findings(breaches: dict[str, list[Place]], convention: str) -> list[Finding]:
+    what = ("takes in a proclitic the project's 'exclude' convention leaves out" if convention != "include"
+            else "leaves out proclitics the project's 'include' convention takes in")
+    return [Finding("convention", subject, f"«{subject}» {what} ({len(places)}x)", tuple(places))
+            for subject, places in breaches.items()]
+
+
+# --- events and attributions ----------------------------------------------------------
+def required_roles(schema: Schema, event_type: str) -> list[str] | None:
+    """The roles the schema requires of ``event_type`` (``None``: it says nothing)."""
+    table = schema.extra.get(REQUIRED_ROLES_KEY)
+    if isinstance(table, dict) and isinstance(table.get(event_type), list):
+        return [str(role) for role in table[event_type]]
+    return None
+
+
+def _missing_roles(document_id: str, work: Annotations, schema: Schema,
+                   found: dict[tuple[str, str], list[Place]]) -> None:
+    spans = work.span_map()
+    for event in work.events:
+        filled = {a.role for a in event.arguments}
+        required = required_roles(schema, event.type)
+        if required is not None:
+            missing = [role for role in required if role not in filled]
+        else:
+            missing = ["any argument"] if schema.roles_of(event.type) and not filled else []
+        trigger = spans.get(event.trigger)
+        for role in missing:
+            found[(event.type, role)].append(Place(
+                document_id, work.annotator, trigger.start if trigger else None,
+                trigger.end if trigger else None, (event.type,), event.id))
+
+
+def _event_findings(found: dict[tuple[str, str], list[Place]]) -> list[Finding]:
+    return [Finding("event", f"{event_type}/{role}",
+                    f"{event_type} events without {role if role == 'any argument' else 'a ' + role} "
+                    f"({len(places)}x)", tuple(places))
+            for (event_type, role), places in found.items()]
+
+
+def _missing_parts(document_id: str, work: Annotations, found: dict[str, list[Place]]) -> None:
+    spans = work.span_map()
+    for attribution in work.attributions:
+        anchor = spans.get(attribution.cue or attribution.source or attribution.content or "")
+        for part in ("source", "content"):
+            if getattr(attribution, part) is None:
+                found[part].append(Place(
+                    document_id, work.annotator, anchor.start if anchor else None,
+                    anchor.end if anchor else None, ("attribution",), attribution.id))
+
+
+def _attribution_findings(found: dict[str, list[Place]]) -> list[Finding]:
+    return [Finding("attribution", part, f"attributions without a {part} ({len(places)}x)", tuple(places))
+            for part, places in found.items()]
+
+
+# --- printing -------------------------------------------------------------------------
+def render_findings(findings: list[Finding]) -> str:
+    if not findings:
+        return "no inconsistencies found"
+    lines = []
+    for finding in findings:
+        lines.append(f"[{finding.kind}] {finding.message}")
+        for place in finding.places:
+            where = "" if place.start is None else f" {place.start}-{place.end}"
+            item = f" {place.item}" if place.item else ""
+            lines.append(f"    {place.document_id}{where} ({place.annotator}{item}: {', '.join(place.labels)})")
+    return "\n".join(lines)
