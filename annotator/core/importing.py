@@ -15,8 +15,8 @@ from .errors import AnnotatorError, InputError
 from .limits import check_document_size
 from .model import Annotations, Document, ImportRecord
 from .progress import Progress
-from .schema import Schema
-from .validation import validate_annotations
+from .schema import AttributeDef, Schema
+from .validation import span_of, validate_annotations
 
 
 class ImportTarget(Protocol):
@@ -46,7 +46,8 @@ def import_records(
             try:
                 grown |= _import_one(store, record, schema, add_labels)
             except AnnotatorError as error:
-                raise error.located(file=record.file, line=record.line)
+                line = record.span_lines.get(span_of(error) or "", record.line)
+                raise error.located(file=record.file, line=line)
             done += 1
             yield Progress(done, total, record.document.id)
         if done == 0:
@@ -97,4 +98,32 @@ def _grow_schema(schema: Schema, annotations: Annotations) -> bool:
             layer = "event" if span.id in trigger_ids or span.label in event_types else "entity"
             schema.add_label(span.label, layer=layer)
             grown = True
+    return _grow_attributes(schema, annotations) or grown
+
+
+def _grow_attributes(schema: Schema, annotations: Annotations) -> bool:
+    """Declare attribute names the data uses, on the layer of their first user, with
+    the values the data gives them (brat needs them listed; a value of ``True`` is a
+    binary attribute, which lists none). A value that a grown attribute lacks is added
+    too, so one import can bring several values of a new name.
+    """
+    grown = False
+    owners = [(schema.layer_of(s.label) or "entity", s.attributes) for s in annotations.spans]
+    owners += [("event", e.attributes) for e in annotations.events]
+    owners += [("attribution", a.attributes) for a in annotations.attributions]
+    for layer, attributes in owners:
+        for name, value in attributes.items() if isinstance(attributes, dict) else ():
+            definition = schema.attributes.get(name)
+            if definition is None:
+                definition = schema.attributes[name] = AttributeDef(name=name, layer=layer)
+                definition.en = _GROWN
+                grown = True
+            if definition.en == _GROWN and value is not True and str(value) not in definition.values:
+                definition.values.append(str(value))
+                grown = True
     return grown
+
+
+# Marks an attribute this import declared, whose values it may still extend; shown as
+# the attribute's English name, which says where it came from.
+_GROWN = "added on import"

@@ -30,6 +30,13 @@ def validate_annotations(document: Document, annotations: Annotations, schema: S
 
 
 def check_span(document: Document, span: Span, schema: Schema) -> None:
+    try:
+        _check_span(document, span, schema)
+    except ValidationError as error:
+        raise _about_span(error, span.id)
+
+
+def _check_span(document: Document, span: Span, schema: Schema) -> None:
     where = f"span {span.id} ({span.start}-{span.end}, {span.label})"
     if not (isinstance(span.start, int) and isinstance(span.end, int)):
         raise _error(document, "offsets must be whole numbers", where)
@@ -58,7 +65,15 @@ def check_attributes(
         raise _error(document, "attributes must be an object", where)
     for name, value in attributes.items():
         definition = schema.attributes.get(name)
-        if definition and definition.values and str(value) not in definition.values:
+        if definition is None:
+            # An undeclared name would be stored, then exported where no tool declares it.
+            raise _error(
+                document,
+                f"unknown attribute {name!r}; the schema {schema.name!r} has "
+                f"{_sample(schema.attributes) or 'no attributes'} (use --add-labels to add it)",
+                where,
+            )
+        if definition.values and str(value) not in definition.values:
             raise _error(
                 document,
                 f"attribute {name}={value!r} is not one of {', '.join(definition.values)}",
@@ -76,11 +91,11 @@ def check_overlaps(document: Document, spans: Iterable[Span], schema: Schema) ->
         layer_spans.sort(key=lambda s: (s.start, s.end))
         for before, after in zip(layer_spans, layer_spans[1:]):
             if after.start < before.end:
-                raise _error(
+                raise _about_span(_error(
                     document,
                     f"spans {before.id} and {after.id} overlap, and the schema does not "
                     f"let {layer} spans overlap",
-                )
+                ), after.id)
 
 
 def check_event(
@@ -157,6 +172,17 @@ def _sample(labels: Iterable[str]) -> str:
 
 def _error(document: Document, message: str, where: str | None = None) -> ValidationError:
     return ValidationError(message, document=document.id, item=where)
+
+
+def _about_span(error: ValidationError, span_id: str) -> ValidationError:
+    """Name the span at fault, so an importer that knows its line can name the line."""
+    error.span_id = span_id  # type: ignore[attr-defined]
+    return error
+
+
+def span_of(error: Exception) -> str | None:
+    """The id of the span a ``ValidationError`` is about, if it is about one."""
+    return getattr(error, "span_id", None)
 
 
 def validate_change(

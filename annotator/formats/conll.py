@@ -140,7 +140,7 @@ def _record(
     raw: _RawDocument, name: str, path: Path, annotator: str, strict: bool
 ) -> ImportRecord:
     text, tokens = _text_and_tokens(raw.sentences)
-    spans = _spans(raw.sentences, tokens, str(path), strict)
+    spans, span_lines = _spans(raw.sentences, tokens, str(path), strict)
     document = Document(
         id=name,
         text=text,
@@ -149,7 +149,8 @@ def _record(
     )
     annotations = Annotations(name, annotator, status=Status.NEW, spans=spans)
     return ImportRecord(
-        document, [annotations], file=str(path), line=raw.sentences[0].lines[0]
+        document, [annotations], file=str(path), line=raw.sentences[0].lines[0],
+        span_lines=span_lines,
     )
 
 
@@ -174,23 +175,25 @@ def _spans(
     tokens: list[list[tagging.Offsets]],
     file: str,
     strict: bool,
-) -> list[Span]:
-    """Each column's spans on the text; ids T1, T2, ... in text order (outer first)."""
-    found: list[tuple[int, int, int, str]] = []
+) -> tuple[list[Span], dict[str, int]]:
+    """Each column's spans on the text; ids T1, T2, ... in text order (outer first);
+    and the file line of each span's first tag."""
+    found: list[tuple[int, int, int, str, int]] = []
     for sentence, offsets in zip(sentences, tokens):
         for column, tags in enumerate(zip(*sentence.rows)):
             decoded = tagging.tags_to_spans(
                 tags, strict=strict, file=file, lines=sentence.lines
             )
             found.extend(
-                (offsets[start][0], offsets[end - 1][1], column, label)
+                (offsets[start][0], offsets[end - 1][1], column, label, sentence.lines[start])
                 for start, end, label in decoded
             )
     found.sort(key=lambda s: (s[0], -s[1], s[2]))
-    return [
-        Span(id=f"T{number}", start=start, end=end, label=label)
-        for number, (start, end, _, label) in enumerate(found, start=1)
-    ]
+    spans, lines = [], {}
+    for number, (start, end, _, label, line) in enumerate(found, start=1):
+        spans.append(Span(id=f"T{number}", start=start, end=end, label=label))
+        lines[f"T{number}"] = line
+    return spans, lines
 
 
 def _title(words: list[str]) -> str:

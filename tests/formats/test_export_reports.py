@@ -62,8 +62,6 @@ def test_layer_given_to_a_format_that_holds_every_layer_is_refused(project, tmp_
     assert not out.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="needs core: import_records locates a ValidationError "
-                   "by the record's first line only (issue 12, item 7; see the report)")
 def test_conll_unknown_label_names_its_own_line(tmp_path):
     rows = ["-DOCSTART-\tO", ""] + [f"كلمة{i}\tO" for i in range(52)] + ["حلب\tB-CITY", ""]
     source = tmp_path / "x.conll"
@@ -76,8 +74,6 @@ def test_conll_unknown_label_names_its_own_line(tmp_path):
     assert f"{source}:55" in done.stderr and "CITY" in done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="needs core: validation.check_attributes accepts "
-                   "names the schema lacks (issue 12, item 2; see the report)")
 def test_unknown_attribute_is_refused_like_an_unknown_label(tmp_path):
     text = SEED.read_text(encoding="utf-8")
     work = seed_annotations(text, DOC, "amal")
@@ -89,4 +85,15 @@ def test_unknown_attribute_is_refused_like_an_unknown_label(tmp_path):
     assert _cli("init", str(project)).returncode == 0
     done = _cli("import", str(project), str(source))
     assert done.returncode == 1
-    assert "colour" in done.stderr and str(source) in done.stderr
+    assert "colour" in done.stderr and f"{source}:1" in done.stderr
+    assert "--add-labels" in done.stderr
+    assert _cli("import", str(project), str(source), "--add-labels").returncode == 0
+    out = tmp_path / "out.jsonl"
+    assert _cli("export", str(project), "-o", str(out), "--format", "jsonl").returncode == 0
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    coloured = [s for s in exported["spans"] if s.get("attributes") == {"colour": "red"}]
+    assert [(s["start"], s["end"]) for s in coloured] == [(work.spans[0].start, work.spans[0].end)]
+    brat = tmp_path / "brat"
+    assert _cli("export", str(project), "-o", str(brat), "--format", "brat").returncode == 0
+    conf = (brat / "amal" / "annotation.conf").read_text(encoding="utf-8")
+    assert "Colour\tArg:<ENTITY>, Value:red" in conf
