@@ -17,7 +17,7 @@ not the time of the merge, so a later merge can still tell which copy is newer.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -25,14 +25,18 @@ from typing import Any
 from .errors import InputError
 from .importing import import_records
 from .model import Annotations, ImportRecord, Status
+from .notes import NoteStore, import_with_notes, with_notes
 from .progress import Progress
 from .schema import Schema
 
 
-def records_of(store: Any, source_name: str) -> Iterator[ImportRecord]:
-    """Every document of a project with every annotator's work on it."""
+def records_of(store: Any, source_name: str, notes: NoteStore | None = None) -> Iterator[ImportRecord]:
+    """Every document of a project with every annotator's work on it (and their notes
+    on it, from ``notes``: they travel with the work)."""
     for document in store.documents():
         work = [a for a in store.all_annotations(document.id)]
+        if notes is not None:
+            work = [with_notes(a, notes.notes_of(a.document_id, a.annotator)) for a in work]
         yield ImportRecord(document, work, file=source_name)
 
 
@@ -56,11 +60,14 @@ def merge_schema(target: Schema, other: Schema) -> list[str]:
 
 
 def merge_projects(
-    target: Any, sources: Iterable[tuple[str, Any]], *, force_older: bool = False
+    target: Any, sources: Iterable[tuple[str, Any]], *, force_older: bool = False,
+    note_table: Callable[[Any], NoteStore] | None = None,
 ) -> Iterator[Progress]:
     """Merge ``(name, store)`` sources into ``target`` in one transaction.
 
     ``force_older``: let older work replace newer work (else the merge is refused).
+    ``note_table``: a store -> its notes (``storage.notes.NoteTable``); with it each
+    merged pair's notes replace the target's notes on that pair, like its spans.
     """
     sources = list(sources)
     schema = copy.deepcopy(target.schema)
@@ -80,11 +87,14 @@ def merge_projects(
 
     def all_records() -> Iterator[ImportRecord]:
         for name, source in sources:
-            yield from records_of(source, name)
+            yield from records_of(source, name, note_table(source) if note_table else None)
 
     with target.atomic():  # a rollback drops the schema saved here (the store re-reads it)
         target.save_schema(schema)
-        yield from import_records(target, all_records(), total=total)
+        if note_table is None:
+            yield from import_records(target, all_records(), total=total)
+        else:
+            yield from import_with_notes(target, all_records(), note_table(target), total=total)
         for (document_id, annotator), updated in _status_times(sources).items():
             target.set_status_time(document_id, annotator, updated)
 

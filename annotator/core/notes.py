@@ -1,0 +1,132 @@
+"""Annotators' notes: a question for the adjudicator, a doubt about a boundary.
+
+A note belongs to one annotator's work on one document, like their spans: it is on the
+document (``target`` '') or on one of their spans, events or attributions (its id).
+One note per target; storage is ``annotator.storage.notes``.
+
+Notes travel with the work they belong to: ``NotedAnnotations`` is an ``Annotations``
+carrying its notes, which readers (JSONL ``"notes"``, brat ``AnnotatorNotes``) produce
+and exporters write; importing or merging a (document, annotator) pair that carries
+notes replaces that pair's notes, as its spans are replaced.
+
+A note whose target is gone (the span was deleted; deleting an item does not delete
+its note yet) is kept, and shown and exported as a note on the document
+(``exported_notes``), so no note is lost silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from .errors import InputError
+from .importing import import_records
+from .model import Annotations, ImportRecord
+from .progress import Progress
+
+DOCUMENT = ""  # the target of a note on the document itself
+
+
+@dataclass(frozen=True)
+class Note:
+    document_id: str
+    annotator: str
+    target: str  # '' = the document, else a span/event/attribution id
+    text: str
+    updated: str | None = None
+
+
+@dataclass
+class NotedAnnotations(Annotations):
+    """One annotator's work on one document, with their notes on it."""
+
+    notes: list[Note] = field(default_factory=list)
+
+
+class NoteStore(Protocol):
+    def notes_of(self, document_id: str, annotator: str) -> list[Note]: ...
+    def replace_notes(self, document_id: str, annotator: str, notes: list[Note]) -> None: ...
+
+
+def with_notes(annotations: Annotations, notes: Iterable[Note]) -> NotedAnnotations:
+    """``annotations`` carrying ``notes`` (the lists are shared, not copied)."""
+    noted = NotedAnnotations(annotations.document_id, annotations.annotator, annotations.status,
+                             annotations.spans, annotations.events, annotations.attributions)
+    noted.notes = list(notes)
+    return noted
+
+
+def notes_in(annotations: Annotations | None) -> list[Note]:
+    return list(getattr(annotations, "notes", ()) or ())
+
+
+def item_ids(annotations: Annotations) -> set[str]:
+    return {item.id for items in (annotations.spans, annotations.events, annotations.attributions)
+            for item in items}
+
+
+def exported_notes(annotations: Annotations | None) -> list[Note]:
+    """The notes to write for ``annotations``: a note on an item that is gone becomes a
+    note on the document; notes on one target are joined (one per target on import)."""
+    if annotations is None:
+        return []
+    present = item_ids(annotations)
+    joined: dict[str, list[Note]] = {}
+    for note in notes_in(annotations):
+        target = note.target if note.target in present else DOCUMENT
+        joined.setdefault(target, []).append(note)
+    return [
+        Note(annotations.document_id, annotations.annotator, target,
+             "\n".join(n.text for n in group), max((n.updated or "" for n in group)) or None)
+        for target, group in joined.items()
+    ]
+
+
+def notes_json(annotations: Annotations | None) -> list[dict[str, str]]:
+    return [{"target": n.target, "text": n.text} for n in exported_notes(annotations)]
+
+
+def notes_from_json(raw: Any, document_id: str, annotator: str) -> list[Note]:
+    """Notes read from a JSONL line's ``"notes"`` list (``InputError`` if malformed)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise InputError("'notes' must be a list of {\"target\": ..., \"text\": ...}")
+    notes = []
+    for item in raw:
+        if not (isinstance(item, dict) and isinstance(item.get("text"), str)
+                and isinstance(item.get("target", ""), str)):
+            raise InputError("each note needs a string 'text' (and 'target': an item id or '')")
+        notes.append(Note(document_id, annotator, item.get("target", ""), item["text"]))
+    return joined_by_target(notes)
+
+
+def joined_by_target(notes: Iterable[Note]) -> list[Note]:
+    """One note per target (the store keeps one): texts of a repeated target joined."""
+    by_target: dict[str, Note] = {}
+    for note in notes:
+        held = by_target.get(note.target)
+        by_target[note.target] = note if held is None else Note(
+            note.document_id, note.annotator, note.target, f"{held.text}\n{note.text}", note.updated)
+    return list(by_target.values())
+
+
+def import_with_notes(
+    store: Any, records: Iterable[ImportRecord], note_store: NoteStore, **options: Any
+) -> Iterator[Progress]:
+    """``importing.import_records``, also writing the notes the records' work carries,
+    in the same transaction (all or nothing). Work without notes keeps its notes."""
+    arrived: list[tuple[str, str, list[Note]]] = []
+
+    def watched() -> Iterator[ImportRecord]:
+        for record in records:
+            for work in record.annotations:
+                if isinstance(work, NotedAnnotations):
+                    arrived.append((work.document_id, work.annotator, work.notes))
+            yield record
+
+    with store.atomic():
+        yield from import_records(store, watched(), **options)
+        for document_id, annotator, notes in arrived:
+            note_store.replace_notes(document_id, annotator, joined_by_target(notes))
