@@ -66,6 +66,7 @@ from annotator.core.model import (
 )
 from annotator.core.schema import Schema
 from annotator.core.schema_files import load_schema
+from annotator.core.session import Session
 from annotator.core.selection import is_word_char
 from annotator.core.validation import validate_annotations
 from annotator.paths import corpora_root
@@ -77,7 +78,7 @@ from annotator.ui.models import AnnotationListModel
 from annotator.ui.suggestions_ui import SuggestionsController
 from annotator.ui.panels import AttributionsPanel, EventsPanel, Inspector
 from annotator.ui.text_view import DEFAULT_POINT_SIZE, AnnotationTextView
-from annotator.ui.workspace import CoreUndoCommand, Workspace
+from annotator.ui.workspace import Workspace
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = "aleppo-2020-02-02.txt"
@@ -336,14 +337,13 @@ WRAPPED = [
     (ProjectStore, "annotations", "ProjectStore.annotations"),
     (ProjectStore, "document", "ProjectStore.document  [SQLite read of the 100k text]"),
     (commands, "validate_change", "validate_change  [the edit's items]"),
-    (Workspace, "run", "Workspace.run  [do + in-memory copy]"),
+    (Session, "_run", "Session._run  [do + in-memory copy]"),
     (AnnotationListModel, "update_spans", "AnnotationListModel.update_spans  [row by row]"),
-    (Workspace, "push", "Workspace.push  [QUndoStack.push]"),
-    (CoreUndoCommand, "redo", "CoreUndoCommand.redo"),
-    (CoreUndoCommand, "undo", "CoreUndoCommand.undo"),
+    (Workspace, "push", "Workspace.push  [session + QUndoStack mirror]"),
+    (Workspace, "_move", "Workspace._move  [undo/redo]"),
     (commands.EditCommand, "do", "EditCommand.do  [SQLite write]"),
     (commands.EditCommand, "undo", "EditCommand.undo  [SQLite write]"),
-    (Workspace, "after_change", "Workspace.after_change"),
+    (Session, "_reload", "Session._reload"),
     (Workspace, "_refresh_current", "Workspace._refresh_current"),
     (Workspace, "set_current", "Workspace.set_current"),
     (MainWindow, "_annotations_changed", "MainWindow._annotations_changed"),
@@ -356,7 +356,7 @@ WRAPPED = [
     (MainWindow, "_current_changed", "MainWindow._current_changed"),
     (AnnotationTextView, "outline", "view.outline"),
     (Inspector, "show_item", "Inspector.show_item"),
-    (MainWindow, "refresh_documents", "MainWindow.refresh_documents  [projectChanged]"),
+    (MainWindow, "refresh_documents", "MainWindow.refresh_documents  [a reload]"),
     (AnnotationTextView, "clear_selection", "view.clear_selection"),
     (AnnotationTextView, "show_document", "view.show_document"),
     (AnnotationTextView, "_set_block_layout", "view._set_block_layout"),
@@ -605,7 +605,7 @@ def label_and_undo(app: QApplication, window, words: list[tuple[int, int]]) -> d
         raise SystemExit("labels went missing")
     for _ in words:
         frame(app, window)
-        timed("undo", ws.undo_stack.undo)
+        timed("undo", ws.undo)
     if len(ws.annotations.spans) != before:
         raise SystemExit(f"undo left {len(ws.annotations.spans)} spans, expected {before}")
     return results
@@ -622,7 +622,7 @@ def profile_labels(app: QApplication, window, words: list[tuple[int, int]]) -> l
         gesture(app, window, lambda: window.controller.apply_label("ORG"))
         profiler.disable()
     for _ in words:
-        window.workspace.undo_stack.undo()
+        window.workspace.undo()
     frame(app, window)
     CLOCK.enabled = True
     stats = pstats.Stats(profiler)
@@ -713,12 +713,12 @@ AFTER_WRITE = [
 LABEL_PIECES = [
     ("core command build + validation (Editor.add_span)", _top("Editor.add_span")),
     ("SQLite write (EditCommand.do)", _top("EditCommand.do")),
-    ("reload of annotations after the write (Workspace.after_change)", _under("Workspace.after_change", "ProjectStore.annotations")),
+    ("reload of annotations after the write (Session._reload)", _under("Session._reload", "ProjectStore.annotations")),
     *AFTER_WRITE,
 ]
 UNDO_PIECES = [
     ("SQLite write (EditCommand.undo)", _top("EditCommand.undo")),
-    ("reload of annotations (Workspace.after_change)", _under("Workspace.after_change", "ProjectStore.annotations")),
+    ("reload of annotations (Session._reload)", _under("Session._reload", "ProjectStore.annotations")),
     *AFTER_WRITE,
 ]
 

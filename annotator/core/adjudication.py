@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .by_place import ByPlace
-from .commands import Editor
+from .commands import Command, Editor, StepName, step
 from .model import Annotations, Attribution, Event, Span
 
 GOLD = "gold"
-Command = Any  # an EditCommand or a RejectCommand: anything with do/undo
 
 
 @dataclass(frozen=True)
@@ -128,7 +127,7 @@ def _agreement(entry: _Found, owners: tuple[str, ...], names: list[str], same_ki
 
 # --- decisions ----------------------------------------------------------------------
 @dataclass
-class RejectCommand:
+class RejectCandidateCommand:
     """Record (or, undone, forget) that the adjudicator rejected a candidate.
 
     One row per rejection (``adjudication_rejections``), added or removed alone: a
@@ -138,7 +137,11 @@ class RejectCommand:
     document_id: str
     candidate_key: str
     reject: bool = True
-    text: str = "Reject candidate"
+    name: StepName = field(default_factory=lambda: step("Reject candidate"))
+
+    @property
+    def text(self) -> str:
+        return str(self.name)
 
     def do(self, store: Any) -> None:
         self._set(store, self.reject)

@@ -5,6 +5,11 @@ whole ``Span``, ``Event`` or ``Attribution``. ``do`` deletes ``removed`` and wri
 ``added``; ``undo`` does the reverse. Both run in one store transaction, so the file
 is always as current as the screen. Factories below build commands from the current
 state and validate them first, so an invalid edit never reaches the store.
+
+Every command (these, the suggestion and adjudication rejections) has the shape of
+``Command``: a ``name`` for its undo step, the document it changes, ``do``/``undo``.
+A ``StepName`` is a template and its values, so the interface translates it without
+parsing English back (``ui/step_names.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +30,43 @@ _TABLES = {Span: "spans", Event: "events", Attribution: "attributions"}
 _KINDS = {Span: "span", Event: "event", Attribution: "attribution"}
 
 
+@dataclass(frozen=True)
+class StepName:
+    """An undo step's name: ``template`` ("Add {label} span") and its ``values``.
+
+    ``words`` names the values that are the app's own words (a status, an attribution
+    part), which the interface translates too; labels and roles stay as the schema
+    spells them. ``str()`` gives the English name (the CLI, logs, tests)."""
+
+    template: str
+    values: tuple[tuple[str, str], ...] = ()
+    words: frozenset[str] = frozenset()
+
+    def __str__(self) -> str:
+        return self.template.format(**dict(self.values))
+
+
+def step(template: str, words: tuple[str, ...] = (), **values: object) -> StepName:
+    return StepName(template, tuple((k, str(v)) for k, v in values.items()), frozenset(words))
+
+
+def as_step(name: StepName | str) -> StepName:
+    """A step name given as plain text: shown as it is."""
+    if isinstance(name, StepName):
+        return name
+    return StepName(name.replace("{", "{{").replace("}", "}}"))
+
+
+class Command(Protocol):
+    """What the session applies and keeps for undo: one change of one document."""
+
+    name: StepName
+    document_id: str
+
+    def do(self, store: Any) -> None: ...
+    def undo(self, store: Any) -> None: ...
+
+
 class EditTarget(Protocol):
     schema: Schema
 
@@ -43,11 +85,18 @@ class EditTarget(Protocol):
 
 @dataclass
 class EditCommand:
-    text: str
+    name: StepName
     document_id: str
     annotator: str
     removed: list[Item] = field(default_factory=list)
     added: list[Item] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.name = as_step(self.name)
+
+    @property
+    def text(self) -> str:
+        return str(self.name)
 
     def do(self, store: EditTarget) -> None:
         """Delete ``removed`` and write ``added``; a redo runs this again."""
@@ -116,11 +165,18 @@ class EditCommand:
 
 @dataclass
 class StatusCommand:
-    text: str
+    name: StepName
     document_id: str
     annotator: str
     before: Status
     after: Status
+
+    def __post_init__(self) -> None:
+        self.name = as_step(self.name)
+
+    @property
+    def text(self) -> str:
+        return str(self.name)
 
     def do(self, store: EditTarget) -> None:
         store.set_status(self.document_id, self.annotator, self.after)
@@ -198,17 +254,17 @@ class Editor:
             return self._snapshot()[0]
         return self.store.document(self.document_id)
 
-    def _command(self, text: str, before: Annotations, removed: list[Item], added: list[Item]) -> EditCommand:
+    def _command(self, name: StepName, before: Annotations, removed: list[Item], added: list[Item]) -> EditCommand:
         after = apply_change(before, removed, added)
         validate_change(self._document(), after, removed, added, self.store.schema)
-        return EditCommand(text, self.document_id, self.annotator, removed, added)
+        return EditCommand(name, self.document_id, self.annotator, removed, added)
 
     def add_span(self, start: int, end: int, label: str, attributes: dict[str, Any] | None = None) -> EditCommand:
         current = self.current()
         stamp = timestamp()
         span = Span(current.new_id("T"), start, end, label,
                     dict(attributes or {}), stamp, stamp)
-        return self._command(f"Add {label} span", current, [], [span])
+        return self._command(step("Add {label} span", label=label), current, [], [span])
 
     def change_span(self, span_id: str, **changes: Any) -> EditCommand:
         """Relabel, resize or set attributes (``label=``, ``start=``, ``end=``, ``attributes=``)."""
@@ -222,7 +278,7 @@ class Editor:
                     removed.append(event)
                     added.append(replace(event, type=changes["label"]))
         verb = "Relabel" if "label" in changes else "Resize" if {"start", "end"} & changes.keys() else "Edit"
-        return self._command(f"{verb} span {span_id}", current, removed, added)
+        return self._command(step(verb + " span {id}", id=span_id), current, removed, added)
 
     def remove_span(self, span_id: str) -> EditCommand:
         """Remove a span and, in the same step, everything that would dangle without it."""
@@ -242,45 +298,47 @@ class Editor:
                 kept = _without_part(attribution, span_id)
                 if kept.span_ids():
                     added.append(kept)
-        return self._command(f"Delete {span.label} span", current, removed, added)
+        return self._command(step("Delete {label} span", label=span.label), current, removed, added)
 
     def add_event(self, trigger_id: str, arguments: list[tuple[str, str]] = (), attributes: dict | None = None) -> EditCommand:
         current = self.current()
         trigger = _require(current.span(trigger_id), trigger_id)
         event = Event(current.new_id("E"), trigger.label, trigger_id,
                       tuple(Argument(r, s) for r, s in arguments), dict(attributes or {}))
-        return self._command(f"Add {trigger.label} event", current, [], [event])
+        return self._command(step("Add {label} event", label=trigger.label), current, [], [event])
 
     def set_argument(self, event_id: str, role: str, span_id: str) -> EditCommand:
         current = self.current()
         event = _require(next((e for e in current.events if e.id == event_id), None), event_id)
         new = replace(event, arguments=event.arguments + (Argument(role, span_id),))
-        return self._command(f"Add {role} argument", current, [event], [new])
+        return self._command(step("Add {role} argument", role=role), current, [event], [new])
 
     def remove_argument(self, event_id: str, role: str, span_id: str) -> EditCommand:
         current = self.current()
         event = _require(next((e for e in current.events if e.id == event_id), None), event_id)
         kept = tuple(a for a in event.arguments if (a.role, a.span) != (role, span_id))
-        return self._command(f"Remove {role} argument", current, [event], [replace(event, arguments=kept)])
+        return self._command(step("Remove {role} argument", role=role), current, [event],
+                             [replace(event, arguments=kept)])
 
     def add_attribution(self, source: str | None = None, cue: str | None = None,
                         content: str | None = None, attributes: dict | None = None) -> EditCommand:
         current = self.current()
         attribution = Attribution(current.new_id("A"),
                                   source, cue, content, dict(attributes or {}))
-        return self._command("Add attribution", current, [], [attribution])
+        return self._command(step("Add attribution"), current, [], [attribution])
 
     def change_item(self, old: Event | Attribution, **changes: Any) -> EditCommand:
         current = self.current()
-        return self._command(f"Edit {old.id}", current, [old], [replace(old, **changes)])
+        return self._command(step("Edit {id}", id=old.id), current, [old], [replace(old, **changes)])
 
     def remove_item(self, item: Event | Attribution) -> EditCommand:
-        kind = "event" if isinstance(item, Event) else "attribution"
-        return self._command(f"Delete {kind} {item.id}", self.current(), [item], [])
+        template = "Delete event {id}" if isinstance(item, Event) else "Delete attribution {id}"
+        return self._command(step(template, id=item.id), self.current(), [item], [])
 
     def set_status(self, status: Status) -> StatusCommand:
         before = self.current().status
-        return StatusCommand(f"Mark {status.value.replace('_', ' ')}", self.document_id,
+        name = step("Mark {status}", words=("status",), status=status.value.replace("_", " "))
+        return StatusCommand(name, self.document_id,
                              self.annotator, before, status)
 
 

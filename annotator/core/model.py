@@ -95,6 +95,11 @@ class Event:
         return {self.trigger, *(argument.span for argument in self.arguments)}
 
 
+# The parts of an attribution, in reading order (PARC: who said it, the saying verb,
+# what was said); the schema's SOURCE/CUE/CONTENT labels mark spans for them.
+ATTRIBUTION_PARTS = ("source", "cue", "content")
+
+
 @dataclass(frozen=True)
 class Attribution:
     id: str
@@ -105,6 +110,14 @@ class Attribution:
 
     def span_ids(self) -> set[str]:
         return {s for s in (self.source, self.cue, self.content) if s is not None}
+
+    def parts(self) -> dict[str, str | None]:
+        """``{"source": id, "cue": id, "content": id}`` (None where missing)."""
+        return {part: getattr(self, part) for part in ATTRIBUTION_PARTS}
+
+    def part_of(self, span_id: str) -> str | None:
+        """Which part ``span_id`` plays here ("source", "cue" or "content"), if any."""
+        return next((part for part in ATTRIBUTION_PARTS if getattr(self, part) == span_id), None)
 
 
 @dataclass

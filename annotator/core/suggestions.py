@@ -46,7 +46,7 @@ from typing import NamedTuple, Protocol
 
 from ..nlp.clitics import DEFAULT_CONVENTION, LexiconLike, strip_proclitics
 from ..nlp.normalize import DEFAULT_SETTINGS, NormalisationSettings
-from .commands import EditCommand, Editor, timestamp
+from .commands import EditCommand, Editor, StepName, step, timestamp
 from .errors import ProjectError, ValidationError
 from .model import Annotations, Document, Span
 from .schema import Schema
@@ -313,17 +313,21 @@ def accept(editor: Editor, suggestion: Suggestion) -> EditCommand:
 
 
 @dataclass
-class RejectCommand:
+class RejectSuggestionCommand:
     """Hide one suggested place for one annotator; ``undo`` shows it again.
 
-    Has the same shape as the core edit commands (``text``, ``do``, ``undo``), so the
-    UI's undo adapter wraps it unchanged. Recording is idempotent.
+    A ``commands.Command`` like the edit commands, so the session keeps it for undo.
+    Recording is idempotent.
     """
 
-    text: str
+    name: StepName
     document_id: str
     annotator: str
     place: Place
+
+    @property
+    def text(self) -> str:
+        return str(self.name)
 
     def do(self, store: RejectionStore) -> None:
         store.add_rejection(self.annotator, self.document_id, self.place)
@@ -332,10 +336,10 @@ class RejectCommand:
         store.remove_rejection(self.annotator, self.document_id, self.place)
 
 
-def reject(annotator: str, suggestion: Suggestion) -> RejectCommand:
-    """The command that records a rejection (not yet done: push it or call ``do``)."""
-    return RejectCommand(
-        f"Reject {suggestion.label} suggestion",
+def reject(annotator: str, suggestion: Suggestion) -> RejectSuggestionCommand:
+    """The command that records a rejection (not yet done: apply it or call ``do``)."""
+    return RejectSuggestionCommand(
+        step("Reject {label} suggestion", label=suggestion.label),
         suggestion.document_id,
         annotator,
         suggestion.place,

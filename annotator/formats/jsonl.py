@@ -29,23 +29,41 @@ from ..core.progress import Progress
 from .textio import read_lines
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-_ANNOTATION_KEYS = ("annotator", "status", "spans", "label", "labels", "entities", "events", "attributions")
+_ANNOTATION_KEYS = ("annotator", "status", "spans", "ents", "label", "labels", "entities",
+                    "relations", "events", "attributions")
+# Prodigy's verdict on a task; only accepted tasks are annotations (its own db-out
+# keeps rejected and ignored ones too, marked so).
+_ACCEPT = "accept"
+# doccano relation types that mean attribution parts (as ``--format doccano-relations``
+# writes them): from a CUE span to its source and content, or from a CONTENT to its source.
+_SOURCE, _CONTENT = "source", "content"
 
 
 def read_jsonl(
-    path: Path, *, encoding: str | None = None, annotator: str = "import", **_: object
+    path: Path, *, encoding: str | None = None, annotator: str = "import",
+    warnings: list[str] | None = None, **_: object
 ) -> Iterator[ImportRecord]:
     seen_any = False
+    not_accepted: dict[str, int] = {}
     for number, line in read_lines(path, encoding):
         if not line.strip():
             continue
         seen_any = True
         try:
-            yield _record(_parse_line(line), annotator, str(path), number)
+            data = _parse_line(line)
+            answer = data.get("answer", _ACCEPT)
+            if answer != _ACCEPT:
+                not_accepted[str(answer)] = not_accepted.get(str(answer), 0) + 1
+                continue
+            yield _record(data, annotator, str(path), number)
         except InputError as error:
             raise error.located(file=str(path), line=number)
     if not seen_any:
         raise InputError("empty file: no JSON lines", file=str(path))
+    if not_accepted and warnings is not None:
+        answers = ", ".join(f"{n} {answer!r}" for answer, n in sorted(not_accepted.items()))
+        warnings.append(f"{sum(not_accepted.values())} Prodigy tasks not accepted were not "
+                        f"imported (answers: {answers}); only 'accept' tasks become labels")
 
 
 def _parse_line(line: str) -> dict[str, Any]:
@@ -106,15 +124,18 @@ def _annotations(data: dict[str, Any], document: Document, default_annotator: st
     annotator = data.get("annotator", default_annotator)
     if not isinstance(annotator, str) or not annotator:
         raise InputError("'annotator' must be a non-empty string")
-    spans = _spans(data, document.text)
+    spans, by_tool_id = _spans(data, document.text)
     status = _status(data.get("status"), bool(spans))
+    events = [_event(e) for e in _list(data, "events")]
+    attributions = [_attribution(a) for a in _list(data, "attributions")]
+    _add_relations(_list(data, "relations"), {s.id: s for s in spans}, by_tool_id, events, attributions)
     return Annotations(
         document_id=document.id,
         annotator=annotator,
         status=status,
         spans=spans,
-        events=[_event(e) for e in _list(data, "events")],
-        attributions=[_attribution(a) for a in _list(data, "attributions")],
+        events=events,
+        attributions=attributions,
     )
 
 
@@ -127,25 +148,84 @@ def _status(value: Any, has_spans: bool) -> Status:
         raise InputError(f"unknown status {value!r}; use new, in_progress or done") from None
 
 
-def _spans(data: dict[str, Any], text: str) -> list[Span]:
+def _spans(data: dict[str, Any], text: str) -> tuple[list[Span], dict[Any, str]]:
+    """The spans of every shape a line may use, and doccano's entity ids -> span ids."""
     raw: list[tuple[Any, Any, Any, dict[str, Any]]] = []
     for item in _list(data, "spans"):  # ours and Prodigy/spaCy
         raw.append((item.get("start"), item.get("end"), item.get("label"), item))
     for key in ("label", "labels"):  # doccano sequence labelling
-        if isinstance(data.get(key), list):
-            for item in data[key]:
-                if not (isinstance(item, list) and len(item) == 3):
-                    raise InputError(f"each '{key}' item must be [start, end, label]")
-                raw.append((item[0], item[1], item[2], {}))
-    for item in _list(data, "entities"):  # doccano's newer export
+        raw += _triples(data, key)
+    for item in _list(data, "ents"):  # spaCy's Doc.to_json and displaCy
+        raw.append((item.get("start"), item.get("end"), item.get("label"), {}))
+    tool_ids = []
+    for item in _entities(data):  # doccano's relation shape (or spaCy's [s, e, L])
         raw.append((item.get("start_offset"), item.get("end_offset"), item.get("label"), {}))
+        tool_ids.append((len(raw) - 1, item.get("id")))
     used = {str(item["id"]) for *_, item in raw if "id" in item}
     spans = []
     for start, end, label, item in raw:
         span_id = str(item["id"]) if "id" in item else next_id("T", used)
         used.add(span_id)
         spans.append(_span(span_id, start, end, label, item, text))
-    return spans
+    return spans, {tool_id: spans[index].id for index, tool_id in tool_ids if tool_id is not None}
+
+
+def _triples(data: dict[str, Any], key: str) -> list[tuple[Any, Any, Any, dict[str, Any]]]:
+    if not isinstance(data.get(key), list):
+        return []
+    for item in data[key]:
+        if not (isinstance(item, list) and len(item) == 3):
+            raise InputError(f"each '{key}' item must be [start, end, label]")
+    return [(item[0], item[1], item[2], {}) for item in data[key]]
+
+
+def _entities(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """doccano's ``entities`` objects; spaCy v2's ``entities`` triples as objects."""
+    value = data.get("entities", [])
+    if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
+        return [{"start_offset": s, "end_offset": e, "label": label}
+                for s, e, label, _ in _triples(data, "entities")]
+    return _list(data, "entities")
+
+
+def _add_relations(
+    relations: list[dict[str, Any]], spans: dict[str, Span], by_tool_id: dict[Any, str],
+    events: list[Event], attributions: list[Attribution],
+) -> None:
+    """doccano relations as events (from a trigger; type = the role) and attributions
+    (from a CUE to its source and content, or from a CONTENT to its source). Labels
+    and roles are checked against the schema on import, like any other."""
+    arguments: dict[str, list[Argument]] = {}
+    attribution_of: dict[str, dict[str, str]] = {}
+    for relation in relations:
+        head, tail, kind = _relation_ends(relation, by_tool_id)
+        label, part = spans[head].label, kind.lower()
+        if label == "CUE" and part in (_SOURCE, _CONTENT) or label == "CONTENT" and part == _SOURCE:
+            parts = attribution_of.setdefault(head, {"cue" if label == "CUE" else "content": head})
+            if part in parts:
+                raise InputError(f"relation {relation.get('id')}: the {label} span has two {kind} relations")
+            parts[part] = tail
+        else:
+            arguments.setdefault(head, []).append(Argument(kind, tail))
+    used = [e.id for e in events]
+    for trigger, found in arguments.items():
+        used.append(next_id("E", used))
+        events.append(Event(used[-1], spans[trigger].label, trigger, tuple(found)))
+    used = [a.id for a in attributions]
+    for parts in attribution_of.values():
+        used.append(next_id("A", used))
+        attributions.append(Attribution(used[-1], **parts))
+
+
+def _relation_ends(relation: dict[str, Any], by_tool_id: dict[Any, str]) -> tuple[str, str, str]:
+    ends = [by_tool_id.get(relation.get(key)) for key in ("from_id", "to_id")]
+    if None in ends:
+        raise InputError(f"relation {relation.get('id')}: from_id and to_id must be ids of "
+                         "the line's 'entities'")
+    kind = relation.get("type")
+    if not isinstance(kind, str) or not kind:
+        raise InputError(f"relation {relation.get('id')}: 'type' must be a non-empty string")
+    return ends[0], ends[1], kind
 
 
 def _span(span_id: str, start: Any, end: Any, label: Any, item: dict[str, Any], text: str) -> Span:
@@ -197,6 +277,8 @@ def _attribution(item: dict[str, Any]) -> Attribution:
 def _tokens(raw: Any, text: str) -> list[list[tuple[int, int]]] | None:
     if raw is None:
         return None
+    if isinstance(raw, list) and raw and all(isinstance(t, dict) for t in raw):
+        return None  # Prodigy's tokens (its tokenizer's, not sentences): re-tokenized here
     try:
         sentences = [[(int(s), int(e)) for s, e in sentence] for sentence in raw]
     except (TypeError, ValueError, OverflowError):

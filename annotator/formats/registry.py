@@ -16,9 +16,11 @@ from typing import Any
 
 from ..core.errors import InputError, ProjectError
 from ..core.model import Annotations, Document, ImportRecord
+from ..core.notes import with_notes
 from ..core.progress import Progress
 
 FORMATS = ("txt", "jsonl", "conll", "brat")
+EXPORT_FORMATS = ("jsonl", "conll", "brat", "spacy", "doccano", "doccano-relations", "prodigy")
 _BY_SUFFIX = {
     ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl",
     ".conll": "conll", ".iob": "conll", ".bio": "conll", ".tsv": "conll",
@@ -73,7 +75,7 @@ def read_paths(paths: Iterable[Path], fmt: str = "auto", warnings: list[str] | N
 
 
 def _options_for(fmt: str, options: dict[str, Any]) -> dict[str, Any]:
-    wanted = {"txt": {"encoding"}, "jsonl": {"encoding", "annotator"},
+    wanted = {"txt": {"encoding"}, "jsonl": {"encoding", "annotator", "warnings"},
               "conll": {"encoding", "annotator", "strict"},
               "brat": {"encoding", "annotator", "warnings"}}
     return {k: v for k, v in options.items() if k in wanted[fmt]}
@@ -95,6 +97,7 @@ def export_pairs(store: Any, annotator: str | None) -> Iterator[tuple[Document, 
     Every document's text is checked against its stored SHA-256 first, and every span's
     offsets against the text: a mismatch is an error, never a silent export.
     """
+    notes = _notes_by_work(store)
     for document in store.documents():
         if store.document_sha256(document.id) != document.sha256:
             raise ProjectError(
@@ -108,7 +111,19 @@ def export_pairs(store: Any, annotator: str | None) -> Iterator[tuple[Document, 
         for name in names:
             annotations = store.annotations(document.id, name)
             _check_offsets(document, annotations)
+            if (document.id, name) in notes:
+                annotations = with_notes(annotations, notes[(document.id, name)])
             yield document, annotations
+
+
+def _notes_by_work(store: Any) -> dict:
+    """The project's notes by (document, annotator), read once (none for a store
+    that is not a project file)."""
+    if getattr(store, "db", None) is None:
+        return {}
+    from ..storage.notes import notes_by_work
+
+    return notes_by_work(store)
 
 
 def _check_offsets(document: Document, annotations: Annotations) -> None:
@@ -133,6 +148,12 @@ def export_project(store: Any, out: Path, options: ExportOptions, warnings: list
         with _atomic_folder(out) as folder:
             yield from _write_brat(store, pairs, folder, warnings, total)
         return
+    if options.fmt == "spacy":
+        from .spacy_docbin import write_docbin
+
+        yield from write_docbin(pairs, lambda data: _save_bytes(out, data), store.schema,
+                                align=options.align, warnings=warnings, total=total)
+        return
     with _atomic_file(out) as handle:
         if options.fmt == "jsonl":
             from .jsonl import write_jsonl
@@ -145,8 +166,34 @@ def export_project(store: Any, out: Path, options: ExportOptions, warnings: list
                 pairs, handle, layers=options.layers, layer_of=store.schema.layer_of,
                 scheme=options.scheme, align=options.align, warnings=warnings, total=total,
             )
+        elif options.fmt in _TOOL_WRITERS:
+            yield from _TOOL_WRITERS[options.fmt](pairs, handle, options, warnings, total)
         else:
-            raise InputError(f"cannot export to {options.fmt!r}; use jsonl, conll or brat")
+            raise InputError(f"cannot export to {options.fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+
+
+def _doccano(pairs: Iterable, handle: Any, options: ExportOptions, warnings: list[str],
+             total: int) -> Iterator[Progress]:
+    from .tools import write_doccano
+
+    return write_doccano(pairs, handle, warnings=warnings, total=total)
+
+
+def _doccano_relations(pairs: Iterable, handle: Any, options: ExportOptions,
+                       warnings: list[str], total: int) -> Iterator[Progress]:
+    from .tools import write_doccano_relations
+
+    return write_doccano_relations(pairs, handle, warnings=warnings, total=total)
+
+
+def _prodigy(pairs: Iterable, handle: Any, options: ExportOptions, warnings: list[str],
+             total: int) -> Iterator[Progress]:
+    from .tools import write_prodigy
+
+    return write_prodigy(pairs, handle, align=options.align, warnings=warnings, total=total)
+
+
+_TOOL_WRITERS = {"doccano": _doccano, "doccano-relations": _doccano_relations, "prodigy": _prodigy}
 
 
 def _pair_count(store: Any, annotator: str | None) -> int:
@@ -187,6 +234,19 @@ def _atomic_file(out: Path) -> Iterator[Any]:
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 yield handle
+            os.replace(temp, out)
+        except BaseException:
+            _remove_quietly(temp)
+            raise
+
+
+def _save_bytes(out: Path, data: bytes) -> None:
+    with _writing(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = _new_temp(out, lambda path: os.open(path, _NEW_FILE, 0o666))
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
             os.replace(temp, out)
         except BaseException:
             _remove_quietly(temp)

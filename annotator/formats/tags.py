@@ -1,4 +1,4 @@
-"""Token tags (IOB1, IOB2, BIOES) to spans and back, and character spans onto tokens.
+"""Token tags (IOB1, IOB2, BIOES, BILOU) to spans and back, and character spans onto tokens.
 
 Pure functions over plain tuples, shared by the CoNLL reader and writer:
 
@@ -23,9 +23,12 @@ TokenSpan = tuple[int, int, str]
 CharSpan = tuple[int, int, str]
 Offsets = tuple[int, int]
 
-SCHEMES = ("iob2", "bioes")
+# ``bilou`` is spaCy's name and letters for BIOES (L = E, U = S): ``spacy convert`` and
+# ``spacy.training.iob_utils`` read B/I/L/U/O, and take E- and S- for labels of their own.
+SCHEMES = ("iob2", "bioes", "bilou")
 ALIGN_MODES = ("split", "expand", "contract")
-_PREFIXES = frozenset("BIES")
+_PREFIXES = frozenset("BIESLU")
+_BILOU_AS_BIOES = {"L": "E", "U": "S"}
 
 
 @lru_cache(maxsize=4096)
@@ -35,7 +38,7 @@ def parse_tag(tag: str) -> tuple[str, str] | None:
         return "O", ""
     prefix, dash, label = tag.partition("-")
     if dash and prefix in _PREFIXES and label:
-        return prefix, label
+        return _BILOU_AS_BIOES.get(prefix, prefix), label
     return None
 
 
@@ -56,7 +59,7 @@ class _Decoder:
         parsed = parse_tag(tag)
         if parsed is None:
             raise self.error(
-                index, f"tag {tag!r} is not O, B-, I-, E- or S- and a label"
+                index, f"tag {tag!r} is not O, B-, I-, E-, S-, L- or U- and a label"
             )
         prefix, label = parsed
         continues = self.open is not None and self.open[1] == label
@@ -120,10 +123,11 @@ def spans_to_tags(
 
 
 def _span_tags(length: int, label: str, scheme: str) -> list[str]:
-    if scheme == "bioes":
+    if scheme in ("bioes", "bilou"):
+        single, last = ("S-", "E-") if scheme == "bioes" else ("U-", "L-")
         if length == 1:
-            return ["S-" + label]
-        return ["B-" + label] + ["I-" + label] * (length - 2) + ["E-" + label]
+            return [single + label]
+        return ["B-" + label] + ["I-" + label] * (length - 2) + [last + label]
     return ["B-" + label] + ["I-" + label] * (length - 1)
 
 

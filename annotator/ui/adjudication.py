@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.adjudication import RejectCommand, accept, agreed, candidates
+from ..core.adjudication import RejectCandidateCommand, accept, agreed, candidates
+from ..core.commands import StepName, step
 from ..core.errors import AnnotatorError
 from .i18n import N_, tr
 
@@ -88,19 +89,19 @@ class AdjudicationPanel(QWidget):
     def accept_current(self) -> None:
         candidate = self.current()
         if candidate is not None and not candidate.in_gold:
-            self._accept([candidate], tr("Accept {label}").format(label=candidate.label))
+            self._accept([candidate], step("Accept {label}", label=candidate.label))
 
     def accept_agreed(self) -> None:
         todo = agreed(self.items)
         if todo:
-            self._accept(todo, tr("Accept {count} agreed labels").format(count=len(todo)))
+            self._accept(todo, step("Accept {count} agreed labels", count=len(todo)))
         else:
             self.report(tr("Nothing left that all annotators agree on."))
 
-    def _accept(self, todo: list, text: str) -> None:
+    def _accept(self, todo: list, name: StepName) -> None:
         ws = self.workspace
         try:
-            with ws.macro(text):  # no step at all when the first accept is refused
+            with ws.macro(name):  # no step at all when the first accept is refused
                 editor, sources = ws.editor(), {}  # the window's copy follows each push: no re-reads
                 for candidate in todo:
                     accept(ws.store, candidate, ws.push, gold=ws.annotator, editor=editor, sources=sources)
@@ -113,7 +114,7 @@ class AdjudicationPanel(QWidget):
         if candidate is None:
             return
         try:
-            self.workspace.push(RejectCommand(candidate.document_id, candidate.key, not candidate.rejected,
-                                              tr("Reject {label}").format(label=candidate.label)))
+            self.workspace.push(RejectCandidateCommand(candidate.document_id, candidate.key, not candidate.rejected,
+                                                       step("Reject {label}", label=candidate.label)))
         except AnnotatorError as error:  # a full or read-only disk: nothing was rejected
             self.workspace.refused.emit(error)

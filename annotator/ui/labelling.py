@@ -17,7 +17,7 @@ from ..core.model import Attribution, Event, Span, Status
 from ..core.selection import next_word_boundary, snap_to_words
 from .dialogs import PickSpanDialog, SpanChoice
 from .i18n import tr
-from .step_names import step_name
+from ..core.commands import StepName, step
 from .text_view import AnnotationTextView
 from .workspace import Workspace
 
@@ -56,7 +56,7 @@ class LabelController:
         workspace = self.workspace
         layer = workspace.schema.layer_of(label)
         command = workspace.editor().add_span(start, end, label)
-        with workspace.macro(step_name(command.text)):
+        with workspace.macro(command.name):
             workspace.push(command)  # refused: no undo step and no follow-up
             self.view.clear_selection()
             # the stored items: an id taken meanwhile by another window was changed in do()
@@ -138,7 +138,7 @@ class LabelController:
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice() is None:
             return
         role, choice = dialog.choice()
-        self._fill(choice, f"Add {role} argument",
+        self._fill(choice, step("Add {role} argument", role=role),
                    lambda span_id: self.workspace.editor().set_argument(event.id, role, span_id))
 
     def set_attribution_part(self, part: str, attribution: Attribution | None = None) -> None:
@@ -154,7 +154,7 @@ class LabelController:
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice() is None:
             return
         _, choice = dialog.choice()
-        self._fill(choice, f"Set {part}",
+        self._fill(choice, step("Set {part}", words=("part",), part=part),
                    lambda span_id: self.workspace.editor().change_item(
                        self._fresh(attribution), **{part: span_id}))
 
@@ -185,11 +185,11 @@ class LabelController:
                                    new_label=label) for label in labels]
         return choices
 
-    def _fill(self, choice: SpanChoice, text: str, make: Callable[[str], object]) -> None:
+    def _fill(self, choice: SpanChoice, name: StepName, make: Callable[[str], object]) -> None:
         workspace = self.workspace
 
         def run() -> None:
-            with workspace.macro(step_name(text)):
+            with workspace.macro(name):
                 span_id = choice.span_id
                 if span_id is None:
                     command = workspace.editor().add_span(*self._selection(), choice.new_label)

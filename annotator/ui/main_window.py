@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import AnnotatorError, ProjectError
 from ..core.model import Attribution, Event, Span, Status
+from ..core.session import Change
 from .i18n import N_, tr
 from .labelling import LabelController
 from .models import STATUS_TEXT, AnnotationListModel, DocumentFilter, DocumentListModel
@@ -166,11 +167,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         ws = self.workspace
-        ws.documentOpened.connect(self._document_opened)
-        ws.annotationsChanged.connect(self._annotations_changed)
+        ws.changed.connect(self._changed)
         ws.currentChanged.connect(self._current_changed)
-        ws.projectChanged.connect(self.refresh_documents)
-        ws.documentTouched.connect(self._document_touched)
         ws.refused.connect(self.show_refusal)
         self.palette.labelChosen.connect(self.controller.apply_label)
         self.view.spanActivated.connect(self._span_clicked)
@@ -212,9 +210,18 @@ class MainWindow(QMainWindow):
             self.documents_table.setCurrentIndex(index)
         self._update_title()
 
-    def _annotations_changed(self) -> None:
+    def _changed(self, change: Change) -> None:
+        if change.opened:
+            self._document_opened()
+        else:
+            self._annotations_changed(change.delta)
+        if change.reloaded:
+            self.refresh_documents()  # another program's write, or a step elsewhere
+        elif not change.opened:
+            self._document_touched()  # only this document's row changed
+
+    def _annotations_changed(self, delta: tuple[list, list] | None) -> None:
         ws = self.workspace
-        delta = ws.take_delta()
         if delta is None:  # a reload: rows queued before it apply to the rows before it
             self.after_paint.flush()
             self.view.update_annotations(ws.annotations)
@@ -293,6 +300,7 @@ class MainWindow(QMainWindow):
         self.view.set_marks([])
         try:
             self.workspace.set_annotator(gold if on else self.own_name, document_id)
+            self.refresh_documents()  # statuses and counts are the other annotator's
         except AnnotatorError as error:
             self.show_refusal(error)
             action = self.actions_by_name["adjudicate"]

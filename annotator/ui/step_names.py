@@ -1,17 +1,15 @@
 """The undo steps' names in the interface language.
 
-Core commands name themselves in English ("Add ORG span": the CLI and logs read
-them too). The Edit menu shows them translated: each English form is listed here
-once, recognised by its pattern, and its parts that are words of ours (a status,
-an attribution part) are translated too; label and role names stay as the schema
-spells them.
+Core commands name their steps with a template and its values (``core.commands.
+StepName``: "Add {label} span", label=ORG). The Edit menu shows the template
+translated, with the values that are words of ours (a status, an attribution part)
+translated too; label and role names stay as the schema spells them. Every template
+is listed here once, so the translation tool finds it.
 """
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
+from ..core.commands import StepName
 from .i18n import N_, tr
 
 STEPS = (
@@ -30,23 +28,16 @@ STEPS = (
     N_("Mark {status}"),
     N_("Reject {label} suggestion"),
     N_("Reject candidate"),
+    N_("Reject {label}"),
     N_("Set {part}"),
+    N_("Accept {label}"),
+    N_("Accept {count} agreed labels"),
+    N_("Accept {count} suggestions"),
 )
 WORDS = (N_("new"), N_("in progress"), N_("done"), N_("source"), N_("cue"), N_("content"))
 
 
-@cache
-def _pattern(template: str) -> re.Pattern[str]:
-    parts = re.split(r"\{(\w+)\}", template)
-    regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
-    return re.compile(regex)
-
-
-def step_name(text: str) -> str:
-    """``text`` (a core command's English name) in the interface language."""
-    for template in STEPS:
-        found = _pattern(template).fullmatch(text)
-        if found:
-            values = {k: tr(v) if v in WORDS else v for k, v in found.groupdict().items()}
-            return tr(template).format(**values)
-    return text
+def step_name(name: StepName) -> str:
+    """``name`` in the interface language."""
+    values = {key: tr(value) if key in name.words else value for key, value in name.values}
+    return tr(name.template).format(**values)

@@ -8,6 +8,7 @@ accepted (Y); rejecting it (N) hides it for good in that place. Both are undoabl
 from __future__ import annotations
 
 from ..core.by_place import ByPlace
+from ..core.commands import step
 from ..core.errors import AnnotatorError, ProjectError
 from ..core.model import Annotations
 from ..core.search import clitic_convention, normalisation_settings
@@ -160,7 +161,7 @@ class SuggestionsController:
         todo = list(self.shown)
         if not todo:
             return
-        with self.workspace.macro(tr("Accept {count} suggestions").format(count=len(todo))):
+        with self.workspace.macro(step("Accept {count} suggestions", count=len(todo))):
             for suggestion in todo:
                 refusal = self._push(lambda s=suggestion: accept(self.workspace.editor(), s))
                 if isinstance(refusal, ProjectError):

@@ -68,7 +68,7 @@ class ExportOptionsDialog(QDialog):
         self.setWindowTitle(tr("Export options"))
         form = QFormLayout(self)
         self.fmt = QComboBox()
-        self.fmt.addItems(["jsonl", "conll", "brat"])
+        self.fmt.addItems(["jsonl", "conll", "brat", "spacy", "doccano", "doccano-relations", "prodigy"])
         self.annotator = QComboBox()
         self.annotator.addItem("every annotator", None)
         for name in annotators:
@@ -76,7 +76,7 @@ class ExportOptionsDialog(QDialog):
         self.layers = {layer: QCheckBox(layer) for layer in ("entity", "event", "attribution")}
         self.layers["entity"].setChecked(True)
         self.scheme = QComboBox()
-        self.scheme.addItems(["iob2", "bioes"])
+        self.scheme.addItems(["iob2", "bioes", "bilou"])
         self.align = QComboBox()
         self.align.addItems(["split", "expand", "contract"])
         form.addRow(tr("Format"), self.fmt)
@@ -101,8 +101,10 @@ def start_import(window, paths: list[Path], options: ImportOptions) -> Generator
     except Exception as error:  # noqa: BLE001 - a failed backup must not stop the import
         window.show_message(tr("No backup before the import: {reason}").format(reason=error))
 
+    warnings: list[str] = []  # what the files held that the project cannot, with counts
+
     def job(store):  # noqa: ANN001, ANN202
-        records = read_paths(paths, options.fmt, encoding=options.encoding,
+        records = read_paths(paths, options.fmt, warnings=warnings, encoding=options.encoding,
                              annotator=options.annotator, strict=options.strict)
         return import_records(store, records, add_labels=options.add_labels)
 
@@ -111,7 +113,8 @@ def start_import(window, paths: list[Path], options: ImportOptions) -> Generator
         store.reload_schema()
         window.refresh_documents()
         window.suggestions.build()  # the corpus index must hold the new documents
-        window.show_message(tr("Imported {count} documents.").format(count=count))
+        note = f" ({len(warnings)} warnings: {'; '.join(warnings)})" if warnings else ""
+        window.show_message(tr("Imported {count} documents.").format(count=count) + note)
         if window.workspace.document is None and store.document_ids():
             window.open_document(store.document_ids()[0])
 

@@ -1,14 +1,14 @@
-"""The open project as the window sees it: store, annotator, current document, undo.
+"""The open project as the window sees it: the Qt adapter of ``core.session.Session``.
 
-Every change goes through ``push`` as a core command wrapped in a ``QUndoCommand``;
-after each do or undo the workspace reloads from the store and broadcasts, so views
-redraw from the file's state and never patch themselves.
+Every change goes through the session (``push``, ``undo``, ``redo``, ``catch_up``,
+``open_document``); each ``Change`` it returns is broadcast once, as ``changed``, to
+whoever subscribed (the text view, the side panels, suggestions, adjudication). The
+selection (``current``) is the window's, so it lives here, not in the session.
 
-The file leads and the undo stack follows: a command is done (or undone, or redone)
-first, and the stack moves only once that is in the file. Qt's ``QUndoStack.push``
-calls ``redo`` and keeps the command even when ``redo`` raised, so a refused save
-(full disk, read-only file, another program's lock) would leave an undo step for a
-label that does not exist, and a later Redo would write it after all.
+Qt's undo stack mirrors the session's history for the Edit menu (names, enabled
+state): one stack entry per session step, moved only after the session has done the
+work in the file. Qt's own calls to an entry's ``undo``/``redo`` (from code that drives
+the stack directly) go to the session too.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from contextlib import contextmanager
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.commands import EditCommand, Editor, StatusCommand, apply_change
+from ..core.commands import Command, StepName, as_step
 from ..core.errors import AnnotatorError
 from ..core.model import Annotations, Attribution, Document, Event, Span
+from ..core.schema import Schema
+from ..core.session import Change, Session
 from ..storage import ProjectStore
 from .i18n import tr
 from .step_names import step_name
@@ -29,147 +31,121 @@ from .step_names import step_name
 Item = Span | Event | Attribution
 
 
-class CoreUndoCommand(QUndoCommand):
-    """The one adapter between core commands and Qt's undo stack.
+class MirrorStep(QUndoCommand):
+    """One session step on Qt's stack: named for the Edit menu, its work done by the
+    session (nothing while the workspace moves the stack after the fact)."""
 
-    While the workspace moves the stack after doing the work itself, Qt's calls to
-    ``redo``/``undo`` do nothing; otherwise (someone calling the stack directly) they
-    run the command as before.
-    """
-
-    def __init__(self, workspace: Workspace, command: EditCommand | StatusCommand) -> None:
-        super().__init__(step_name(command.text))
+    def __init__(self, workspace: Workspace, name: StepName) -> None:
+        super().__init__(step_name(name))
         self.workspace = workspace
-        self.command = command
 
     def redo(self) -> None:
         if not self.workspace.stack_only:
-            self.workspace.run(self.command, undo=False)
+            self.workspace.step_in_session(undo=False)
 
     def undo(self) -> None:
         if not self.workspace.stack_only:
-            self.workspace.run(self.command, undo=True)
+            self.workspace.step_in_session(undo=True)
 
 
 class Workspace(QObject):
-    documentOpened = Signal()
-    annotationsChanged = Signal()
+    changed = Signal(object)  # a core.session.Change: what the last step did
     currentChanged = Signal(object)  # the selected Span, Event, Attribution or None
-    projectChanged = Signal()  # documents or statuses changed
-    documentTouched = Signal()  # the open document's status or label count changed
     refused = Signal(object)  # an AnnotatorError: an edit, undo or redo that changed nothing
 
     def __init__(self, store: ProjectStore, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.annotator = annotator
+        self.session = Session(store, annotator)
         self.undo_stack = QUndoStack(self)
-        self.document: Document | None = None
-        self.annotations: Annotations | None = None
         self.current: Item | None = None
-        self._seen_version = self._data_version()
-        self.last_delta: tuple[list, list] | None = None
         self.stack_only = False  # True while the stack follows work already in the file
-        self._macro_text: str | None = None  # a gesture's step name, until its first push
-        self._macro_open = False
+
+    # --- what is open (the session's) ---------------------------------------------------
+    @property
+    def store(self) -> ProjectStore:
+        return self.session.store
 
     @property
-    def schema(self):  # noqa: ANN201
+    def annotator(self) -> str:
+        return self.session.annotator
+
+    @property
+    def document(self) -> Document | None:
+        return self.session.document
+
+    @property
+    def annotations(self) -> Annotations | None:
+        return self.session.annotations
+
+    @property
+    def schema(self) -> Schema:
         return self.store.schema
 
-    def editor(self) -> Editor:
-        assert self.document is not None
+    def editor(self):  # noqa: ANN201 - a core.commands.Editor
         self.catch_up()
-        return Editor(self.store, self.document.id, self.annotator, self._snapshot)
+        return self.session.editor()
 
-    def _snapshot(self) -> tuple[Document, Annotations]:
-        return self.document, self.annotations
-
-    def _data_version(self) -> int | None:
-        probe = getattr(self.store, "data_version", None)
-        return probe() if probe else None
-
-    def catch_up(self) -> None:
-        """Reload if another connection (a second window, the CLI) wrote meanwhile."""
-        version = self._data_version()
-        if version != self._seen_version and self.document is not None:
-            self._seen_version = version
-            self.after_change(self.document.id)
-
+    # --- every way in -------------------------------------------------------------------
     def open_document(self, document_id: str) -> None:
-        """Open a document; a damaged one raises before anything here changes (labels
-        made next must not land on one document's text with another's labels)."""
-        document = self.store.document(document_id)
-        annotations = self.store.annotations(document_id, self.annotator)
-        self.document, self.annotations = document, annotations
-        self.annotations.new_id("T")  # counted now, not on the first label
-        self._seen_version = self._data_version()
-        self.current = None
-        self.documentOpened.emit()
-        self.currentChanged.emit(None)
+        self._broadcast(self.session.open(document_id))
+        self.set_current(None)
 
     def set_annotator(self, name: str, document_id: str | None = None) -> None:
         """Work as another annotator (``gold`` while adjudicating) on ``document_id``, or
-        on the open document again."""
-        before, self.annotator = self.annotator, name
-        document_id = document_id or (self.document.id if self.document is not None else None)
-        if document_id is not None:
-            try:
-                self.open_document(document_id)
-            except BaseException:
-                self.annotator = before  # still working as before, on the open document
-                raise
-        self.projectChanged.emit()
+        on the open document again; raises (and stays as before) on a damaged one."""
+        change = self.session.set_annotator(name, document_id)
+        if change is not None:
+            self.set_current(None)
+        self._broadcast(change or Change(None, reloaded=True))
 
-    def push(self, command) -> None:  # noqa: ANN001 - any core command with do/undo
-        """Do ``command``, then put it on the undo stack; raises ``AnnotatorError``,
-        leaving the stack as it was, if it could not be saved."""
-        self.run(command, undo=False)
-        with self._stack_follows():
-            if self._macro_text is not None and not self._macro_open:
-                self.undo_stack.beginMacro(self._macro_text)
-                self._macro_open = True
-            self.undo_stack.push(CoreUndoCommand(self, command))
+    def push(self, command: Command) -> None:
+        """Do ``command`` and keep it for undo; raises ``AnnotatorError``, leaving the
+        history and the stack as they were, if it could not be saved."""
+        steps = len(self.session.done)
+        change = self.session.apply(command)
+        if len(self.session.done) > steps:  # a new step (not a later part of a gesture)
+            with self._stack_follows():
+                self.undo_stack.push(MirrorStep(self, self.session.undo_name()))
+        self._broadcast(change)
 
     @contextmanager
-    def macro(self, text: str) -> Iterator[None]:
-        """The pushes inside as one undo step named ``text``. The step begins with the
-        first push that is saved: a gesture refused from its start leaves no empty step
-        (and keeps the Redo history, which beginning a macro would drop)."""
-        if self._macro_text is not None:  # nested: part of the outer step
+    def macro(self, name: StepName | str) -> Iterator[None]:
+        """The pushes inside as one undo step named ``name`` (see ``Session.gesture``)."""
+        with self.session.gesture(as_step(name)):
             yield
-            return
-        self._macro_text, self._macro_open = text, False
-        try:
-            yield
-        finally:
-            if self._macro_open:
-                self.undo_stack.endMacro()
-            self._macro_text, self._macro_open = None, False
 
     def undo(self) -> bool:
         """Edit > Undo: undo the step in the file, then move the stack. A refused undo
         is reported through ``refused`` and leaves the file and the stack as they were."""
-        return self._step(undo=True)
+        return self._move(undo=True)
 
     def redo(self) -> bool:
-        return self._step(undo=False)
+        return self._move(undo=False)
 
-    def _step(self, undo: bool) -> bool:
-        stack = self.undo_stack
-        index = stack.index() - 1 if undo else stack.index()
-        if not 0 <= index < stack.count():
+    def _move(self, undo: bool) -> bool:
+        if not self.step_in_session(undo):
             return False
-        commands = _core_commands(stack.command(index))
+        with self._stack_follows():
+            self.undo_stack.undo() if undo else self.undo_stack.redo()
+        return True
+
+    def step_in_session(self, undo: bool) -> bool:
         try:
-            self._run_all(commands[::-1] if undo else commands, undo)
+            change = self.session.undo() if undo else self.session.redo()
         except AnnotatorError as error:
             self.refused.emit(error)
             self.catch_up()  # show what the file holds now (another window's label)
             return False
-        with self._stack_follows():
-            stack.undo() if undo else stack.redo()
+        if change is None:
+            return False
+        self._broadcast(change)
         return True
+
+    def catch_up(self) -> None:
+        """Reload if another connection (a second window, the CLI) wrote meanwhile."""
+        change = self.session.catch_up()
+        if change is not None:
+            self._broadcast(change)
 
     @contextmanager
     def _stack_follows(self) -> Iterator[None]:
@@ -179,59 +155,15 @@ class Workspace(QObject):
         finally:
             self.stack_only = False
 
-    def run(self, command, undo: bool) -> None:  # noqa: ANN001
-        self._run_all([command], undo)
-
-    def _run_all(self, commands: list, undo: bool) -> None:
-        """Do or undo commands (one undo step) in one transaction, then bring the
-        in-memory copy level with the file.
-
-        The copy is the file's state: the commands have just been written, and applying
-        the same items to the copy gives what a reload would, without reading every span
-        back (which costs more than a frame). Another connection's write (seen through
-        SQLite's data version) or a step in another document means a real reload.
-        """
-        catching_up = self._data_version() != self._seen_version
-        with self.store.atomic():  # all of a step or none of it
-            for command in commands:
-                (command.undo if undo else command.do)(self.store)
-        self._seen_version = self._data_version()
-        for command in commands:
-            self._follow(command, undo, catching_up)
-
-    def _follow(self, command, undo: bool, catching_up: bool) -> None:  # noqa: ANN001
-        here = self.document is not None and command.document_id == self.document.id
-        if not here or catching_up or getattr(command, "annotator", self.annotator) != self.annotator:
-            self.after_change(command.document_id)
-            return
-        if isinstance(command, EditCommand):
-            removed, added = (command.added, command.removed) if undo else (command.removed, command.added)
-            self.annotations = apply_change(self.annotations, removed, added)
-            # the store moves a new document to "in progress" on its first edit
-            self.annotations.status = self.store.status(command.document_id, self.annotator)
-            self.last_delta = (removed, added)
-            current = self.current
-            if any(type(i) is type(current) and i.id == current.id for i in removed):
-                self._refresh_current()  # else the selected item is untouched
-        elif isinstance(command, StatusCommand):
-            self.annotations.status = command.before if undo else command.after
-        self.annotationsChanged.emit()
-        self.documentTouched.emit()  # only this document's row changed: no project reload
-
-    def take_delta(self) -> tuple[list, list] | None:
-        """What the last in-memory step removed and added (None after a reload)."""
-        delta, self.last_delta = self.last_delta, None
-        return delta
-
-    def after_change(self, document_id: str) -> None:
-        if self.document is None or document_id != self.document.id:
-            self.open_document(document_id)  # undo of a step made in another document
-        else:
-            self.annotations = self.store.annotations(document_id, self.annotator)
+    def _broadcast(self, change: Change) -> None:
+        if change.opened or change.reloaded:
             self._refresh_current()
-            self.annotationsChanged.emit()
-        self.projectChanged.emit()
+        elif self.current is not None and any(
+                type(i) is type(self.current) and i.id == self.current.id for i in change.removed):
+            self._refresh_current()  # else the selected item is untouched
+        self.changed.emit(change)
 
+    # --- the selection ------------------------------------------------------------------
     def set_current(self, item: Item | None) -> None:
         self.current = item
         self.currentChanged.emit(item)
@@ -268,15 +200,8 @@ class Workspace(QObject):
                 role = tr("trigger") if user.trigger == span.id else ", ".join(roles)
                 lines.append(f"{user.id} {user.type}: {role}")
             else:
-                part = next(p for p in ("source", "cue", "content") if getattr(user, p) == span.id)
+                part = user.part_of(span.id)
                 lines.append(tr("{id} attribution: {part}").format(id=user.id, part=tr(part)))
         created = span.created or ""
         lines.append(tr("annotator: {name}").format(name=self.annotator) + (f", {created[:16]}" if created else ""))
         return lines
-
-
-def _core_commands(step: QUndoCommand) -> list:
-    """The core commands of one undo step: its own, or its children's (a macro)."""
-    if isinstance(step, CoreUndoCommand):
-        return [step.command]
-    return [c for i in range(step.childCount()) for c in _core_commands(step.child(i))]

@@ -288,20 +288,8 @@
       <translation>رفض</translation>
     </message>
     <message>
-      <source>Accept {label}</source>
-      <translation>قبول {label}</translation>
-    </message>
-    <message>
-      <source>Accept {count} agreed labels</source>
-      <translation>قبول {count} وسمًا متفقًا عليه</translation>
-    </message>
-    <message>
       <source>Not done: {reason}</source>
       <translation>لم يُنفَّذ: {reason}</translation>
-    </message>
-    <message>
-      <source>Reject {label}</source>
-      <translation>رفض {label}</translation>
     </message>
     <message>
       <source>Span F1 (exact)</source>
@@ -764,8 +752,24 @@
       <translation>رفض اقتراح {label}</translation>
     </message>
     <message>
+      <source>Reject {label}</source>
+      <translation>رفض {label}</translation>
+    </message>
+    <message>
       <source>Set {part}</source>
       <translation>تعيين {part}</translation>
+    </message>
+    <message>
+      <source>Accept {label}</source>
+      <translation>قبول {label}</translation>
+    </message>
+    <message>
+      <source>Accept {count} agreed labels</source>
+      <translation>قبول {count} وسمًا متفقًا عليه</translation>
+    </message>
+    <message>
+      <source>Accept {count} suggestions</source>
+      <translation>قبول {count} اقتراحًا</translation>
     </message>
     <message>
       <source>source</source>
@@ -790,10 +794,6 @@
     <message>
       <source>{count} damaged documents were left out of the suggestions: {names}</source>
       <translation>استُبعدت {count} مستندات تالفة من الاقتراحات: {names}</translation>
-    </message>
-    <message>
-      <source>Accept {count} suggestions</source>
-      <translation>قبول {count} اقتراحًا</translation>
     </message>
     <message>
       <source>Buckwalter: {text}</source>
@@ -852,12 +852,12 @@
       <translation>طبقة CoNLL</translation>
     </message>
     <message>
-      <source>Imported {count} documents.</source>
-      <translation>استُورد {count} مستندًا.</translation>
-    </message>
-    <message>
       <source>No backup before the import: {reason}</source>
       <translation>لا نسخة احتياطية قبل الاستيراد: {reason}</translation>
+    </message>
+    <message>
+      <source>Imported {count} documents.</source>
+      <translation>استُورد {count} مستندًا.</translation>
     </message>
     <message>
       <source>Exported {count} documents to {target}</source>

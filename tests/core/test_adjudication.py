@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from annotator.core.adjudication import GOLD, RejectCommand, accept, agreed, candidates
+from annotator.core.adjudication import GOLD, RejectCandidateCommand, accept, agreed, candidates
 from annotator.core.model import Document
 from tests.helpers import seed_annotations
 
@@ -71,7 +71,7 @@ def test_adjudication_accepting_event_copies_its_spans(three):
 
 def test_adjudication_reject_is_recorded_and_undoable(three):
     candidate = _by_label(candidates(three, DOC), "LOC")[0]
-    command = RejectCommand(DOC, candidate.key)
+    command = RejectCandidateCommand(DOC, candidate.key)
     command.do(three)
     assert _by_label(candidates(three, DOC), "LOC")[0].rejected
     command.undo(three)

@@ -46,6 +46,15 @@ def test_tags_to_spans_round_trip_bioes():
     assert spans_to_tags(len(tags), spans, "bioes") == tags
 
 
+def test_tags_to_spans_round_trip_bilou_spacys_letters():
+    tags = ["B-ORG", "I-ORG", "L-ORG", "O", "U-GPE", "U-GPE", "B-PER", "L-PER"]
+
+    spans = tags_to_spans(tags)
+
+    assert spans == [(0, 3, "ORG"), (4, 5, "GPE"), (5, 6, "GPE"), (6, 8, "PER")]
+    assert spans_to_tags(len(tags), spans, "bilou") == tags
+
+
 def test_tags_to_spans_reads_iob1_starts():
     tags = ["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]
 
@@ -82,8 +91,8 @@ def test_tags_to_spans_refuses_tags_outside_the_scheme(bad):
 
 
 def test_spans_to_tags_refuses_unknown_scheme():
-    with pytest.raises(ValueError, match="bilou"):
-        spans_to_tags(2, [(0, 1, "PER")], "bilou")
+    with pytest.raises(ValueError, match="iobes"):
+        spans_to_tags(2, [(0, 1, "PER")], "iobes")
 
 
 # --- alignment -----------------------------------------------------------------------

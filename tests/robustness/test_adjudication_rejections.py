@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from annotator.core.adjudication import RejectCommand, candidates
+from annotator.core.adjudication import RejectCandidateCommand, candidates
 from annotator.core.model import Document
 from annotator.core.schema_files import load_schema
 from annotator.storage import ProjectStore
@@ -36,7 +36,7 @@ ADJUDICATOR = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from annotator.core.adjudication import RejectCommand, candidates
+    from annotator.core.adjudication import RejectCandidateCommand, candidates
     from annotator.storage import ProjectStore
 
     project, label, folder = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
@@ -46,7 +46,7 @@ ADJUDICATOR = textwrap.dedent(
     while not (folder / "go").exists():
         time.sleep(0.01)
     (folder / f"rejecting-{label}").touch()
-    RejectCommand("aleppo", candidate.key).do(store)
+    RejectCandidateCommand("aleppo", candidate.key).do(store)
     store.close()
     """
 )
@@ -120,7 +120,7 @@ def test_two_windows_rejecting_at_once_keep_both_rejections(two_annotators, tmp_
     _wait_for(folder / "locked", processes=[writer])
     (folder / "go").touch()
     _wait_for(folder / "rejecting-GPE", folder / "rejecting-LOC", processes=windows)
-    time.sleep(1.5)  # both are now inside RejectCommand.do, waiting for the write lock
+    time.sleep(1.5)  # both are now inside RejectCandidateCommand.do, waiting for the write lock
     (folder / "release").touch()
     for process in [writer, *windows]:
         out, err = process.communicate(timeout=120)
@@ -138,7 +138,7 @@ def test_rejections_in_turn_from_two_processes_all_stay(two_annotators, tmp_path
         assert window.wait(120) == 0, window.communicate()
     store = ProjectStore.open(two_annotators, backup=False)
     (gpe,) = [c for c in candidates(store, DOC) if c.rejected and c.label == "GPE"]
-    RejectCommand(DOC, gpe.key).undo(store)
+    RejectCandidateCommand(DOC, gpe.key).undo(store)
     store.close()
     assert _rejected(two_annotators) == {"LOC"}
 

@@ -31,7 +31,7 @@ def test_agreement_view_computes_off_thread_and_opens_documents(qtbot, window):
     assert dialog.documents.rowCount() == 1
     assert "amal" in dialog.summary.toPlainText()
     opened = []
-    window.workspace.documentOpened.connect(lambda: opened.append(window.workspace.annotator))
+    window.workspace.changed.connect(lambda change: change.opened and opened.append(window.workspace.annotator))
     dialog.show()
     qtbot.waitExposed(dialog)
     table = dialog.documents

@@ -1,0 +1,193 @@
+"""Exports in the JSONL shapes other annotation tools read (see FORMATS.md).
+
+* ``doccano``: sequence labelling, ``{"text": ..., "label": [[start, end, "LABEL"], ...]}``.
+* ``doccano-relations``: relation extraction, ``entities`` ``{id, label, start_offset,
+  end_offset}`` and ``relations`` ``{id, from_id, to_id, type}``. An event is relations
+  from its trigger to each argument (type = the role); an attribution is relations from
+  its cue to its source (``Source``) and content (``Content``), or, with no cue, from its
+  content to its source (``Source``). The JSONL reader turns them back.
+* ``prodigy``: the task ``spans.manual`` saves: ``tokens`` ``{text, start, end, id, ws}``,
+  ``spans`` with ``token_start``/``token_end`` (inclusive, as Prodigy counts) and
+  ``"answer": "accept"``. Spans are placed on tokens with the ``--align`` mode.
+
+Each writer says, with counts, what its shape cannot hold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from ..core.model import Annotations, Document
+from ..core.progress import Progress
+from ..nlp.tokens import document_sentences
+from . import tags as tagging
+
+SOURCE_ROLE = "Source"
+CONTENT_ROLE = "Content"
+
+
+class _LeftOut:
+    """Counts of what a shape could not hold, turned into warnings at the end."""
+
+    def __init__(self, fmt: str, advice: str = "") -> None:
+        self.fmt, self.advice = fmt, advice
+        self.counts: Counter[str] = Counter()
+
+    def add(self, kind: str, n: int = 1) -> None:
+        if n:
+            self.counts[kind] += n
+
+    def messages(self) -> list[str]:
+        if not self.counts:
+            return []
+        kinds = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
+        return [f"{self.fmt} has no place for these, which were not exported: {kinds}{self.advice}"]
+
+
+def _attributes_count(annotations: Annotations) -> int:
+    items = [*annotations.spans, *annotations.events, *annotations.attributions]
+    return sum(len(item.attributes) for item in items)
+
+
+def _write_lines(
+    items: Iterable[tuple[Document, Annotations | None]], out: TextIO, shape: Any,
+    total: int | None,
+) -> Iterator[Progress]:
+    for done, (document, annotations) in enumerate(items, start=1):
+        out.write(json.dumps(shape(document, annotations), ensure_ascii=False))
+        out.write("\n")
+        yield Progress(done, total, document.id)
+
+
+def _head(document: Document, annotations: Annotations | None) -> dict[str, Any]:
+    line: dict[str, Any] = {"id": document.id, "text": document.text}
+    if annotations is not None:
+        line["annotator"] = annotations.annotator
+    return line
+
+
+# --- doccano sequence labelling -----------------------------------------------------
+def write_doccano(
+    items: Iterable[tuple[Document, Annotations | None]], out: TextIO, *,
+    warnings: list[str], total: int | None = None,
+) -> Iterator[Progress]:
+    left_out = _LeftOut("doccano sequence labelling",
+                        " (--format doccano-relations keeps events and attributions)")
+
+    def shape(document: Document, annotations: Annotations | None) -> dict[str, Any]:
+        line = _head(document, annotations)
+        work = annotations or Annotations(document.id, "")
+        line["label"] = [[s.start, s.end, s.label] for s in work.spans]
+        left_out.add("events", len(work.events))
+        left_out.add("attributions", len(work.attributions))
+        left_out.add("attributes", _attributes_count(work))
+        return line
+
+    yield from _write_lines(items, out, shape, total)
+    warnings.extend(left_out.messages())
+
+
+# --- doccano relation extraction ----------------------------------------------------
+def write_doccano_relations(
+    items: Iterable[tuple[Document, Annotations | None]], out: TextIO, *,
+    warnings: list[str], total: int | None = None,
+) -> Iterator[Progress]:
+    left_out = _LeftOut("doccano relation extraction")
+
+    def shape(document: Document, annotations: Annotations | None) -> dict[str, Any]:
+        line = _head(document, annotations)
+        work = annotations or Annotations(document.id, "")
+        number = {span.id: n for n, span in enumerate(work.spans, start=1)}
+        line["entities"] = [
+            {"id": number[s.id], "label": s.label, "start_offset": s.start, "end_offset": s.end}
+            for s in work.spans
+        ]
+        line["relations"] = _relations(work, number, left_out)
+        left_out.add("attributes", _attributes_count(work))
+        return line
+
+    yield from _write_lines(items, out, shape, total)
+    warnings.extend(left_out.messages())
+
+
+def _relations(work: Annotations, number: dict[str, int], left_out: _LeftOut) -> list[dict[str, Any]]:
+    links: list[tuple[str, str, str]] = []
+    for event in work.events:
+        if not event.arguments:
+            left_out.add("events without arguments (their trigger span is kept)")
+        links += [(event.trigger, argument.span, argument.role) for argument in event.arguments]
+    for attribution in work.attributions:
+        head = attribution.cue or attribution.content
+        tails = [(attribution.source, SOURCE_ROLE)]
+        if attribution.cue:
+            tails.append((attribution.content, CONTENT_ROLE))
+        kept = [(head, tail, role) for tail, role in tails if head and tail]
+        if not kept:
+            left_out.add("attributions with one part only (its span is kept)")
+        links += kept
+    return [
+        {"id": n, "from_id": number[head], "to_id": number[tail], "type": role}
+        for n, (head, tail, role) in enumerate(links, start=1)
+    ]
+
+
+# --- Prodigy ------------------------------------------------------------------------
+def write_prodigy(
+    items: Iterable[tuple[Document, Annotations | None]], out: TextIO, *,
+    align: str = "split", warnings: list[str], total: int | None = None,
+) -> Iterator[Progress]:
+    left_out = _LeftOut("Prodigy's span task")
+    moved = Counter[str]()
+
+    def shape(document: Document, annotations: Annotations | None) -> dict[str, Any]:
+        line = _head(document, annotations)
+        work = annotations or Annotations(document.id, "")
+        tokens, spans = _prodigy_tokens_and_spans(document, work, align, moved)
+        line["tokens"] = tokens
+        line["spans"] = spans
+        line["answer"] = "accept"
+        line["_view_id"] = "spans_manual"
+        left_out.add("events", len(work.events))
+        left_out.add("attributions", len(work.attributions))
+        left_out.add("attributes", _attributes_count(work))
+        return line
+
+    yield from _write_lines(items, out, shape, total)
+    warnings.extend(left_out.messages())
+    warnings.extend(alignment_messages(moved, align))
+
+
+def _prodigy_tokens_and_spans(
+    document: Document, work: Annotations, align: str, moved: Counter[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    text = document.text
+    words = [token for sentence in document_sentences(document) for token in sentence]
+    char_spans = [(s.start, s.end, s.label) for s in work.spans]
+    words, token_spans, dropped = tagging.align(words, char_spans, align)
+    tokens = [
+        {"text": text[start:end], "start": start, "end": end, "id": n,
+         "ws": end < len(text) and text[end] == " "}
+        for n, (start, end) in enumerate(words)
+    ]
+    spans = []
+    for (first, last, label), original in zip(token_spans, [c for c in char_spans if c not in dropped]):
+        start, end = words[first][0], words[last - 1][1]
+        if (start, end) != original[:2]:
+            moved["moved"] += 1
+        spans.append({"start": start, "end": end, "token_start": first,
+                      "token_end": last - 1, "label": label})
+    moved["dropped"] += len(dropped)
+    return tokens, spans
+
+
+def alignment_messages(moved: Counter[str], align: str) -> list[str]:
+    """What aligning spans on tokens changed: spans moved to token edges, spans lost."""
+    messages = []
+    if moved["moved"]:
+        messages.append(f"{moved['moved']} spans were moved to token boundaries ({align} alignment)")
+    if moved["dropped"]:
+        messages.append(f"{moved['dropped']} spans were dropped for covering no token ({align} alignment)")
+    return messages

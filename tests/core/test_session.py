@@ -1,0 +1,99 @@
+"""The session without Qt: the one way in for every change (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.commands import step
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Document, Span, Status
+from annotator.core.session import Session
+from annotator.storage import ProjectStore
+from tests.helpers import at
+
+TEXT = "قال المتحدث باسم قوات النظام إن القوات دخلت مدينة حلب"
+
+
+@pytest.fixture
+def session(store):
+    store.add_document(Document("d1", TEXT))
+    store.add_document(Document("d2", "خبر آخر عن دمشق"))
+    session = Session(store, "amal")
+    session.open("d1")
+    return session
+
+
+def test_session_applies_an_edit_and_says_what_changed(session, store):
+    command = session.editor().add_span(*at(TEXT, "قوات النظام"), "ORG")
+    change = session.apply(command)
+    (span,) = change.added
+    assert change.document_id == "d1" and change.removed == () and not change.reloaded
+    assert change.status is Status.IN_PROGRESS  # the first edit starts the document
+    assert session.annotations.spans == [span]
+    assert store.annotations("d1", "amal").spans == [span]  # in the file at once
+    assert str(session.undo_name()) == "Add ORG span"
+
+
+def test_session_undo_and_redo_follow_the_file(session, store):
+    session.apply(session.editor().add_span(*at(TEXT, "حلب"), "GPE"))
+    undone = session.undo()
+    assert len(undone.removed) == 1 and store.annotations("d1", "amal").spans == []
+    assert session.undo() is None  # nothing more to undo
+    redone = session.redo()
+    assert redone.added == undone.removed
+    assert [s.label for s in store.annotations("d1", "amal").spans] == ["GPE"]
+
+
+def test_a_gesture_is_one_step_and_a_new_edit_clears_redo(session, store):
+    with session.gesture(step("Add {label} event", label="Conflict.Attack")):
+        trigger = session.apply(session.editor().add_span(*at(TEXT, "دخلت"), "Movement.Transport")).added[0]
+        session.apply(session.editor().add_event(trigger.id))
+    assert len(session.done) == 1 and len(session.done[0].commands) == 2
+    session.undo()
+    assert store.annotations("d1", "amal").events == [] and store.annotations("d1", "amal").spans == []
+    session.apply(session.editor().add_span(*at(TEXT, "حلب"), "GPE"))
+    assert session.redo() is None
+
+
+def test_a_refused_command_leaves_history_and_copy_alone(session, store):
+    session.apply(session.editor().add_span(*at(TEXT, "حلب"), "GPE"))
+    before = list(session.annotations.spans)
+
+    class Refusing:
+        name = step("Add attribution")
+        document_id = "d1"
+
+        def do(self, target):  # noqa: ANN001
+            raise AnnotatorError("the disk is full")
+
+        undo = do
+
+    with pytest.raises(AnnotatorError):
+        session.apply(Refusing())
+    assert len(session.done) == 1 and session.annotations.spans == before
+
+
+def test_a_step_in_another_document_reopens_it(session, store):
+    session.apply(session.editor().add_span(*at(TEXT, "حلب"), "GPE"))
+    session.open("d2")
+    change = session.undo()
+    assert change.opened and change.reloaded and session.document.id == "d1"
+    assert session.annotations.spans == []
+
+
+def test_catch_up_reads_another_programs_write(tmp_path, schema):
+    path = tmp_path / "p.sqlite"
+    created = ProjectStore.create(path, schema)
+    created.add_document(Document("d1", TEXT))
+    created.close()
+    mine, theirs = ProjectStore.open(path, backup=False), ProjectStore.open(path, backup=False)
+    try:
+        session = Session(mine, "amal")
+        session.open("d1")
+        assert session.catch_up() is None
+        theirs.save_span("d1", "amal", Span("T9", *at(TEXT, "حلب"), "GPE"))
+        change = session.catch_up()
+        assert change.reloaded and [s.id for s in session.annotations.spans] == ["T9"]
+    finally:
+        mine.close()
+        theirs.close()

@@ -1,0 +1,120 @@
+"""``--format spacy`` and CoNLL ``--scheme bilou`` checked with spaCy's own readers
+(issue 12, items 4 and 5). spaCy is an optional extra: without it these skip, except
+the test of the message a user without spaCy gets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.core.model import Document
+from annotator.formats.jsonl import document_line
+from annotator.formats.tags import outermost
+from tests.conftest import SEED
+from tests.helpers import seed_annotations
+
+DOC = "aleppo-2020-02-02"
+ENTITY_LABELS = {"ORG", "PER", "GPE", "LOC", "FAC", "WEA", "VEH"}
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "annotator", *args], capture_output=True, text=True
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    text = SEED.read_text(encoding="utf-8")
+    line = document_line(Document(DOC, text), seed_annotations(text, DOC, "amal"))
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = tmp_path / "p.sqlite"
+    assert _cli("init", str(path)).returncode == 0
+    assert _cli("import", str(path), str(source)).returncode == 0
+    return path
+
+
+def _project_spans(project: Path, tmp_path: Path) -> tuple[str, list[tuple[int, int, str]]]:
+    out = tmp_path / "orig.jsonl"
+    assert _cli("export", str(project), "-o", str(out), "--format", "jsonl").returncode == 0
+    line = json.loads(out.read_text(encoding="utf-8"))
+    return line["text"], sorted((s["start"], s["end"], s["label"]) for s in line["spans"])
+
+
+def _docs(path: Path) -> list:
+    spacy = pytest.importorskip("spacy", reason="spaCy is an optional extra: pip install '.[spacy]'")
+    from spacy.tokens import DocBin
+
+    return list(DocBin().from_disk(path).get_docs(spacy.blank("ar").vocab))
+
+
+def test_spacy_export_holds_every_span_nested_and_the_outermost_entities(project, tmp_path):
+    pytest.importorskip("spacy", reason="spaCy is an optional extra: pip install '.[spacy]'")
+    out = tmp_path / "train.spacy"
+    done = _cli("export", str(project), "-o", str(out), "--format", "spacy")
+    assert done.returncode == 0, done.stderr
+    [doc] = _docs(out)
+    text, spans = _project_spans(project, tmp_path)
+    assert doc.text == text
+    assert sorted((s.start_char, s.end_char, s.label_) for s in doc.spans["sc"]) == spans
+    entities = [s for s in spans if s[2] in ENTITY_LABELS]
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == outermost(entities)[0]
+    assert len(outermost(entities)[1]) >= 1  # the seed nests «قوات النظام» in a PER
+    assert doc.user_data["id"] == DOC and doc.user_data["annotator"] == "amal"
+    # «لقوات النظام»: spaCy keeps «لقوات» whole; split alignment cut it, and says so
+    assert "inside one of spaCy's tokens" in done.stderr
+    assert "1 events, 1 attributions" in done.stderr
+
+
+def test_spacy_export_expand_moves_spans_to_spacys_tokens_and_counts_them(project, tmp_path):
+    spacy = pytest.importorskip("spacy", reason="spaCy is an optional extra: pip install '.[spacy]'")
+    out = tmp_path / "train.spacy"
+    done = _cli("export", str(project), "-o", str(out), "--format", "spacy", "--align", "expand")
+    assert done.returncode == 0, done.stderr
+    [doc] = _docs(out)
+    text, spans = _project_spans(project, tmp_path)
+    plain = spacy.blank("ar").make_doc(text)
+    off_token = [s for s in spans if plain.char_span(s[0], s[1]) is None]
+    assert off_token  # «قوات النظام» inside «لقوات النظام»
+    assert f"{len(off_token)} spans did not fall on spaCy's token boundaries" in done.stderr
+    for start, end, label in off_token:
+        grown = plain.char_span(start, end, alignment_mode="expand")
+        assert (grown.start_char, grown.end_char, label) in {
+            (s.start_char, s.end_char, s.label_) for s in doc.spans["sc"]}
+
+
+def test_spacy_export_without_spacy_says_how_to_install_it(project, tmp_path):
+    out = tmp_path / "train.spacy"
+    hide_spacy = ("import runpy, sys; sys.modules['spacy'] = None; "
+                  "sys.argv = ['annotator', *sys.argv[1:]]; "
+                  "runpy.run_module('annotator', run_name='__main__')")
+    done = subprocess.run([sys.executable, "-c", hide_spacy, "export", str(project), "-o",
+                           str(out), "--format", "spacy"], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert 'pip install ".[spacy]"' in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()
+
+
+def test_conll_bilou_reads_in_spacy_as_the_projects_entities(project, tmp_path):
+    pytest.importorskip("spacy", reason="spaCy is an optional extra: pip install '.[spacy]'")
+    from spacy.tokens import Doc
+    from spacy.training.iob_utils import biluo_tags_to_offsets
+    from spacy.vocab import Vocab
+
+    out = tmp_path / "train.conll"
+    done = _cli("export", str(project), "-o", str(out), "--format", "conll", "--scheme", "bilou")
+    assert done.returncode == 0, done.stderr
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("-DOCSTART-")]
+    words, tags = [w for w, _ in rows], [t for _, t in rows]
+    assert {t[0] for t in tags} <= set("BILUO")
+    doc = Doc(Vocab(), words=words)
+    found = [(doc.text[s:e], label) for s, e, label in biluo_tags_to_offsets(doc, tags)]
+    text, spans = _project_spans(project, tmp_path)
+    kept = outermost([s for s in spans if s[2] in ENTITY_LABELS])[0]
+    assert found == [(text[s:e], label) for s, e, label in kept]
