@@ -22,6 +22,14 @@ Then it times, with ``time.perf_counter``:
   ``krippendorff_alpha_nominal``; and checks that all three agree with the report.
 
     /work/venv/bin/python benchmarks/agreement.py [--articles N] [--unfinished F] [--keep DIR]
+
+With ``--annotators N`` it measures scale instead (issue 14, item 2): ``--documents``
+articles (10,000), each done by ``--per-document`` (2) of N annotators (20) taking
+turns, and it times ``annotator agreement PROJECT --json`` against ``annotator export
+PROJECT --format jsonl`` on the same project, each a separate process, and prints the
+ratio against the target (agreement <= 3x the export) with PASS or MISS.
+
+    /work/venv/bin/python benchmarks/agreement.py --annotators 20 --documents 10000 --per-document 2
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ import argparse
 import contextlib
 import importlib.util
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -145,6 +154,62 @@ def build_project(path: Path, articles: int, unfinished: float) -> dict[str, int
     finally:
         store.close()
     return figures
+
+
+def build_scale_project(path: Path, documents: int, annotators: int, per_document: int) -> dict[str, int]:
+    """``documents`` articles, each done by ``per_document`` of ``annotators`` in turn
+    (the first keeps the generated work, the others get perturbed copies)."""
+    generator = _import_export_module().Generator()
+    rng = random.Random(20200202)
+    names = [f"annotator{n:02d}" for n in range(1, annotators + 1)]
+    figures = {"documents": 0, "spans": 0, "pairs": 0}
+    store = ProjectStore.create(path, load_schema())
+    seen: set[str] = set()
+    try:
+        with store.atomic():
+            for number in range(documents):
+                document, work = generator.article(number, rng)
+                while document.sha256 in seen:
+                    document, work = generator.article(number, rng)
+                seen.add(document.sha256)
+                store.add_document(document)
+                for turn in range(per_document):
+                    name = names[(number * per_document + turn) % annotators]
+                    copy = work if turn == 0 else perturb(work, name, document.text, rng)
+                    store.replace_annotations(replace(copy, annotator=name, status=Status.DONE))
+                    figures["spans"] += len(copy.spans)
+                    figures["pairs"] += 1
+                figures["documents"] += 1
+    finally:
+        store.close()
+    return figures
+
+
+def _cli_seconds(*args: str | Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "annotator", *map(str, args)], check=True,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def scale_main(args: argparse.Namespace, work: Path) -> int:
+    path = work / "scale.sqlite"
+    print(f"building {args.documents:,} articles, {args.annotators} annotators, "
+          f"{args.per_document} per article...", file=sys.stderr)
+    built, figures = timed(lambda: build_scale_project(path, args.documents, args.annotators,
+                                                       args.per_document))
+    export = min(_cli_seconds("export", path, "-o", work / "out.jsonl", "--format", "jsonl")
+                 for _ in range(2))
+    agreement = min(_cli_seconds("agreement", path, "--json") for _ in range(2))
+    ratio = agreement / export
+    print("\n".join(machine_lines()))
+    print(f"project: {figures['documents']:,} articles, {args.annotators} annotators, "
+          f"{figures['pairs']:,} (article, annotator) pairs, {figures['spans']:,} spans "
+          f"(built in {built:.1f} s)")
+    print(f"annotator export --format jsonl   {export:8.2f} s")
+    print(f"annotator agreement --json        {agreement:8.2f} s")
+    print(f"agreement / export = {ratio:.2f}x (target <= 3x): {'PASS' if ratio <= 3 else 'MISS'}")
+    return 0
 
 
 # --- the token data, as the report sees it --------------------------------------------
@@ -328,7 +393,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep", type=Path, metavar="DIR", help="write the project here and keep it"
     )
+    parser.add_argument("--annotators", type=int, help="scale mode: this many annotators")
+    parser.add_argument("--documents", type=int, default=10000, help="scale mode: articles (10000)")
+    parser.add_argument("--per-document", type=int, default=2, help="scale mode: annotators per article (2)")
     args = parser.parse_args(argv)
+    if args.annotators is not None:
+        if not 2 <= args.per_document <= args.annotators or args.documents < 1:
+            parser.error("--per-document must be between 2 and --annotators, --documents at least 1")
+        with tempfile.TemporaryDirectory(prefix="bench-agreement-") as temporary:
+            work = args.keep or Path(temporary)
+            work.mkdir(parents=True, exist_ok=True)
+            return scale_main(args, work)
     if args.articles < 1 or not 0 <= args.unfinished <= 1:
         parser.error("--articles must be at least 1 and --unfinished between 0 and 1")
 
