@@ -1,0 +1,379 @@
+"""A learned recommender: a CRF sequence labeller over Arabic token features.
+
+Why a CRF (python-crfsuite): at a project's data size (a few thousand to a few tens of
+thousands of labelled tokens) a linear-chain CRF over rich token features is the proven
+choice; it trains 30,000 tokens in seconds on one CPU core, needs no download and no
+torch, and its model is a small file of bytes (stored as it is: no pickle).
+
+Pure Python plus ``pycrfsuite``; no store, no Qt. Spans are plain ``(start, end, label)``
+tuples of code-point offsets; documents are anything with ``text`` and ``tokens`` (see
+``tokens.document_sentences``).
+
+Features (``token_features``): the token, its normalised form (camel-tools foldings,
+``normalize.py``), the stem without conjunction/preposition proclitics and the core
+without the article too (``clitics.py``, rules only: deterministic and fast), the
+proclitic letters, prefixes and suffixes of 1-3 letters, the article, digits (Latin and
+Eastern Arabic), the script, the same for the neighbours (±2), and the gazetteer: whether
+the tokens from here are a name labelled somewhere in the training data (the string
+matcher's knowledge as a feature). Tags are BIO over the entity labels.
+
+Hazard: a gazetteer built from the training labels fires on every training entity, so a
+CRF trained with it would trust it blindly and miss every unseen name. Training therefore
+computes each document's gazetteer feature from the *other* folds' names (``FOLDS``).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .clitics import split_word
+from .normalize import normalise
+from .tokens import document_sentences
+
+# Bump when features or the stored form change: older models are then refused.
+FORMAT = 1
+OUTSIDE = "O"
+FOLDS = 4
+EASTERN_DIGITS = set("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
+MAX_NAME_TOKENS = 6
+
+SpanTuple = tuple[int, int, str]
+Suggestion = tuple[int, int, str, float]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Training and decoding settings.
+
+    Chosen a priori and checked by inner cross-validation on the AQMAR training folds
+    (see ``benchmarks/recommender.py``), never on a test article.
+    """
+
+    c1: float = 0.05
+    c2: float = 0.01
+    max_iterations: int = 150
+    threshold: float = 0.5  # least confidence (marginal) of a suggested span
+
+    def to_json(self) -> dict[str, float]:
+        return {"c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
+                "threshold": self.threshold}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Settings:
+        known = cls().to_json()
+        return cls(**{k: type(known[k])(v) for k, v in data.items() if k in known})
+
+
+# --- sentences ---------------------------------------------------------------------
+@dataclass
+class Sentence:
+    """Token strings of one sentence, their offsets, and (for training) BIO tags."""
+
+    words: list[str]
+    offsets: list[tuple[int, int]]
+    tags: list[str] | None = None
+
+
+def document_sentences_of(document: Any) -> list[Sentence]:
+    """The document's sentences, untagged."""
+    text = document.text
+    return [
+        Sentence([text[s:e] for s, e in offsets], list(offsets))
+        for offsets in document_sentences(document)
+    ]
+
+
+def tag_sentences(
+    sentences: list[Sentence],
+    spans: Iterable[SpanTuple],
+    labels: Iterable[str],
+    negatives: Iterable[SpanTuple] = (),
+) -> list[Sentence]:
+    """Tag ``sentences`` with BIO tags of ``spans`` (only those of ``labels``).
+
+    A token belongs to a span when it overlaps it (a span that cuts a token still
+    marks it: proclitics make spans start inside tokens). Where spans overlap, the
+    longer wins. ``negatives`` (rejected suggestions) turn the tokens they cover back
+    to O for their label: negative evidence.
+    """
+    wanted = set(labels)
+    chosen = sorted((s for s in spans if s[2] in wanted), key=lambda s: s[0] - s[1])
+    blocked = [(s, e, label) for s, e, label in negatives]
+    tagged = []
+    for sentence in sentences:
+        tags = [OUTSIDE] * len(sentence.words)
+        owner: list[SpanTuple | None] = [None] * len(tags)
+        for span in chosen:
+            _mark(sentence.offsets, tags, owner, span)
+        for start, end, label in blocked:
+            for i, (s, e) in enumerate(sentence.offsets):
+                if s < end and start < e and tags[i][2:] == label:
+                    tags[i], owner[i] = OUTSIDE, None
+        tagged.append(Sentence(sentence.words, sentence.offsets, _repair(tags)))
+    return tagged
+
+
+def _mark(offsets, tags, owner, span) -> None:  # noqa: ANN001 - lists built above
+    start, end, label = span
+    covered = [i for i, (s, e) in enumerate(offsets) if s < end and start < e]
+    if not covered or any(owner[i] is not None for i in covered):
+        return
+    for n, i in enumerate(covered):
+        tags[i] = ("B-" if n == 0 else "I-") + label
+        owner[i] = span
+
+
+def _repair(tags: list[str]) -> list[str]:
+    """IOB2: an I- after O or another label becomes B-."""
+    fixed, previous = [], OUTSIDE
+    for tag in tags:
+        if tag.startswith("I-") and previous[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        fixed.append(tag)
+        previous = tag
+    return fixed
+
+
+def chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(first token, last token + 1, label)`` of each IOB2 entity in ``tags``."""
+    found, start, label = [], None, None
+    for i, tag in enumerate([*tags, OUTSIDE]):
+        continues = tag.startswith("I-") and tag[2:] == label
+        if start is not None and not continues:
+            found.append((start, i, label))
+            start, label = None, None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, label = i, tag[2:]
+    return found
+
+
+# --- the gazetteer -----------------------------------------------------------------
+@dataclass
+class Gazetteer:
+    """Names labelled in the training data: normalised token sequences -> label."""
+
+    names: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    @classmethod
+    def from_sentences(cls, sentences: Iterable[Sentence]) -> Gazetteer:
+        votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        for sentence in sentences:
+            keys = [_key(w) for w in sentence.words]
+            for first, end, label in chunks(sentence.tags or []):
+                if end - first <= MAX_NAME_TOKENS:
+                    votes[tuple(keys[first:end])][label] += 1
+        return cls({name: c.most_common(1)[0][0] for name, c in votes.items()})
+
+    def tags(self, words: Sequence[str]) -> list[str | None]:
+        """Greedy longest match over ``words``: B-/I- of the name's label or None."""
+        keys = [_key(w) for w in words]
+        found: list[str | None] = [None] * len(keys)
+        i = 0
+        while i < len(keys):
+            for size in range(min(MAX_NAME_TOKENS, len(keys) - i), 0, -1):
+                label = self.names.get(tuple(keys[i : i + size]))
+                if label is not None:
+                    found[i : i + size] = ["B-" + label] + ["I-" + label] * (size - 1)
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
+
+    def to_json(self) -> list[list[Any]]:
+        return [[list(name), label] for name, label in sorted(self.names.items())]
+
+    @classmethod
+    def from_json(cls, data: list[list[Any]]) -> Gazetteer:
+        return cls({tuple(name): str(label) for name, label in data})
+
+
+def _key(word: str) -> str:
+    """A word as the gazetteer compares it: normalised, without its proclitics."""
+    return _shape(word)[2]
+
+
+# --- features ----------------------------------------------------------------------
+@lru_cache(maxsize=200_000)
+def _shape(word: str) -> tuple[str, str, str, str, int]:
+    """``(normalised, stem, core, proclitics, article letters)`` of a word.
+
+    Rules only (no lexicon, no analyser): the same answer for the same word in every
+    document, and fast. The stem keeps the article («والجيش» -> «الجيش»); the core
+    drops it («جيش»).
+    """
+    norm = normalise(word)
+    clitic, article = split_word(norm, None, None) if len(norm) > 3 else (0, 0)
+    stem = norm[clitic:]
+    return norm, stem, stem[article:], norm[:clitic], article
+
+
+def _word_features(word: str, prefix: str) -> dict[str, Any]:
+    norm, stem, core, clitics, article = _shape(word)
+    return {f"{prefix}norm": norm, f"{prefix}stem": stem, f"{prefix}core": core,
+            f"{prefix}art": bool(article)}
+
+
+def token_features(words: Sequence[str], i: int, gazetteer_tags: Sequence[str | None]) -> dict[str, Any]:
+    """The features of ``words[i]`` in its sentence."""
+    word = words[i]
+    norm, stem, core, clitics, article = _shape(word)
+    features: dict[str, Any] = {
+        "bias": 1.0,
+        "word": word,
+        "norm": norm,
+        "stem": stem,
+        "core": core,
+        "clitics": clitics,
+        "art": bool(article),
+        "len": min(len(core), 8),
+        "digit": any(c.isdigit() for c in word),
+        "eastern": any(c in EASTERN_DIGITS for c in word),
+        "latin": any("a" <= c.lower() <= "z" for c in word),
+        "punct": not any(c.isalnum() for c in word),
+        "gaz": gazetteer_tags[i] or "none",
+    }
+    for n in (1, 2, 3, 4):
+        features[f"p{n}"] = core[:n]
+        features[f"s{n}"] = core[-n:]
+    # Letter trigrams: transliterated foreign names share shapes no affix shows.
+    for k in range(len(core) - 2):
+        features[f"g:{core[k:k + 3]}"] = 1.0
+    for offset in (-2, -1, 1, 2):
+        j = i + offset
+        prefix = f"{offset:+d}:"
+        if 0 <= j < len(words):
+            features.update(_word_features(words[j], prefix))
+            features[prefix + "gaz"] = gazetteer_tags[j] or "none"
+        else:
+            features[prefix + "edge"] = True
+    features["-1:+0"] = f"{features.get('-1:core', '^')}|{core}"
+    features["+0:+1"] = f"{core}|{features.get('+1:core', '$')}"
+    return features
+
+
+def sentence_features(words: Sequence[str], gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    tags = gazetteer.tags(words)
+    return [token_features(words, i, tags) for i in range(len(words))]
+
+
+# --- training ----------------------------------------------------------------------
+def train(
+    documents: Sequence[list[Sentence]],
+    settings: Settings = Settings(),
+) -> Iterator[tuple[int, int, str] | Model]:
+    """Train on tagged sentences grouped by document; yields ``(done, total, message)``
+    steps and, last, the ``Model``.
+
+    Each document's gazetteer features come from the names of the documents in the
+    other folds (see the module docstring); the model keeps the gazetteer of all names.
+    """
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params({"c1": settings.c1, "c2": settings.c2,
+                        "max_iterations": settings.max_iterations,
+                        "feature.possible_transitions": True})
+    folds = _fold_gazetteers(documents)
+    total = len(documents) + 1
+    for n, (sentences, gazetteer) in enumerate(zip(documents, folds, strict=True)):
+        for sentence in sentences:
+            if sentence.words:
+                trainer.append(sentence_features(sentence.words, gazetteer), sentence.tags)
+        yield (n + 1, total, "features")
+    labels = sorted({t[2:] for doc in documents for s in doc for t in s.tags or [] if t != OUTSIDE})
+    data = _train_to_bytes(trainer)
+    yield (total, total, "trained")
+    everything = Gazetteer.from_sentences(s for doc in documents for s in doc)
+    yield Model(data, everything, labels, settings)
+
+
+def _fold_gazetteers(documents: Sequence[list[Sentence]]) -> list[Gazetteer]:
+    folds = min(FOLDS, len(documents))
+    if folds < 2:  # one document: no other names to learn the feature's worth from
+        return [Gazetteer() for _ in documents]
+    return [
+        Gazetteer.from_sentences(
+            s for k, doc in enumerate(documents) if k % folds != n % folds for s in doc
+        )
+        for n in range(len(documents))
+    ]
+
+
+def _train_to_bytes(trainer: Any) -> bytes:
+    handle, path = tempfile.mkstemp(suffix=".crfsuite")
+    os.close(handle)
+    try:
+        trainer.train(path)
+        with open(path, "rb") as file:
+            return file.read()
+    finally:
+        os.unlink(path)
+
+
+# --- the model ---------------------------------------------------------------------
+@dataclass
+class Model:
+    """A trained model: crfsuite's model file bytes, the gazetteer, the labels."""
+
+    data: bytes
+    gazetteer: Gazetteer
+    labels: list[str]
+    settings: Settings = Settings()
+    trained_on: dict[str, Any] = field(default_factory=dict)  # set by core/learning.py
+    _tagger: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def tagger(self) -> Any:
+        if self._tagger is None:
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            if not self.data:
+                raise ValueError("an empty model")
+            tagger.open_inmemory(self.data)
+            self._tagger = tagger
+        return self._tagger
+
+    def tag(self, words: Sequence[str], threshold: float | None = None) -> list[tuple[int, int, str, float]]:
+        """Entities in one sentence: ``(first token, end token, label, confidence)``.
+
+        Confidence is the least marginal probability of the tags of its tokens; spans
+        below ``threshold`` (default: the model's) are left out.
+        """
+        if not words:
+            return []
+        limit = self.settings.threshold if threshold is None else threshold
+        tagger = self.tagger()
+        tags = tagger.tag(sentence_features(words, self.gazetteer))
+        found = []
+        for first, end, label in chunks(tags):
+            confidence = min(tagger.marginal(tags[i], i) for i in range(first, end))
+            if confidence >= limit:
+                found.append((first, end, label, round(confidence, 4)))
+        return found
+
+    def suggest(self, document: Any, threshold: float | None = None) -> list[Suggestion]:
+        """``(start, end, label, confidence)`` in code points of ``document.text``."""
+        found = []
+        for sentence in document_sentences_of(document):
+            for first, end, label, confidence in self.tag(sentence.words, threshold):
+                start = sentence.offsets[first][0]
+                found.append((start, sentence.offsets[end - 1][1], label, confidence))
+        return found
+
+    def meta(self) -> dict[str, Any]:
+        """What goes beside the model bytes (JSON): labels, settings, gazetteer."""
+        return {"labels": self.labels, "settings": self.settings.to_json(),
+                "gazetteer": self.gazetteer.to_json()}
+
+    @classmethod
+    def from_stored(cls, data: bytes, meta: dict[str, Any]) -> Model:
+        return cls(bytes(data), Gazetteer.from_json(meta.get("gazetteer", [])),
+                   list(meta.get("labels", [])), Settings.from_json(meta.get("settings", {})))
+

@@ -1,0 +1,182 @@
+"""The learned recommender on AQMAR: leave-one-article-out over the 12 articles.
+
+Prints precision, recall and F1 per label and micro (entity level, exact spans, as
+seqeval scores IOB2), the training time on 11 articles, and a learning curve (micro F1
+after 1, 2, 4, 8, 11 training articles, averaged over the test articles). Targets
+(issue 15): micro F1 >= 0.42 with precision >= 0.70, training on 11 articles <= 10 s.
+
+Honesty: the settings (``Settings()`` defaults: c1, c2, threshold) were fixed before
+any test article was scored; ``--inner`` re-checks the threshold by inner
+cross-validation on the training folds only (leave-one-article-out inside the 11),
+and reports the value it would pick for each test fold.
+
+Usage: python benchmarks/recommender.py [DATA_DIR] [--inner] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from annotator.nlp.recommender import Sentence, Settings, chunks, train
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aqmar"
+LABELS = ("PER", "LOC", "ORG", "MIS")
+CURVE = (1, 2, 4, 8, 11)
+TARGET_F1, TARGET_P, TARGET_SECONDS = 0.42, 0.70, 10.0
+
+
+# --- reading and normalising the tags (the data README) ----------------------------
+def normalise_tag(tag: str) -> str:
+    prefix, _, kind = tag.partition("-")
+    if prefix not in ("B", "I") or not kind:
+        return "O"
+    if re.fullmatch(r"MIS.*", kind):
+        kind = "MIS"
+    return f"{prefix}-{kind}" if kind in LABELS else "O"
+
+
+def read_article(path: Path) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if not line.strip():
+            if words:
+                sentences.append(Sentence(words, [(0, 0)] * len(words), iob2(tags)))
+            words, tags = [], []
+            continue
+        word, _, tag = line.rpartition(" ")
+        words.append(word)
+        tags.append(normalise_tag(tag))
+    return sentences
+
+
+def iob2(tags: list[str]) -> list[str]:
+    fixed, previous = [], "O"
+    for tag in tags:
+        if tag.startswith("I-") and previous[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        fixed.append(tag)
+        previous = tag
+    return fixed
+
+
+# --- scoring -----------------------------------------------------------------------
+class Score:
+    def __init__(self) -> None:
+        self.true, self.predicted, self.correct = Counter(), Counter(), Counter()
+
+    def add(self, gold: set, found: set) -> None:
+        for bag, items in ((self.true, gold), (self.predicted, found), (self.correct, gold & found)):
+            bag.update(item[-1] for item in items)
+
+    def prf(self, label: str | None = None) -> tuple[float, float, float]:
+        pick = (lambda c: c[label]) if label else (lambda c: sum(c.values()))
+        t, p, c = pick(self.true), pick(self.predicted), pick(self.correct)
+        precision = c / p if p else 0.0
+        recall = c / t if t else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+
+def evaluate(model, articles: list[list[Sentence]], score: Score, threshold=None) -> None:  # noqa: ANN001
+    for sentences in articles:
+        for n, sentence in enumerate(sentences):
+            gold = {(n, *c) for c in chunks(sentence.tags)}
+            found = {(n, f, e, label) for f, e, label, _ in model.tag(sentence.words, threshold)}
+            score.add(gold, found)
+
+
+def fit(articles: list[list[Sentence]], settings: Settings):  # noqa: ANN201
+    *_, model = train(articles, settings)
+    return model
+
+
+# --- the runs ----------------------------------------------------------------------
+def leave_one_out(data: dict[str, list[Sentence]], settings: Settings) -> tuple[Score, list[float]]:
+    score, seconds = Score(), []
+    for name in data:
+        rest = [s for other, s in data.items() if other != name]
+        began = time.perf_counter()
+        model = fit(rest, settings)
+        seconds.append(time.perf_counter() - began)
+        evaluate(model, [data[name]], score)
+        print(f"  {name:<22} trained in {seconds[-1]:.1f} s", file=sys.stderr)
+    return score, seconds
+
+
+def inner_threshold(rest: dict[str, list[Sentence]], settings: Settings, grid) -> float:  # noqa: ANN001
+    """The threshold with the best F1 at precision >= target, over leave-one-out inside
+    the training articles only."""
+    scores = {t: Score() for t in grid}
+    for name in rest:
+        model = fit([s for o, s in rest.items() if o != name], settings)
+        for t in grid:
+            evaluate(model, [rest[name]], scores[t], t)
+    good = [t for t in grid if scores[t].prf()[0] >= TARGET_P] or [max(grid)]
+    return max(good, key=lambda t: scores[t].prf()[2])
+
+
+def learning_curve(data: dict[str, list[Sentence]], settings: Settings, quick: bool) -> dict[int, float]:
+    names = list(data)
+    curve = {}
+    for size in CURVE:
+        score = Score()
+        tests = names[:4] if quick else names
+        for k, name in enumerate(tests):
+            others = [o for o in names if o != name]
+            chosen = [others[(k + j) % len(others)] for j in range(size)]  # rotate the picks
+            evaluate(fit([data[o] for o in chosen], settings), [data[name]], score)
+        curve[size] = score.prf()[2]
+    return curve
+
+
+def report(score: Score, seconds: list[float], curve: dict[int, float]) -> bool:
+    print(f"{'label':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
+    for label in LABELS:
+        p, r, f = score.prf(label)
+        print(f"{label:<6} {p:6.3f} {r:6.3f} {f:6.3f} {score.true[label]:6d}")
+    p, r, f = score.prf()
+    print(f"{'micro':<6} {p:6.3f} {r:6.3f} {f:6.3f} {sum(score.true.values()):6d}")
+    slowest = max(seconds)
+    print(f"training on 11 articles: mean {sum(seconds) / len(seconds):.1f} s, slowest {slowest:.1f} s")
+    print("learning curve (micro F1): " + ", ".join(f"{n}: {f1:.3f}" for n, f1 in curve.items()))
+    checks = [(f"micro F1 {f:.3f} >= {TARGET_F1}", f >= TARGET_F1),
+              (f"precision {p:.3f} >= {TARGET_P}", p >= TARGET_P),
+              (f"training {slowest:.1f} s <= {TARGET_SECONDS:.0f} s", slowest <= TARGET_SECONDS)]
+    for text, ok in checks:
+        print(f"{'PASS' if ok else 'MISS'}  {text}")
+    return all(ok for _, ok in checks)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, nargs="?", default=DEFAULT_DATA)
+    parser.add_argument("--inner", action="store_true", help="re-check the threshold by inner CV")
+    parser.add_argument("--quick", action="store_true", help="learning curve on 4 test articles")
+    parser.add_argument("--c1", type=float)
+    parser.add_argument("--c2", type=float)
+    parser.add_argument("--threshold", type=float)
+    args = parser.parse_args()
+    data = {p.stem: read_article(p) for p in sorted(args.data.glob("*.conll"))}
+    changes = {k: getattr(args, k) for k in ("c1", "c2", "threshold") if getattr(args, k) is not None}
+    settings = Settings(**changes)
+    print(f"{len(data)} articles, {sum(len(w.words) for s in data.values() for w in s)} tokens; "
+          f"settings {settings.to_json()}")
+    if args.inner:
+        grid = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
+        for name in data:
+            rest = {o: s for o, s in data.items() if o != name}
+            print(f"  inner CV threshold for test {name}: {inner_threshold(rest, settings, grid)}")
+    score, seconds = leave_one_out(data, settings)
+    curve = learning_curve(data, settings, args.quick)
+    return 0 if report(score, seconds, curve) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
