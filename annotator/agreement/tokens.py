@@ -9,7 +9,7 @@ depends on who is compared: a pair's tokens are cut at the two annotators' spans
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from ..core.model import Document
@@ -37,11 +37,17 @@ def word_token_offsets(text: str) -> list[Offsets]:
     not be cut first). A match that is not one whole symbol moves on by one character,
     as in camel-tools. ``test_agreement_tokens`` checks this against camel-tools.
     """
+    words = [word.span() for word in _WORD.finditer(text)]
     symbols = _symbols(text)
+    if not symbols:
+        return words
+    starts = [start for start, _ in words]
     offsets: list[Offsets] = []
-    append, index, count = offsets.append, 0, len(symbols)
-    for word in _WORD.finditer(text):
-        position, end = word.span()
+    append, copied, index, count = offsets.append, 0, 0, len(symbols)
+    while index < count:  # only the words holding a symbol are cut
+        number = bisect_right(starts, symbols[index][0]) - 1
+        offsets.extend(words[copied:number])
+        position, end = words[number]
         while index < count and symbols[index][0] < end:
             start, stop = symbols[index]
             if start > position:
@@ -51,6 +57,8 @@ def word_token_offsets(text: str) -> list[Offsets]:
             index += 1
         if position < end:
             append((position, end))
+        copied = number + 1
+    offsets.extend(words[copied:])
     return offsets
 
 
