@@ -22,6 +22,7 @@ from ..core.model import (
     ImportRecord,
     Span,
     Status,
+    highest_number,
     next_id,
     stable_document_id,
 )
@@ -162,10 +163,14 @@ def _spans(data: dict[str, Any], text: str) -> tuple[list[Span], dict[Any, str]]
         raw.append((item.get("start_offset"), item.get("end_offset"), item.get("label"), {}))
         tool_ids.append((len(raw) - 1, item.get("id")))
     used = {str(item["id"]) for *_, item in raw if "id" in item}
+    number = highest_number("T", used)  # counted on, not searched again per span
     spans = []
     for start, end, label, item in raw:
-        span_id = str(item["id"]) if "id" in item else next_id("T", used)
-        used.add(span_id)
+        if "id" in item:
+            span_id = str(item["id"])
+        else:
+            number += 1
+            span_id = f"T{number}"
         spans.append(_span(span_id, start, end, label, item, text))
     return spans, {tool_id: spans[index].id for index, tool_id in tool_ids if tool_id is not None}
 
