@@ -7,6 +7,8 @@ only some have them, red when others chose a different label or boundary there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
 from ..core.adjudication import RejectCandidateCommand, accept, agreed, candidates
 from ..core.commands import StepName, step
 from ..core.errors import AnnotatorError
+from ..core.session import Change
+from .after_paint import AfterPaint
 from .i18n import N_, tr
 
 AGREEMENT_COLOURS = {"all": QColor("#2e7d32"), "some": QColor("#f9a825"), "conflict": QColor("#c62828")}
@@ -55,6 +59,27 @@ class AdjudicationPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(row)
+
+    def follow(self, active: Callable[[], bool], set_marks: Callable[[list], None],
+               after_paint: AfterPaint) -> None:
+        """While ``active`` (adjudicating), list every change's candidates and mark them
+        under the text (after an edit, once the text has been painted)."""
+        self._active, self._set_marks = active, set_marks
+
+        def changed(change: Change) -> None:
+            if not active():
+                return
+            if change.delta is None:
+                self.show_marks()
+            else:
+                after_paint.add("adjudication", self.show_marks)
+
+        self.workspace.changed.connect(changed)
+
+    def show_marks(self) -> None:
+        found = self.refresh()
+        self._set_marks([(c.start, c.end, AGREEMENT_COLOURS[c.agreement])
+                         for c in found if not c.in_gold and not c.rejected])
 
     def refresh(self) -> list:
         """Reload candidates; returns them (the window marks them under the text)."""

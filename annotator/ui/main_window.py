@@ -24,10 +24,11 @@ from ..core.model import Attribution, Event, Span, Status
 from ..core.session import Change
 from .i18n import N_, tr
 from .labelling import LabelController
-from .models import STATUS_TEXT, AnnotationListModel, DocumentFilter, DocumentListModel
+from .models import AnnotationListModel, DocumentFilter, DocumentListModel
 from .heap import settle_loaded_data
 from .palette import LabelPalette
 from .panels import AttributionsPanel, EventsPanel, Inspector
+from .side_panels import AnnotationPanels, DocumentsPanel
 from .text_view import AnnotationTextView, tooltip_html
 from .workspace import Workspace
 
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.project_path = project_path
         self.setObjectName("MainWindow")
         self.view = AnnotationTextView()
+        self.view.follow(workspace)  # first: the text repaints before anything else moves
         self.view.tooltip_text = lambda spans: tooltip_html(
             spans, workspace.schema, workspace.describe, lambda span: self.view.text[span.start:span.end])
         from .find_bar import FindBar
@@ -58,7 +60,6 @@ class MainWindow(QMainWindow):
 
         self.after_paint = AfterPaint(self)  # side panels follow an edit after the text
         self.view.painted.connect(self.after_paint.painted)
-        self._edits = 0
         from .suggestions_ui import SuggestionsController
 
         self.suggestions = SuggestionsController(self)
@@ -110,7 +111,6 @@ class MainWindow(QMainWindow):
 
         self.adjudication_panel = AdjudicationPanel(self.workspace, self.show_message)
         self.own_name = self.workspace.annotator
-        self._shown_items: tuple = ()
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
             "documents": self._dock(tr("Documents"), "documents", self.documents_panel, left),
@@ -167,8 +167,14 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         ws = self.workspace
+        self.annotation_panels = AnnotationPanels(
+            ws, self.after_paint, self.annotations_model, self.annotations_table,
+            self.annotations_proxy, self.events_panel, self.attributions_panel, self.inspector,
+            status=lambda: self.documents.update_status())
+        self.documents = DocumentsPanel(ws, self.after_paint, self.documents_model,
+                                        self.documents_table, self.documents_filter, self.status_label)
+        self.adjudication_panel.follow(self.adjudicating, self.view.set_marks, self.after_paint)
         ws.changed.connect(self._changed)
-        ws.currentChanged.connect(self._current_changed)
         ws.refused.connect(self.show_refusal)
         self.palette.labelChosen.connect(self.controller.apply_label)
         self.view.spanActivated.connect(self._span_clicked)
@@ -197,98 +203,20 @@ class MainWindow(QMainWindow):
         self.adjudication_panel.candidateChosen.connect(self._candidate_chosen)
 
     # --- reacting to the workspace ------------------------------------------------------
-    def _document_opened(self) -> None:
-        ws = self.workspace
-        self.after_paint.flush()  # the previous document's pending rows first
-        self.view.show_document(ws.document, ws.annotations, ws.schema)
-        self._panels_from_annotations()
-        self.suggestions.refresh()
-        settle_loaded_data()
-        row = self.documents_model.row_of(ws.document.id)
-        if row >= 0:
-            index = self.documents_filter.mapFromSource(self.documents_model.index(row, 0))
-            self.documents_table.setCurrentIndex(index)
-        self._update_title()
-
     def _changed(self, change: Change) -> None:
+        """The window's own part of a change (the text, panels, suggestions and
+        adjudication follow by themselves): its title, and the loaded data set aside."""
         if change.opened:
-            self._document_opened()
-        else:
-            self._annotations_changed(change.delta)
-        if change.reloaded:
-            self.refresh_documents()  # another program's write, or a step elsewhere
-        elif not change.opened:
-            self._document_touched()  # only this document's row changed
-
-    def _annotations_changed(self, delta: tuple[list, list] | None) -> None:
-        ws = self.workspace
-        if delta is None:  # a reload: rows queued before it apply to the rows before it
-            self.after_paint.flush()
-            self.view.update_annotations(ws.annotations)
-            self.annotations_model.update_spans(ws.annotations.spans)
-            self._panels_from_annotations(lists=False)
-            self.suggestions.refresh()
-            return
-        self.view.update_annotations(ws.annotations, delta)
-        self._edits += 1
-        spans = ws.annotations.spans
-        self.after_paint.add(("rows", self._edits), lambda: self.annotations_model.update_spans(spans, delta))
-        self.after_paint.add("panels", lambda: self._panels_from_annotations(lists=False))
-        removed = {(s.id, s.start, s.end, s.label) for s in delta[0] if isinstance(s, Span)}
-        self.suggestions.learn([s for s in delta[1] if isinstance(s, Span)
-                                and (s.id, s.start, s.end, s.label) not in removed])
-        self.suggestions.refresh([s for s in (*delta[0], *delta[1]) if isinstance(s, Span)])
-
-    def _panels_from_annotations(self, lists: bool = True) -> None:
-        ws = self.workspace
-        if self.adjudicating():
-            from .adjudication import AGREEMENT_COLOURS
-
-            found = self.adjudication_panel.refresh()
-            self.view.set_marks([(c.start, c.end, AGREEMENT_COLOURS[c.agreement])
-                                 for c in found if not c.in_gold and not c.rejected])
-        text = ws.document.text
-        if lists:
-            self.annotations_model.set_spans(ws.annotations.spans, text, ws.schema)
-        shown = (tuple(ws.annotations.events), tuple(ws.annotations.attributions), ws.document.id)
-        if lists or shown != self._shown_items:  # the trees only when events/attributions changed
-            self._shown_items = shown
-            self.events_panel.show_events(ws.annotations, text)
-            self.attributions_panel.show_attributions(ws.annotations, text)
-        self._update_status()
+            settle_loaded_data()
+            self._update_title()
 
     def _show_context_menu(self, offset: int, where) -> None:  # noqa: ANN001 - QPoint
         from .context_menu import context_menu
 
         context_menu(self, offset).exec(where)
 
-    def _current_changed(self, item) -> None:  # noqa: ANN001
-        self.view.outline(self.workspace.parts_of(item))
-        self.after_paint.add("current", lambda: self._show_current(item), last=True)
-
-    def _show_current(self, item) -> None:  # noqa: ANN001
-        ws = self.workspace
-        self.inspector.show_item(item, ws.schema, ws.document.text if ws.document else "")
-        if isinstance(item, Event):
-            self.events_panel.select(item)
-        elif isinstance(item, Attribution):
-            self.attributions_panel.select(item)
-        elif isinstance(item, Span):
-            row = self.annotations_model.row_of(item.id)
-            if row >= 0:
-                self.annotations_table.setCurrentIndex(self.annotations_proxy.mapFromSource(self.annotations_model.index(row, 0)))
-
-    def _document_touched(self) -> None:
-        self.after_paint.add("touched", self._touched_row)
-
-    def _touched_row(self) -> None:
-        ws = self.workspace
-        self.documents_model.update_row(ws.document.id, ws.annotations.status, len(ws.annotations.spans))
-        self._update_status()
-
     def refresh_documents(self) -> None:
-        self.documents_model.set_rows(self.workspace.store.document_overview(self.workspace.annotator))
-        self._update_status()
+        self.documents.refresh()
 
     # --- adjudication ------------------------------------------------------------------
     def adjudicating(self) -> bool:
@@ -467,23 +395,6 @@ class MainWindow(QMainWindow):
             box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file content
             box.open()
             self.last_refusal_box = box
-
-    def _update_status(self) -> None:
-        rows = self.documents_model.rows
-        done = sum(1 for r in rows if r[2] is Status.DONE)
-        corpus = tr("Corpus: {done}/{total} done ({percent}%)").format(
-            done=done, total=len(rows), percent=100 * done // max(1, len(rows)))
-        ws = self.workspace
-        if ws.document is None or ws.annotations is None:
-            self.status_label.setText(corpus)
-            return
-        position = next((i for i, r in enumerate(rows) if r[0] == ws.document.id), 0) + 1
-        self.status_label.setText(
-            tr("Document {position}/{total} · labels: {labels} · events: {events} · {status}").format(
-                position=position, total=len(rows), labels=len(ws.annotations.spans),
-                events=len(ws.annotations.events), status=tr(STATUS_TEXT[ws.annotations.status]))
-            + f"   |   {corpus}"
-        )
 
     def _update_title(self) -> None:
         project = self.project_path.name if self.project_path else "demo"

@@ -10,7 +10,8 @@ from __future__ import annotations
 from ..core.by_place import ByPlace
 from ..core.commands import step
 from ..core.errors import AnnotatorError, ProjectError
-from ..core.model import Annotations
+from ..core.model import Annotations, Span
+from ..core.session import Change
 from ..core.search import clitic_convention, normalisation_settings
 from ..core.suggestions import (
     Suggestion,
@@ -39,6 +40,18 @@ class SuggestionsController:
         self.shown = ByPlace()  # what the view draws
         self._found: tuple[str, ByPlace] | None = None  # (document id, every match, shown or not)
         self._new: list[Suggestion] = []  # matches of newly learned rules, not checked yet
+        window.workspace.changed.connect(self.follow)
+
+    def follow(self, change: Change) -> None:
+        """New labels teach rules; the suggestions near what changed are checked again."""
+        delta = change.delta
+        if delta is None:
+            self.refresh()
+            return
+        removed, added = delta
+        gone = {(s.id, s.start, s.end, s.label) for s in removed if isinstance(s, Span)}
+        self.learn([s for s in added if isinstance(s, Span) and (s.id, s.start, s.end, s.label) not in gone])
+        self.refresh([s for s in (*removed, *added) if isinstance(s, Span)])
 
     @property
     def workspace(self):  # noqa: ANN201

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from ..core.by_place import ByPlace
 from ..core.model import Annotations, Document, Span
 from ..core.schema import Schema
+from ..core.session import Change
 from ..core.span_index import SpanIndex
 from .block_lines import UnderlineCache, block_origin, visible_blocks
 from .highlight import ATTRIBUTION_LINE, Styler, segments
@@ -75,6 +76,19 @@ class AnnotationTextView(QTextEdit):
         self._slices.timeout.connect(self._format_next_slice)
 
     # --- content -----------------------------------------------------------------
+    def follow(self, workspace: QObject) -> None:
+        """Show ``workspace``'s open document and every change of it, and outline the
+        selected item's parts. Subscribe the text first: it is what the annotator
+        watches after a hotkey; the panels follow after its paint."""
+        workspace.changed.connect(lambda change: self._follow(workspace, change))
+        workspace.currentChanged.connect(lambda item: self.outline(workspace.parts_of(item)))
+
+    def _follow(self, workspace: QObject, change: Change) -> None:
+        if change.opened:
+            self.show_document(workspace.document, workspace.annotations, workspace.schema)
+        else:
+            self.update_annotations(workspace.annotations, change.delta)
+
     def show_document(self, document: Document, annotations: Annotations, schema: Schema) -> None:
         self.text = document.text
         self.offsets = OffsetMap(document.text)

@@ -1,0 +1,136 @@
+"""The panels beside the text, following every change of the open document.
+
+They subscribe to the workspace's ``changed`` signal themselves. After an edit they
+refresh once the text has been painted (``AfterPaint``): the text is what the
+annotator watches after a hotkey, and repainting the lists in the same pass cost more
+than a frame on a long article. After a reload or a new document they refresh at once
+(rows queued before it apply to the rows before it, so those run first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import QLabel, QTableView
+
+from ..core.model import Attribution, Event, Span, Status
+from ..core.session import Change
+from .after_paint import AfterPaint
+from .i18n import tr
+from .models import STATUS_TEXT, AnnotationListModel, DocumentFilter, DocumentListModel
+from .panels import AttributionsPanel, EventsPanel, Inspector
+from .workspace import Item, Workspace
+
+
+class AnnotationPanels:
+    """The annotation list, the events and attributions trees and the inspector."""
+
+    def __init__(self, workspace: Workspace, after_paint: AfterPaint, model: AnnotationListModel,
+                 table: QTableView, proxy: QSortFilterProxyModel, events: EventsPanel,
+                 attributions: AttributionsPanel, inspector: Inspector,
+                 status: Callable[[], None]) -> None:
+        self.workspace, self.after_paint = workspace, after_paint
+        self.model, self.table, self.proxy = model, table, proxy
+        self.events, self.attributions, self.inspector = events, attributions, inspector
+        self.update_status = status
+        self._edits = 0
+        self._shown_items: tuple = ()
+        workspace.changed.connect(self.follow)
+        workspace.currentChanged.connect(
+            lambda item: after_paint.add("current", lambda: self.show_current(item), last=True))
+
+    def follow(self, change: Change) -> None:
+        ws = self.workspace
+        if ws.document is None or ws.annotations is None:
+            return
+        if change.opened:
+            self.after_paint.flush()  # the previous document's pending rows first
+            self.refresh(lists=True)
+            return
+        delta = change.delta
+        if delta is None:  # a reload: rows queued before it apply to the rows before it
+            self.after_paint.flush()
+            self.model.update_spans(ws.annotations.spans)
+            self.refresh(lists=False)
+            return
+        self._edits += 1
+        spans = ws.annotations.spans
+        self.after_paint.add(("rows", self._edits), lambda: self.model.update_spans(spans, delta))
+        self.after_paint.add("panels", lambda: self.refresh(lists=False))
+
+    def refresh(self, lists: bool) -> None:
+        ws = self.workspace
+        text = ws.document.text
+        if lists:
+            self.model.set_spans(ws.annotations.spans, text, ws.schema)
+        shown = (tuple(ws.annotations.events), tuple(ws.annotations.attributions), ws.document.id)
+        if lists or shown != self._shown_items:  # the trees only when events/attributions changed
+            self._shown_items = shown
+            self.events.show_events(ws.annotations, text)
+            self.attributions.show_attributions(ws.annotations, text)
+        self.update_status()
+
+    def show_current(self, item: Item | None) -> None:
+        ws = self.workspace
+        self.inspector.show_item(item, ws.schema, ws.document.text if ws.document else "")
+        if isinstance(item, Event):
+            self.events.select(item)
+        elif isinstance(item, Attribution):
+            self.attributions.select(item)
+        elif isinstance(item, Span):
+            row = self.model.row_of(item.id)
+            if row >= 0:
+                self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+
+
+class DocumentsPanel:
+    """The documents list (its open row, statuses and counts) and the status line."""
+
+    def __init__(self, workspace: Workspace, after_paint: AfterPaint, model: DocumentListModel,
+                 table: QTableView, proxy: DocumentFilter, status_label: QLabel) -> None:
+        self.workspace, self.after_paint = workspace, after_paint
+        self.model, self.table, self.proxy = model, table, proxy
+        self.status_label = status_label
+        workspace.changed.connect(self.follow)
+
+    def follow(self, change: Change) -> None:
+        if change.reloaded:
+            self.refresh()  # another program's write, or a step elsewhere
+        elif not change.opened:
+            self.after_paint.add("touched", self._touched_row)  # only this document's row
+        if change.opened:
+            self._select_open_row()
+
+    def refresh(self) -> None:
+        ws = self.workspace
+        self.model.set_rows(ws.store.document_overview(ws.annotator))
+        self.update_status()
+
+    def _touched_row(self) -> None:
+        ws = self.workspace
+        if ws.document is not None and ws.annotations is not None:
+            self.model.update_row(ws.document.id, ws.annotations.status, len(ws.annotations.spans))
+        self.update_status()
+
+    def _select_open_row(self) -> None:
+        row = self.model.row_of(self.workspace.document.id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+
+    def update_status(self) -> None:
+        rows = self.model.rows
+        done = sum(1 for r in rows if r[2] is Status.DONE)
+        corpus = tr("Corpus: {done}/{total} done ({percent}%)").format(
+            done=done, total=len(rows), percent=100 * done // max(1, len(rows)))
+        ws = self.workspace
+        if ws.document is None or ws.annotations is None:
+            self.status_label.setText(corpus)
+            return
+        position = next((i for i, r in enumerate(rows) if r[0] == ws.document.id), 0) + 1
+        self.status_label.setText(
+            tr("Document {position}/{total} · labels: {labels} · events: {events} · {status}").format(
+                position=position, total=len(rows), labels=len(ws.annotations.spans),
+                events=len(ws.annotations.events), status=tr(STATUS_TEXT[ws.annotations.status]))
+            + f"   |   {corpus}"
+        )
