@@ -86,9 +86,10 @@ class Score:
 
 def evaluate(model, articles: list[list[Sentence]], score: Score, threshold=None) -> None:  # noqa: ANN001
     for sentences in articles:
-        for n, sentence in enumerate(sentences):
+        tagged = model.tag_document([s.words for s in sentences], threshold)
+        for n, (sentence, entities) in enumerate(zip(sentences, tagged, strict=True)):
             gold = {(n, *c) for c in chunks(sentence.tags)}
-            found = {(n, f, e, label) for f, e, label, _ in model.tag(sentence.words, threshold)}
+            found = {(n, f, e, label) for f, e, label, _ in entities}
             score.add(gold, found)
 
 

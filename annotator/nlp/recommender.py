@@ -317,6 +317,23 @@ def _train_to_bytes(trainer: Any) -> bytes:
         os.unlink(path)
 
 
+def _tags_of(length: int, entities: Iterable[tuple[int, int, str, float]]) -> list[str]:
+    tags = [OUTSIDE] * length
+    for first, end, label, _ in entities:
+        tags[first:end] = ["B-" + label] + ["I-" + label] * (end - first - 1)
+    return tags
+
+
+def _best_confidence(sentences: Sequence[Sequence[str]],
+                     tagged: list[list[tuple[int, int, str, float]]]) -> dict[tuple[str, ...], float]:
+    best: dict[tuple[str, ...], float] = defaultdict(float)
+    for words, entities in zip(sentences, tagged, strict=True):
+        for first, end, _, confidence in entities:
+            key = tuple(_key(w) for w in words[first:end])
+            best[key] = max(best[key], confidence)
+    return best
+
+
 # --- the model ---------------------------------------------------------------------
 @dataclass
 class Model:
@@ -358,11 +375,39 @@ class Model:
                 found.append((first, end, label, round(confidence, 4)))
         return found
 
+    def tag_document(self, sentences: Sequence[Sequence[str]], threshold: float | None = None
+                     ) -> list[list[tuple[int, int, str, float]]]:
+        """``tag`` for each sentence of one document, then the document's own names.
+
+        A name found with enough confidence in one sentence is suggested again wherever
+        the same words stand elsewhere in the document (normalised, without proclitics),
+        with the confidence it was found with: articles repeat their names, and the
+        model is surer of some occurrences than of others.
+        """
+        tagged = [self.tag(words, threshold) for words in sentences]
+        found = Gazetteer.from_sentences(
+            Sentence(list(words), [], _tags_of(len(words), entities))
+            for words, entities in zip(sentences, tagged, strict=True)
+        )
+        if not found.names:
+            return tagged
+        best = _best_confidence(sentences, tagged)
+        for words, entities in zip(sentences, tagged, strict=True):
+            taken = {i for first, end, *_ in entities for i in range(first, end)}
+            for first, end, label in chunks([t or OUTSIDE for t in found.tags(words)]):
+                if taken.isdisjoint(range(first, end)):
+                    key = tuple(_key(w) for w in words[first:end])
+                    entities.append((first, end, label, best[key]))
+            entities.sort()
+        return tagged
+
     def suggest(self, document: Any, threshold: float | None = None) -> list[Suggestion]:
         """``(start, end, label, confidence)`` in code points of ``document.text``."""
+        sentences = document_sentences_of(document)
+        tagged = self.tag_document([s.words for s in sentences], threshold)
         found = []
-        for sentence in document_sentences_of(document):
-            for first, end, label, confidence in self.tag(sentence.words, threshold):
+        for sentence, entities in zip(sentences, tagged, strict=True):
+            for first, end, label, confidence in entities:
                 start = sentence.offsets[first][0]
                 found.append((start, sentence.offsets[end - 1][1], label, confidence))
         return found

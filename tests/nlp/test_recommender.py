@@ -103,3 +103,19 @@ def test_recommender_model_survives_its_stored_form():
     *_, model = list(train([sentences, sentences], Settings(max_iterations=20)))
     again = Model.from_stored(model.data, model.meta())
     assert again.suggest(document(text)) == model.suggest(document(text))
+
+
+def test_recommender_names_found_once_are_suggested_across_the_document():
+    rng = random.Random(8)
+    training = []
+    for _ in range(10):
+        text, spans = generated_text(rng, made_up_names(rng, 6), made_up_names(rng, 6))
+        training.append(tag_sentences(document_sentences_of(document(text)), spans, ["PER", "LOC"]))
+    *_, model = list(train(training, Settings(max_iterations=60)))
+    first = ["قال", "الناشط", "كمال", "في", "مدينة", "حلب"]
+    second = ["وأضاف", "المصدر", "أن", "كمال", "هادئ", "اليوم"]
+    [confident] = [e for e in model.tag(first, 0.5) if e[2] == "PER"]
+    alone = model.tag(second, 0.5)
+    assert not any(e[:3] == (3, 4, "PER") for e in alone)  # no context to go on here
+    _, again = model.tag_document([first, second], 0.5)
+    assert (3, 4, "PER", confident[3]) in again
