@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -87,104 +88,159 @@ def _set_convention(window, action: QAction, on: bool) -> None:  # noqa: ANN001
         action.blockSignals(False)
 
 
-def build_menus(window) -> None:  # noqa: ANN001
+@dataclass(frozen=True)
+class Entry:
+    """One menu entry: where it goes, what it says, its keys and what it runs.
+
+    ``run`` takes the window and returns the slot; ``checked`` makes the entry a
+    toggle, called with the new state. The same table builds the menus and lists the
+    shortcuts in Help > Keyboard shortcuts, so the two cannot disagree."""
+
+    menu: str
+    text: str
+    keys: tuple = ()
+    name: str | None = None
+    run: Callable | None = None
+    checked: Callable | None = None
+
+
+SEPARATOR = Entry("", "")
+MENUS = {"file": N_("&File"), "edit": N_("&Edit"), "annotate": N_("Annotate"),  # no mnemonic: Alt+letters are event hotkeys
+         "document": N_("Document"), "view": N_("&View"), "help": N_("&Help")}
+
+
+def _app():  # noqa: ANN202 - the ui.app module, imported when an entry runs
     from . import app
 
-    bar = window.menuBar()
-    c = window.controller
-    file = bar.addMenu(tr("&File"))
-    window.actions_by_name = {}
-    add = window.actions_by_name.__setitem__
-    add("new", _action(window, file, tr("&New project…"), StandardKey.New, lambda: app.new_project_dialog(window)))
-    add("open", _action(window, file, tr("&Open project…"), StandardKey.Open, lambda: app.open_project_dialog(window)))
-    window.recent_menu = file.addMenu(tr("Open &recent"))
-    window.recent_menu.aboutToShow.connect(lambda: app.fill_recent_menu(window))
-    file.addSeparator()
-    add("import", _action(window, file, tr("&Import…"), "Ctrl+I", lambda: app.import_dialog(window)))
-    add("export", _action(window, file, tr("&Export…"), "Ctrl+Shift+E", lambda: app.export_dialog(window)))
-    add("stats", _action(window, file, tr("&Statistics…"), "Ctrl+Shift+T", lambda: app.stats_dialog(window)))
-    add("agreement", _action(window, file, tr("&Agreement…"), "Ctrl+Shift+G", lambda: app.agreement_dialog(window)))
-    add("restore", _action(window, file, tr("&Restore backup…"), None, lambda: app.restore_dialog(window)))
-    file.addSeparator()
-    add("quit", _action(window, file, tr("&Quit"), StandardKey.Quit, window.close))
+    return app
 
-    edit = bar.addMenu(tr("&Edit"))
-    ws, stack = window.workspace, window.workspace.undo_stack
-    # not the stack's own actions: those move the stack even when the file refused the
-    # undo; the workspace undoes in the file first and moves the stack only then
-    undo = _step_action(window, edit, tr("&Undo"), [QKeySequence(StandardKey.Undo)], ws.undo,
-                        stack.canUndo(), stack.undoText(), stack.canUndoChanged, stack.undoTextChanged)
-    redo = _step_action(window, edit, tr("&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], ws.redo,
-                        stack.canRedo(), stack.redoText(), stack.canRedoChanged, stack.redoTextChanged)
-    add("undo", undo)
-    add("redo", redo)
-    edit.addSeparator()
-    add("find", _action(window, edit, tr("&Find…"), StandardKey.Find, window.find_bar.open))
-    add("find_next", _action(window, edit, tr("Find next"), "F3", lambda: window.find_bar.step(1)))
-    add("find_previous", _action(window, edit, tr("Find previous"), "Shift+F3", lambda: window.find_bar.step(-1)))
-    add("delete", _action(window, edit, tr("&Delete selected label"), ["Del", "Backspace"], c.delete_current))
-    exact = _action(window, edit, tr("E&xact characters (no word snapping)"), "Ctrl+E", lambda: None)
-    exact.setCheckable(True)
-    exact.toggled.connect(lambda on: setattr(c, "exact_mode", on))
-    add("exact", exact)
-    boundaries = edit.addMenu(tr("Move &boundary"))
-    for text, key, (which, forward, by_word) in BOUNDARY_KEYS:
-        _action(window, boundaries, tr(text), key, lambda w=which, f=forward, b=by_word: c.move_boundary(w, f, b))
 
-    annotate = bar.addMenu(tr("Annotate"))  # no mnemonic: Alt+letters are event hotkeys
-    add("argument", _action(window, annotate, tr("Add event &argument…"), "Ctrl+R", c.add_argument))
-    add("source", _action(window, annotate, tr("Set attribution &source…"), "Ctrl+Shift+S",
-                          lambda: c.set_attribution_part("source")))
-    add("content", _action(window, annotate, tr("Set attribution &content…"), "Ctrl+Shift+C",
-                           lambda: c.set_attribution_part("content")))
-    adjudicate = _action(window, annotate, tr("Ad&judication mode (work as gold)"), "Ctrl+Shift+J", lambda: None)
-    adjudicate.setCheckable(True)
-    adjudicate.toggled.connect(window.set_adjudication)
-    add("adjudicate", adjudicate)
-    add("accept", _action(window, annotate, tr("Accept candidate"), "Ctrl+Return",
-                          window.adjudication_panel.accept_current))
-    add("reject", _action(window, annotate, tr("Reject candidate"), "Ctrl+Shift+Backspace",
-                          window.adjudication_panel.reject_current))
-    add("accept_agreed", _action(window, annotate, tr("Accept all agreed"), "Ctrl+Shift+Return",
-                                 window.adjudication_panel.accept_agreed))
-    annotate.addSeparator()
-    add("clitic", _action(window, annotate, tr("Take the selection without its proclitic"), "Ctrl+K",
-                          window.take_clitic_offer))
-    convention = _action(window, annotate, tr("Entity spans include proclitics (ANERcorp convention)"),
-                         None, lambda: None)
-    convention.setCheckable(True)
+ENTRIES = [
+    Entry("file", N_("&New project…"), (StandardKey.New,), "new", lambda w: lambda: _app().new_project_dialog(w)),
+    Entry("file", N_("&Open project…"), (StandardKey.Open,), "open", lambda w: lambda: _app().open_project_dialog(w)),
+    Entry("file", N_("Open &recent")),  # a submenu, filled when shown
+    Entry("file", ""),
+    Entry("file", N_("&Import…"), ("Ctrl+I",), "import", lambda w: lambda: _app().import_dialog(w)),
+    Entry("file", N_("&Export…"), ("Ctrl+Shift+E",), "export", lambda w: lambda: _app().export_dialog(w)),
+    Entry("file", N_("&Statistics…"), ("Ctrl+Shift+T",), "stats", lambda w: lambda: _app().stats_dialog(w)),
+    Entry("file", N_("&Agreement…"), ("Ctrl+Shift+G",), "agreement", lambda w: lambda: _app().agreement_dialog(w)),
+    Entry("file", N_("&Restore backup…"), (), "restore", lambda w: lambda: _app().restore_dialog(w)),
+    Entry("file", ""),
+    Entry("file", N_("&Quit"), (StandardKey.Quit,), "quit", lambda w: w.close),
+    # Undo and Redo are built apart (_step_action): they follow the undo stack's names
+    Entry("edit", N_("&Undo"), (StandardKey.Undo,), "undo"),
+    Entry("edit", N_("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), "redo"),
+    Entry("edit", ""),
+    Entry("edit", N_("&Find…"), (StandardKey.Find,), "find", lambda w: w.find_bar.open),
+    Entry("edit", N_("Find next"), ("F3",), "find_next", lambda w: lambda: w.find_bar.step(1)),
+    Entry("edit", N_("Find previous"), ("Shift+F3",), "find_previous", lambda w: lambda: w.find_bar.step(-1)),
+    Entry("edit", N_("&Delete selected label"), ("Del", "Backspace"), "delete", lambda w: w.controller.delete_current),
+    Entry("edit", N_("E&xact characters (no word snapping)"), ("Ctrl+E",), "exact",
+          checked=lambda w: lambda on: setattr(w.controller, "exact_mode", on)),
+    Entry("annotate", N_("Add event &argument…"), ("Ctrl+R",), "argument", lambda w: w.controller.add_argument),
+    Entry("annotate", N_("Set attribution &source…"), ("Ctrl+Shift+S",), "source",
+          lambda w: lambda: w.controller.set_attribution_part("source")),
+    Entry("annotate", N_("Set attribution &content…"), ("Ctrl+Shift+C",), "content",
+          lambda w: lambda: w.controller.set_attribution_part("content")),
+    Entry("annotate", N_("Ad&judication mode (work as gold)"), ("Ctrl+Shift+J",), "adjudicate",
+          checked=lambda w: w.set_adjudication),
+    Entry("annotate", N_("Accept candidate"), ("Ctrl+Return",), "accept", lambda w: w.adjudication_panel.accept_current),
+    Entry("annotate", N_("Reject candidate"), ("Ctrl+Shift+Backspace",), "reject",
+          lambda w: w.adjudication_panel.reject_current),
+    Entry("annotate", N_("Accept all agreed"), ("Ctrl+Shift+Return",), "accept_agreed",
+          lambda w: w.adjudication_panel.accept_agreed),
+    Entry("annotate", ""),
+    Entry("annotate", N_("Take the selection without its proclitic"), ("Ctrl+K",), "clitic", lambda w: w.take_clitic_offer),
+    Entry("annotate", N_("Entity spans include proclitics (ANERcorp convention)"), (), "convention",
+          checked=lambda w: lambda on: _set_convention(w, w.actions_by_name["convention"], on)),
+    Entry("annotate", N_("Accept suggestion"), ("Y",), "suggestion_accept", lambda w: w.suggestions.accept_current),
+    Entry("annotate", N_("Reject suggestion"), ("N",), "suggestion_reject", lambda w: w.suggestions.reject_current),
+    Entry("annotate", N_("Accept all suggestions in the document"), ("Ctrl+Shift+Y",), "suggestion_all",
+          lambda w: w.suggestions.accept_all),
+    Entry("annotate", N_("Next suggestion"), ("F4",), "suggestion_next", lambda w: lambda: w.suggestions.step(1)),
+    Entry("annotate", N_("Previous suggestion"), ("Shift+F4",), "suggestion_previous",
+          lambda w: lambda: w.suggestions.step(-1)),
+    Entry("annotate", N_("Pre-annotate with the NER model…"), (), "preannotate",
+          lambda w: lambda: _app().preannotate_dialog(w)),
+    Entry("annotate", ""),
+    Entry("annotate", N_("Clear selection"), ("Esc",), "clear", lambda w: w.escape),
+    Entry("document", N_("&Next document"), ("Ctrl+PgDown",), "next", lambda w: lambda: w.step_document(1)),
+    Entry("document", N_("&Previous document"), ("Ctrl+PgUp",), "previous", lambda w: lambda: w.step_document(-1)),
+    Entry("document", N_("Next &not done"), ("Ctrl+Shift+PgDown",), "next_todo",
+          lambda w: lambda: w.step_document(1, not_done=True)),
+    Entry("document", N_("Mark &done / not done"), ("Ctrl+D",), "done", lambda w: w.controller.toggle_done),
+    Entry("view", N_("Zoom &in"), ("Ctrl++", "Ctrl+="), "zoom_in", lambda w: lambda: w.zoom(1)),
+    Entry("view", N_("Zoom &out"), ("Ctrl+-",), "zoom_out", lambda w: lambda: w.zoom(-1)),
+    Entry("view", N_("&Reset zoom"), ("Ctrl+0",), "zoom_reset", lambda w: lambda: w.zoom(0)),
+    Entry("view", N_("&Font…"), (), "font", lambda w: lambda: _app().font_dialog(w)),
+    Entry("view", N_("Interface &language…"), (), "language", lambda w: lambda: _app().language_dialog(w)),
+    Entry("help", N_("&Keyboard shortcuts"), ("F1",), "shortcuts", lambda w: lambda: _app().shortcuts_dialog(w)),
+]
+
+
+def build_menus(window) -> None:  # noqa: ANN001
+    """The menu bar, from ``ENTRIES`` (plus the boundary keys, the panels' focus keys
+    and the docks' toggles, which are made from what the window holds)."""
     from ..core.search import clitic_convention
 
-    convention.setChecked(clitic_convention(window.workspace.store) == "include")
-    convention.toggled.connect(lambda on: _set_convention(window, convention, on))
-    add("convention", convention)
-    s_ = window.suggestions
-    add("suggestion_accept", _action(window, annotate, tr("Accept suggestion"), "Y", s_.accept_current))
-    add("suggestion_reject", _action(window, annotate, tr("Reject suggestion"), "N", s_.reject_current))
-    add("suggestion_all", _action(window, annotate, tr("Accept all suggestions in the document"), "Ctrl+Shift+Y",
-                                  s_.accept_all))
-    add("suggestion_next", _action(window, annotate, tr("Next suggestion"), "F4", lambda: s_.step(1)))
-    add("suggestion_previous", _action(window, annotate, tr("Previous suggestion"), "Shift+F4", lambda: s_.step(-1)))
-    add("preannotate", _action(window, annotate, tr("Pre-annotate with the NER model…"), None,
-                               lambda: app.preannotate_dialog(window)))
-    annotate.addSeparator()
-    _action(window, annotate, tr("Next label"), None, lambda: window.step_span(1)).setText(tr("Next label") + "\tTab")
-    _action(window, annotate, tr("Previous label"), None, lambda: window.step_span(-1)).setText(tr("Previous label") + "\tShift+Tab")
-    add("clear", _action(window, annotate, tr("Clear selection"), "Esc", window.escape))
+    bar = window.menuBar()
+    menus = {key: bar.addMenu(tr(title)) for key, title in MENUS.items()}
+    window.actions_by_name = {}
+    for entry in ENTRIES:
+        menu = menus[entry.menu]
+        if not entry.text:
+            menu.addSeparator()
+        elif entry.name is None:
+            window.recent_menu = menu.addMenu(tr(entry.text))
+            window.recent_menu.aboutToShow.connect(lambda: _app().fill_recent_menu(window))
+        elif entry.name in ("undo", "redo"):
+            window.actions_by_name[entry.name] = _step_entry(window, menu, entry)
+        else:
+            window.actions_by_name[entry.name] = _entry_action(window, menu, entry)
+            if entry.name == "exact":
+                menu.addMenu(_boundary_menu(window))
+            elif entry.name == "preannotate":
+                menu.addSeparator()
+                _action(window, menu, tr("Next label"), None, lambda: window.step_span(1)).setText(
+                    tr("Next label") + "\tTab")
+                _action(window, menu, tr("Previous label"), None, lambda: window.step_span(-1)).setText(
+                    tr("Previous label") + "\tShift+Tab")
+    window.actions_by_name["convention"].blockSignals(True)
+    window.actions_by_name["convention"].setChecked(clitic_convention(window.workspace.store) == "include")
+    window.actions_by_name["convention"].blockSignals(False)
+    _panel_entries(window, menus["view"])
 
-    document = bar.addMenu(tr("Document"))
-    add("next", _action(window, document, tr("&Next document"), "Ctrl+PgDown", lambda: window.step_document(1)))
-    add("previous", _action(window, document, tr("&Previous document"), "Ctrl+PgUp", lambda: window.step_document(-1)))
-    add("next_todo", _action(window, document, tr("Next &not done"), "Ctrl+Shift+PgDown",
-                             lambda: window.step_document(1, not_done=True)))
-    add("done", _action(window, document, tr("Mark &done / not done"), "Ctrl+D", c.toggle_done))
 
-    view = bar.addMenu(tr("&View"))
-    add("zoom_in", _action(window, view, tr("Zoom &in"), ["Ctrl++", "Ctrl+="], lambda: window.zoom(1)))
-    add("zoom_out", _action(window, view, tr("Zoom &out"), "Ctrl+-", lambda: window.zoom(-1)))
-    add("zoom_reset", _action(window, view, tr("&Reset zoom"), "Ctrl+0", lambda: window.zoom(0)))
-    add("font", _action(window, view, tr("&Font…"), None, lambda: app.font_dialog(window)))
-    add("language", _action(window, view, tr("Interface &language…"), None, lambda: app.language_dialog(window)))
+def _entry_action(window, menu: QMenu, entry: Entry) -> QAction:  # noqa: ANN001
+    action = _action(window, menu, tr(entry.text), list(entry.keys) or None,
+                     entry.run(window) if entry.run else (lambda: None))
+    if entry.checked is not None:
+        action.setCheckable(True)
+        action.toggled.connect(entry.checked(window))
+    return action
+
+
+def _step_entry(window, menu: QMenu, entry: Entry) -> QAction:  # noqa: ANN001
+    """Undo or Redo: not the stack's own actions, which move the stack even when the file
+    refused the undo; the workspace undoes in the file first and moves the stack then."""
+    ws, stack = window.workspace, window.workspace.undo_stack
+    keys = [QKeySequence(k) for k in entry.keys]
+    if entry.name == "undo":
+        return _step_action(window, menu, tr(entry.text), keys, ws.undo, stack.canUndo(), stack.undoText(),
+                            stack.canUndoChanged, stack.undoTextChanged)
+    return _step_action(window, menu, tr(entry.text), keys, ws.redo, stack.canRedo(), stack.redoText(),
+                        stack.canRedoChanged, stack.redoTextChanged)
+
+
+def _boundary_menu(window) -> QMenu:  # noqa: ANN001
+    boundaries = QMenu(tr("Move &boundary"), window)
+    for text, key, (which, forward, by_word) in BOUNDARY_KEYS:
+        _action(window, boundaries, tr(text), key,
+                lambda w=which, f=forward, b=by_word: window.controller.move_boundary(w, f, b))
+    return boundaries
+
+
+def _panel_entries(window, view: QMenu) -> None:  # noqa: ANN001
     view.addSeparator()
     focus = view.addMenu(tr("&Go to panel"))
     targets = [(tr("Text"), window.view), *((d.windowTitle(), d.widget()) for d in window.docks.values())]
@@ -193,6 +249,3 @@ def build_menus(window) -> None:  # noqa: ANN001
     view.addSeparator()
     for dock in window.docks.values():
         view.addAction(dock.toggleViewAction())
-
-    help_menu = bar.addMenu(tr("&Help"))
-    _action(window, help_menu, tr("&Keyboard shortcuts"), "F1", lambda: app.shortcuts_dialog(window))

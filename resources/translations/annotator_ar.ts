@@ -4,6 +4,30 @@
   <context>
     <name>annotator</name>
     <message>
+      <source>&amp;File</source>
+      <translation>&amp;ملف</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+      <source>Annotate</source>
+      <translation>الوسم</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>المستند</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;عرض</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
       <source>Start one character earlier</source>
       <translation>تقديم البداية حرفًا</translation>
     </message>
@@ -36,72 +60,16 @@
       <translation>تأخير النهاية كلمة</translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation>&amp;ملف</translation>
-    </message>
-    <message>
-      <source>Open &amp;recent</source>
-      <translation>فتح &amp;حديث</translation>
-    </message>
-    <message>
-      <source>&amp;Edit</source>
-      <translation>&amp;تحرير</translation>
-    </message>
-    <message>
-      <source>&amp;Undo</source>
-      <translation>&amp;تراجع</translation>
-    </message>
-    <message>
-      <source>&amp;Redo</source>
-      <translation>إ&amp;عادة</translation>
-    </message>
-    <message>
-      <source>E&amp;xact characters (no word snapping)</source>
-      <translation>أحرف &amp;دقيقة (دون محاذاة للكلمات)</translation>
-    </message>
-    <message>
-      <source>Move &amp;boundary</source>
-      <translation>تحريك &amp;الحدود</translation>
-    </message>
-    <message>
-      <source>Annotate</source>
-      <translation>الوسم</translation>
-    </message>
-    <message>
-      <source>Ad&amp;judication mode (work as gold)</source>
-      <translation>وضع ال&amp;تحكيم (العمل على النسخة المرجعية)</translation>
-    </message>
-    <message>
-      <source>Entity spans include proclitics (ANERcorp convention)</source>
-      <translation>تشمل مقاطع الكيانات السوابق (اصطلاح ANERcorp)</translation>
-    </message>
-    <message>
-      <source>Document</source>
-      <translation>المستند</translation>
-    </message>
-    <message>
-      <source>&amp;View</source>
-      <translation>&amp;عرض</translation>
-    </message>
-    <message>
-      <source>&amp;Go to panel</source>
-      <translation>الانتقال إلى &amp;لوحة</translation>
-    </message>
-    <message>
-      <source>&amp;Help</source>
-      <translation>&amp;مساعدة</translation>
-    </message>
-    <message>
-      <source>&amp;Keyboard shortcuts</source>
-      <translation>اختصارات &amp;لوحة المفاتيح</translation>
-    </message>
-    <message>
       <source>&amp;New project…</source>
       <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
       <source>&amp;Open project…</source>
       <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation>فتح &amp;حديث</translation>
     </message>
     <message>
       <source>&amp;Import…</source>
@@ -128,6 +96,14 @@
       <translation>&amp;خروج</translation>
     </message>
     <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
       <source>&amp;Find…</source>
       <translation>&amp;بحث…</translation>
     </message>
@@ -144,6 +120,10 @@
       <translation>&amp;حذف الوسم المحدد</translation>
     </message>
     <message>
+      <source>E&amp;xact characters (no word snapping)</source>
+      <translation>أحرف &amp;دقيقة (دون محاذاة للكلمات)</translation>
+    </message>
+    <message>
       <source>Add event &amp;argument…</source>
       <translation>إضافة &amp;معمول للحدث…</translation>
     </message>
@@ -154,6 +134,10 @@
     <message>
       <source>Set attribution &amp;content…</source>
       <translation>تعيين م&amp;حتوى الإسناد…</translation>
+    </message>
+    <message>
+      <source>Ad&amp;judication mode (work as gold)</source>
+      <translation>وضع ال&amp;تحكيم (العمل على النسخة المرجعية)</translation>
     </message>
     <message>
       <source>Accept candidate</source>
@@ -170,6 +154,10 @@
     <message>
       <source>Take the selection without its proclitic</source>
       <translation>أخذ التحديد دون السابقة</translation>
+    </message>
+    <message>
+      <source>Entity spans include proclitics (ANERcorp convention)</source>
+      <translation>تشمل مقاطع الكيانات السوابق (اصطلاح ANERcorp)</translation>
     </message>
     <message>
       <source>Accept suggestion</source>
@@ -194,14 +182,6 @@
     <message>
       <source>Pre-annotate with the NER model…</source>
       <translation>وسم مسبق بنموذج التعرف على الكيانات…</translation>
-    </message>
-    <message>
-      <source>Next label</source>
-      <translation>الوسم التالي</translation>
-    </message>
-    <message>
-      <source>Previous label</source>
-      <translation>الوسم السابق</translation>
     </message>
     <message>
       <source>Clear selection</source>
@@ -244,8 +224,28 @@
       <translation>&amp;لغة الواجهة…</translation>
     </message>
     <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>اختصارات &amp;لوحة المفاتيح</translation>
+    </message>
+    <message>
+      <source>Move &amp;boundary</source>
+      <translation>تحريك &amp;الحدود</translation>
+    </message>
+    <message>
+      <source>&amp;Go to panel</source>
+      <translation>الانتقال إلى &amp;لوحة</translation>
+    </message>
+    <message>
       <source>Text</source>
       <translation>النص</translation>
+    </message>
+    <message>
+      <source>Next label</source>
+      <translation>الوسم التالي</translation>
+    </message>
+    <message>
+      <source>Previous label</source>
+      <translation>الوسم السابق</translation>
     </message>
     <message>
       <source>Agreement</source>
@@ -588,20 +588,12 @@
       <translation>الخصائص</translation>
     </message>
     <message>
-      <source>Corpus: {done}/{total} done ({percent}%)</source>
-      <translation>المدوّنة: {done}/{total} منجز ({percent}%)</translation>
-    </message>
-    <message>
       <source>read-only: nothing can be saved</source>
       <translation>للقراءة فقط: لا يمكن حفظ شيء</translation>
     </message>
     <message>
       <source>Ctrl+K: take «{text}» without «{clitic}»</source>
       <translation>Ctrl+K: خذ «{text}» دون «{clitic}»</translation>
-    </message>
-    <message>
-      <source>Document {position}/{total} · labels: {labels} · events: {events} · {status}</source>
-      <translation>المستند {position}/{total} · الوسوم: {labels} · الأحداث: {events} · {status}</translation>
     </message>
     <message>
       <source>… and {count} more</source>
@@ -674,6 +666,14 @@
     <message>
       <source>Nothing selected</source>
       <translation>لا شيء محدد</translation>
+    </message>
+    <message>
+      <source>Corpus: {done}/{total} done ({percent}%)</source>
+      <translation>المدوّنة: {done}/{total} منجز ({percent}%)</translation>
+    </message>
+    <message>
+      <source>Document {position}/{total} · labels: {labels} · events: {events} · {status}</source>
+      <translation>المستند {position}/{total} · الوسوم: {labels} · الأحداث: {events} · {status}</translation>
     </message>
     <message>
       <source>Statistics</source>
