@@ -7,16 +7,9 @@ that a span should not start or end on.
 
 from __future__ import annotations
 
-import unicodedata
+from ..nlp.chars import TATWEEL, is_word_char
 
-TATWEEL = "\u0640"
-
-
-def is_word_char(char: str) -> bool:
-    if char == TATWEEL:
-        return True
-    category = unicodedata.category(char)
-    return category[0] in "LNM"
+__all__ = ["TATWEEL", "is_word_char", "next_word_boundary", "snap_to_words", "word_at"]
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -58,7 +58,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from ..core.selection import is_word_char
+from .chars import is_word_char
 from .normalize import TATWEEL, NormalisationSettings, normalise
 
 Convention = Literal["exclude", "include"]
