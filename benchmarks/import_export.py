@@ -14,7 +14,10 @@ Then it times, with ``time.perf_counter``:
   sqlite-utils ``insert_all`` in one transaction; target import / baseline <= 3;
 * JSONL and CoNLL export of the imported project (``export_project``);
 * the baseline: camel-tools ``simple_word_tokenize`` alone over the same texts;
-  target CoNLL export / tokenizer <= 2.
+  target CoNLL export / tokenizer <= 2;
+* the other tools' shapes: export to doccano, doccano-relations, Prodigy and (when
+  spaCy is installed) a spaCy DocBin, and import of the three JSONL shapes into a fresh
+  project; target each / the JSONL figure (export or import) <= 2.
 
 Token counts are camel-tools word tokens, counted once before any timing.
 
@@ -60,6 +63,8 @@ SEED = "aleppo-2020-02-02.txt"
 AQMAR_LABELS = {"PER", "LOC", "ORG"}  # MIS0-MIS3 are not in the default schema
 IMPORT_TARGET = 3.0
 CONLL_TARGET = 2.0
+TOOL_TARGET = 2.0  # a new format's export (import) / JSONL export (import)
+TOOL_FORMATS = ("doccano", "doccano-relations", "prodigy")
 
 
 # --- the generated corpus -------------------------------------------------------------
@@ -305,6 +310,12 @@ def timed_rounds(
         timed("baseline", "sqlite-utils baseline", time_baseline_insert, corpus, baseline)
         timed("jsonl", "JSONL export", export, "jsonl", [])
         timed("conll", "CoNLL export", export, "conll", warnings if first else [])
+        for fmt in (*TOOL_FORMATS, "spacy") if _has_spacy() else TOOL_FORMATS:
+            timed(f"export {fmt}", f"{fmt} export", export, fmt, [])
+        for fmt in TOOL_FORMATS:
+            imported = work / f"project-{fmt}{tag}.sqlite"
+            timed(f"import {fmt}", f"{fmt} import", time_import, work / f"export.{fmt}", imported)
+            imported.unlink()
         timed("camel", "simple_word_tokenize", time_tokenizer, texts, simple_word_tokenize)
         timed("tokenize", "annotator tokenize", time_tokenizer, texts, tokenize)
         check_project(project, expected)
@@ -314,6 +325,10 @@ def timed_rounds(
                 for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                     leftover.unlink(missing_ok=True)
     return {key: min(values) for key, values in times.items()}, warnings
+
+
+def _has_spacy() -> bool:
+    return importlib.util.find_spec("spacy") is not None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -379,6 +394,15 @@ def main(argv: list[str] | None = None) -> int:
     print(verdict("import / bare sqlite-utils baseline", t["import"] / t["baseline"], IMPORT_TARGET))
     print(verdict("(info) CLI import / baseline", t["cli"] / t["baseline"], IMPORT_TARGET))
     print(verdict("CoNLL export / simple_word_tokenize", t["conll"] / t["camel"], CONLL_TARGET))
+    for key in sorted(k for k in t if k.startswith(("export ", "import "))):
+        base = t["jsonl"] if key.startswith("export") else t["import"]
+        print(verdict(f"{key} ({t[key]:.2f} s) / JSONL {key.split()[0]}", t[key] / base, TOOL_TARGET))
+    for fmt in ("prodigy", "spacy"):  # these tokenize, as CoNLL does: the fairer yardstick
+        if f"export {fmt}" in t:
+            print(verdict(f"(info) {fmt} export / simple_word_tokenize",
+                          t[f"export {fmt}"] / t["camel"], CONLL_TARGET))
+    if not _has_spacy():
+        print("  (spaCy is not installed: no spacy export timed; pip install '.[spacy]')")
     print()
     print(f"JSONL export holds what was imported (line by line): {'yes' if same else 'NO'}")
     if warnings:
