@@ -36,24 +36,17 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from sqlite_utils import Database
 
 from ..core.commands import timestamp
-from ..core.errors import DamagedRowError, ProjectError
-from ..core.model import (
-    Annotations,
-    Attribution,
-    Document,
-    Event,
-    Span,
-    Status,
-)
+from ..core.errors import ProjectError
 from ..core.schema import Schema
+from .decisions import DecisionRows
+from .documents import DocumentRows
+from .figures import FigureRows
 from .file_checks import (
     SESSION_PREFIX,
-    backup_hint_for,
     check_file,
     check_header,
     hold,
@@ -62,28 +55,14 @@ from .file_checks import (
     stale_sessions,
     unwritable_reason,
 )
+from .labels import LabelRows
 from .migrations import APPLICATION_ID, latest_version, migrations
-from .rows import (
-    ATTRIBUTIONS,
-    EVENTS,
-    INSERT_ATTRIBUTION,
-    INSERT_EVENT,
-    INSERT_SPAN,
-    SPANS,
-    attribution_of,
-    attribution_row,
-    checked_document_of,
-    document_check,
-    dumps,
-    event_of,
-    event_row,
-    span_of,
-    span_row,
-    status_of,
-)
 
 
-class ProjectStore:
+class ProjectStore(DocumentRows, LabelRows, DecisionRows, FigureRows):
+    """One open project file: its lifecycle, sessions, schema and settings here; the
+    rows by concern in ``documents``, ``labels``, ``decisions`` and ``figures``."""
+
     def __init__(self, db: Database, path: Path | None, read_only: str | None = None) -> None:
         self.db = db
         self.path = path
@@ -234,6 +213,12 @@ class ProjectStore:
     def _name(self) -> str:
         return str(self.path) if self.path else ":memory:"
 
+    def __enter__(self) -> ProjectStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         """Close, first ending this session's row and checkpointing the WAL (PASSIVE:
         never waits), so a cleanly closed project does not depend on its ``-wal``."""
@@ -377,314 +362,6 @@ class ProjectStore:
             self.db.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value]
             )
-
-    # --- rejected suggestions ---------------------------------------------------------
-    def add_rejection(self, annotator: str, document_id: str, place: tuple[int, int, str]) -> None:
-        with self.atomic():
-            self.db.execute("INSERT OR IGNORE INTO rejections VALUES (?, ?, ?, ?, ?)",
-                            [annotator, document_id, *place])
-
-    def remove_rejection(self, annotator: str, document_id: str, place: tuple[int, int, str]) -> None:
-        with self.atomic():
-            self.db.execute(
-                'DELETE FROM rejections WHERE annotator = ? AND document_id = ? AND start = ? '
-                'AND "end" = ? AND label = ?', [annotator, document_id, *place])
-
-    def rejections(self, annotator: str, document_id: str) -> set[tuple[int, int, str]]:
-        rows = self.db.execute(
-            'SELECT start, "end", label FROM rejections WHERE annotator = ? AND document_id = ?',
-            [annotator, document_id])
-        return {(start, end, label) for start, end, label in rows}
-
-    # --- adjudication rejections (one row each: two windows never overwrite each other) ---
-    def add_adjudication_rejection(self, document_id: str, candidate_key: str) -> None:
-        with self.atomic():
-            self.db.execute("INSERT OR IGNORE INTO adjudication_rejections VALUES (?, ?)",
-                            [document_id, candidate_key])
-
-    def remove_adjudication_rejection(self, document_id: str, candidate_key: str) -> None:
-        with self.atomic():
-            self.db.execute("DELETE FROM adjudication_rejections WHERE document_id = ? AND candidate = ?",
-                            [document_id, candidate_key])
-
-    def adjudication_rejections(self, document_id: str) -> set[str]:
-        rows = self.db.execute("SELECT candidate FROM adjudication_rejections WHERE document_id = ?",
-                               [document_id])
-        return {candidate for (candidate,) in rows}
-
-    # --- when work was last changed (merge refuses to put older work over newer) ------
-    def work_times(self) -> dict[tuple[str, str], tuple[str, str | None, str | None]]:
-        """Per (document, annotator): the status row's time and the latest span
-        creation and update times, as stored."""
-        rows = self.db.execute(
-            "SELECT st.document_id, st.annotator, st.updated, MAX(sp.created), MAX(sp.updated) "
-            "FROM statuses st LEFT JOIN spans sp "
-            "ON sp.document_id = st.document_id AND sp.annotator = st.annotator "
-            "GROUP BY st.document_id, st.annotator")
-        return {(d, a): (status, created, updated) for d, a, status, created, updated in rows}
-
-    def set_status_time(self, document_id: str, annotator: str, updated: str) -> None:
-        """Keep the time a merged status row had in its own project (not the merge's)."""
-        with self.atomic():
-            self.db.execute("UPDATE statuses SET updated = ? WHERE document_id = ? AND annotator = ?",
-                            [updated, document_id, annotator])
-
-    # --- documents -----------------------------------------------------------------
-    def add_document(self, document: Document) -> None:
-        tokens = dumps(document.tokens) if document.tokens is not None else None
-        with self.atomic():
-            seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
-            self.db.execute(
-                "INSERT INTO documents (id, seq, text, sha256, meta, tokens, created) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [document.id, seq, document.text, document.sha256, dumps(document.meta), tokens, timestamp()],
-            )
-
-    def document_sha256(self, document_id: str) -> str | None:
-        row = self.db.execute("SELECT sha256 FROM documents WHERE id = ?", [document_id]).fetchone()
-        return row[0] if row else None
-
-    def document(self, document_id: str) -> Document:
-        """The document, its text checked against the SHA-256 stored at import.
-
-        A mismatch (the file was edited outside the app, or is damaged) raises
-        ``ProjectError``: annotating a changed text would misplace every label.
-        """
-        row = self.db.execute(
-            "SELECT id, text, meta, tokens, sha256 FROM documents WHERE id = ?", [document_id]
-        ).fetchone()
-        if row is None:
-            raise ProjectError("no such document", document=document_id)
-        return self._checked_document(row)
-
-    def documents(self, problems: list[ProjectError] | None = None) -> Iterator[Document]:
-        """Every document, in order, each checked like ``document()``.
-
-        A damaged one (a changed text, a value of the wrong type) raises its
-        ``ProjectError``; with a ``problems`` list it is left out and its error added
-        there instead, so the other documents can still be used."""
-        cursor = self.db.execute("SELECT id, text, meta, tokens, sha256 FROM documents ORDER BY seq")
-        for row in cursor:
-            try:
-                yield self._checked_document(row)
-            except ProjectError as error:
-                if problems is None:
-                    raise
-                problems.append(error)
-
-    def _checked_document(self, row: tuple) -> Document:
-        try:
-            return checked_document_of(row, self._name())
-        except DamagedRowError as error:
-            if error.field == "text":  # a changed text: say which backup still has it
-                error.message += backup_hint_for(self.path)
-            raise
-
-    def document_ids(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY seq")]
-
-    def count_documents(self) -> int:
-        return self.count("documents")
-
-    # --- annotators and status -----------------------------------------------------
-    def annotators(self) -> list[str]:
-        rows = self.db.execute("SELECT DISTINCT annotator FROM statuses ORDER BY annotator")
-        return [r[0] for r in rows]
-
-    def annotators_of(self, document_id: str) -> list[str]:
-        rows = self.db.execute(
-            "SELECT annotator FROM statuses WHERE document_id = ? ORDER BY annotator",
-            [document_id],
-        )
-        return [r[0] for r in rows]
-
-    def status(self, document_id: str, annotator: str) -> Status:
-        row = self.db.execute(
-            "SELECT status FROM statuses WHERE document_id = ? AND annotator = ?",
-            [document_id, annotator],
-        ).fetchone()
-        return status_of(row[0], document_id, annotator, self._name()) if row else Status.NEW
-
-    def set_status(self, document_id: str, annotator: str, status: Status) -> None:
-        with self.atomic():
-            self.db.execute(
-                "INSERT OR REPLACE INTO statuses (document_id, annotator, status, updated) "
-                "VALUES (?, ?, ?, ?)",
-                [document_id, annotator, Status(status).value, timestamp()],
-            )
-
-    def statuses(self) -> list[tuple[str, str, Status]]:
-        rows = self.db.execute("SELECT document_id, annotator, status FROM statuses")
-        file = self._name()
-        return [(d, a, status_of(s, d, a, file)) for d, a, s in rows]
-
-    # --- annotations ---------------------------------------------------------------
-    def annotations(self, document_id: str, annotator: str) -> Annotations:
-        """One annotator's work on one document, every row checked (``DamagedRowError``
-        names a row whose values break the format, or a span past the end of the text)."""
-        key, file = [document_id, annotator], self._name()
-        spans = self.db.execute(SPANS, key).fetchall()
-        size = self._text_length(document_id, spans) if spans else None
-        return Annotations(
-            document_id=document_id,
-            annotator=annotator,
-            status=self.status(document_id, annotator),
-            spans=[span_of(r, *key, file, size) for r in spans],
-            events=[event_of(r, *key, file) for r in self.db.execute(EVENTS, key)],
-            attributions=[attribution_of(r, *key, file) for r in self.db.execute(ATTRIBUTIONS, key)],
-        )
-
-    def _text_length(self, document_id: str, spans: list[tuple]) -> int | None:
-        """The text's length in code points, to check the spans' ends against.
-
-        SQLite's ``length`` counts characters up to the first NUL, so a text holding
-        one is read and measured here, only when a span ends past that count."""
-        row = self.db.execute(
-            "SELECT length(text) FROM documents WHERE id = ? AND typeof(text) = 'text'", [document_id]
-        ).fetchone()
-        if row is None:
-            return None
-        if max((end for _, _, end, *_ in spans if type(end) is int), default=0) <= row[0]:
-            return row[0]
-        text = self.db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()[0]
-        return len(text)
-
-    def all_annotations(self, document_id: str) -> list[Annotations]:
-        return [self.annotations(document_id, a) for a in self.annotators_of(document_id)]
-
-    def replace_annotations(self, annotations: Annotations) -> None:
-        """Make the stored work of one annotator on one document equal ``annotations``."""
-        key = [annotations.document_id, annotations.annotator]
-        with self.atomic():
-            for table in ("spans", "events", "attributions"):
-                self.db.execute(f"DELETE FROM {table} WHERE document_id = ? AND annotator = ?", key)
-            self.db.conn.executemany(INSERT_SPAN, [key + span_row(s) for s in annotations.spans])
-            self.db.conn.executemany(INSERT_EVENT, [key + event_row(e) for e in annotations.events])
-            self.db.conn.executemany(
-                INSERT_ATTRIBUTION, [key + attribution_row(a) for a in annotations.attributions]
-            )
-            self.set_status(annotations.document_id, annotations.annotator, annotations.status)
-
-    def save_span(self, document_id: str, annotator: str, span: Span) -> None:
-        self._write(INSERT_SPAN, [document_id, annotator, *span_row(span)], document_id, annotator)
-
-    def save_event(self, document_id: str, annotator: str, event: Event) -> None:
-        self._write(INSERT_EVENT, [document_id, annotator, *event_row(event)], document_id, annotator)
-
-    def save_attribution(self, document_id: str, annotator: str, attribution: Attribution) -> None:
-        row = [document_id, annotator, *attribution_row(attribution)]
-        self._write(INSERT_ATTRIBUTION, row, document_id, annotator)
-
-    def has_item(self, table: str, document_id: str, annotator: str, item_id: str) -> bool:
-        if table not in ("spans", "events", "attributions"):
-            raise ValueError(table)
-        row = self.db.execute(
-            f"SELECT 1 FROM {table} WHERE document_id = ? AND annotator = ? AND id = ?",
-            [document_id, annotator, item_id],
-        ).fetchone()
-        return row is not None
-
-    def item_ids(self, table: str, document_id: str, annotator: str) -> set[str]:
-        """The ids in use in one annotator's document (spans, events or attributions)."""
-        if table not in ("spans", "events", "attributions"):
-            raise ValueError(table)
-        rows = self.db.execute(
-            f"SELECT id FROM {table} WHERE document_id = ? AND annotator = ?", [document_id, annotator]
-        )
-        return {r[0] for r in rows}
-
-    def delete_item(self, table: str, document_id: str, annotator: str, item_id: str) -> None:
-        if table not in ("spans", "events", "attributions"):
-            raise ValueError(table)
-        sql = f"DELETE FROM {table} WHERE document_id = ? AND annotator = ? AND id = ?"
-        self._write(sql, [document_id, annotator, item_id], document_id, annotator)
-
-    def stored_item(self, table: str, document_id: str, annotator: str, item_id: str) -> Span | Event | Attribution | None:
-        """The item stored under ``item_id`` in one annotator's document, or None.
-
-        Undo reads it, inside its transaction, to check that the row still holds what
-        this window wrote: ids are reused, so another window, a merge or a restore may
-        have put a different label under the same id since."""
-        columns, read = {
-            "spans": ('id, start, "end", label, attributes, created, updated', span_of),
-            "events": ("id, type, trigger, arguments, attributes", event_of),
-            "attributions": ("id, source, cue, content, attributes", attribution_of),
-        }[table]
-        row = self.db.execute(
-            f"SELECT {columns} FROM {table} WHERE document_id = ? AND annotator = ? AND id = ?",
-            [document_id, annotator, item_id],
-        ).fetchone()
-        return read(row) if row is not None else None
-
-    def _write(self, sql: str, params: list[Any], document_id: str, annotator: str) -> None:
-        with self.atomic():
-            self.db.execute(sql, params)
-            self._touch(document_id, annotator)
-
-    def _touch(self, document_id: str, annotator: str) -> None:
-        """Record that the annotator has worked on the document (new -> in progress)."""
-        self.db.execute(
-            "INSERT INTO statuses (document_id, annotator, status, updated) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (document_id, annotator) DO UPDATE SET updated = excluded.updated, "
-            "status = CASE WHEN status = 'new' THEN 'in_progress' ELSE status END",
-            [document_id, annotator, Status.IN_PROGRESS.value, timestamp()],
-        )
-
-    def document_overview(
-        self, annotator: str, problems: list[ProjectError] | None = None
-    ) -> list[tuple[str, str, Status, int]]:
-        """Every document's id, title, this annotator's status and span count, in order.
-
-        A document whose title or status row is damaged stays in the list (the user
-        can still open the others, and opening it says what is wrong): its title is
-        marked "(damaged)" and its status shown as new; the errors go to ``problems``."""
-        rows = self.db.execute(
-            "SELECT d.id, d.meta, COALESCE(st.status, 'new'), "
-            "(SELECT COUNT(*) FROM spans sp WHERE sp.document_id = d.id AND sp.annotator = ?) "
-            "FROM documents d LEFT JOIN statuses st ON st.document_id = d.id AND st.annotator = ? "
-            "ORDER BY d.seq",
-            [annotator, annotator],
-        )
-        file, overview = self._name(), []
-        for doc_id, meta, status, count in rows:
-            try:
-                title = str(document_check(doc_id, file).json_object("meta", meta).get("title") or doc_id)
-                overview.append((doc_id, title, status_of(status, doc_id, annotator, file), count))
-            except DamagedRowError as error:
-                if problems is not None:
-                    problems.append(error)
-                if isinstance(doc_id, str):  # else it cannot be opened at all
-                    overview.append((doc_id, f"{doc_id} (damaged)", Status.NEW, count))
-        return overview
-
-    def span_dates(self, annotator: str | None = None) -> dict[str, int]:
-        """Labels made per day (from their creation time), for progress charts."""
-        sql = "SELECT substr(created, 1, 10) AS day, COUNT(*) FROM spans WHERE created IS NOT NULL"
-        params: list[Any] = []
-        if annotator is not None:
-            sql += " AND annotator = ?"
-            params.append(annotator)
-        return dict(self.db.execute(sql + " GROUP BY day ORDER BY day", params).fetchall())
-
-    # --- figures -------------------------------------------------------------------
-    def label_counts(self, annotator: str | None = None) -> dict[str, int]:
-        sql = "SELECT label, COUNT(*) FROM spans"
-        params: list[Any] = []
-        if annotator is not None:
-            sql += " WHERE annotator = ?"
-            params.append(annotator)
-        rows = self.db.execute(sql + " GROUP BY label ORDER BY label", params)
-        return dict(rows.fetchall())
-
-    def span_counts_by_annotator(self) -> dict[str, int]:
-        rows = self.db.execute("SELECT annotator, COUNT(*) FROM spans GROUP BY annotator ORDER BY annotator")
-        return dict(rows.fetchall())
-
-    def count(self, table: str) -> int:
-        if table not in ("spans", "events", "attributions", "documents"):
-            raise ValueError(table)
-        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-
 
 def _connect(path: Path, busy_timeout: float = 5.0) -> Database:
     conn = sqlite3.connect(str(path), timeout=busy_timeout)

@@ -1,0 +1,142 @@
+"""Documents (their texts checked against the SHA-256 stored at import), annotators
+and their statuses, and the documents list the window shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..core.commands import timestamp
+from ..core.errors import DamagedRowError, ProjectError
+from ..core.model import (
+    Document,
+    Status,
+)
+from .file_checks import (
+    backup_hint_for,
+)
+from .parts import StoreParts
+from .rows import (
+    checked_document_of,
+    document_check,
+    dumps,
+    status_of,
+)
+
+
+class DocumentRows(StoreParts):
+    # --- documents -----------------------------------------------------------------
+    def add_document(self, document: Document) -> None:
+        tokens = dumps(document.tokens) if document.tokens is not None else None
+        with self.atomic():
+            seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
+            self.db.execute(
+                "INSERT INTO documents (id, seq, text, sha256, meta, tokens, created) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [document.id, seq, document.text, document.sha256, dumps(document.meta), tokens, timestamp()],
+            )
+
+    def document_sha256(self, document_id: str) -> str | None:
+        row = self.db.execute("SELECT sha256 FROM documents WHERE id = ?", [document_id]).fetchone()
+        return row[0] if row else None
+
+    def document(self, document_id: str) -> Document:
+        """The document, its text checked against the SHA-256 stored at import.
+
+        A mismatch (the file was edited outside the app, or is damaged) raises
+        ``ProjectError``: annotating a changed text would misplace every label.
+        """
+        row = self.db.execute(
+            "SELECT id, text, meta, tokens, sha256 FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if row is None:
+            raise ProjectError("no such document", document=document_id)
+        return self._checked_document(row)
+
+    def documents(self, problems: list[ProjectError] | None = None) -> Iterator[Document]:
+        """Every document, in order, each checked like ``document()``.
+
+        A damaged one (a changed text, a value of the wrong type) raises its
+        ``ProjectError``; with a ``problems`` list it is left out and its error added
+        there instead, so the other documents can still be used."""
+        cursor = self.db.execute("SELECT id, text, meta, tokens, sha256 FROM documents ORDER BY seq")
+        for row in cursor:
+            try:
+                yield self._checked_document(row)
+            except ProjectError as error:
+                if problems is None:
+                    raise
+                problems.append(error)
+
+    def _checked_document(self, row: tuple) -> Document:
+        try:
+            return checked_document_of(row, self._name())
+        except DamagedRowError as error:
+            if error.field == "text":  # a changed text: say which backup still has it
+                error.message += backup_hint_for(self.path)
+            raise
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY seq")]
+
+    def count_documents(self) -> int:
+        return self.count("documents")
+
+    # --- annotators and status -----------------------------------------------------
+    def annotators(self) -> list[str]:
+        rows = self.db.execute("SELECT DISTINCT annotator FROM statuses ORDER BY annotator")
+        return [r[0] for r in rows]
+
+    def annotators_of(self, document_id: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT annotator FROM statuses WHERE document_id = ? ORDER BY annotator",
+            [document_id],
+        )
+        return [r[0] for r in rows]
+
+    def status(self, document_id: str, annotator: str) -> Status:
+        row = self.db.execute(
+            "SELECT status FROM statuses WHERE document_id = ? AND annotator = ?",
+            [document_id, annotator],
+        ).fetchone()
+        return status_of(row[0], document_id, annotator, self._name()) if row else Status.NEW
+
+    def set_status(self, document_id: str, annotator: str, status: Status) -> None:
+        with self.atomic():
+            self.db.execute(
+                "INSERT OR REPLACE INTO statuses (document_id, annotator, status, updated) "
+                "VALUES (?, ?, ?, ?)",
+                [document_id, annotator, Status(status).value, timestamp()],
+            )
+
+    def statuses(self) -> list[tuple[str, str, Status]]:
+        rows = self.db.execute("SELECT document_id, annotator, status FROM statuses")
+        file = self._name()
+        return [(d, a, status_of(s, d, a, file)) for d, a, s in rows]
+
+    def document_overview(
+        self, annotator: str, problems: list[ProjectError] | None = None
+    ) -> list[tuple[str, str, Status, int]]:
+        """Every document's id, title, this annotator's status and span count, in order.
+
+        A document whose title or status row is damaged stays in the list (the user
+        can still open the others, and opening it says what is wrong): its title is
+        marked "(damaged)" and its status shown as new; the errors go to ``problems``."""
+        rows = self.db.execute(
+            "SELECT d.id, d.meta, COALESCE(st.status, 'new'), "
+            "(SELECT COUNT(*) FROM spans sp WHERE sp.document_id = d.id AND sp.annotator = ?) "
+            "FROM documents d LEFT JOIN statuses st ON st.document_id = d.id AND st.annotator = ? "
+            "ORDER BY d.seq",
+            [annotator, annotator],
+        )
+        file, overview = self._name(), []
+        for doc_id, meta, status, count in rows:
+            try:
+                title = str(document_check(doc_id, file).json_object("meta", meta).get("title") or doc_id)
+                overview.append((doc_id, title, status_of(status, doc_id, annotator, file), count))
+            except DamagedRowError as error:
+                if problems is not None:
+                    problems.append(error)
+                if isinstance(doc_id, str):  # else it cannot be opened at all
+                    overview.append((doc_id, f"{doc_id} (damaged)", Status.NEW, count))
+        return overview
+
