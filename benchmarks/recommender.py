@@ -5,10 +5,12 @@ seqeval scores IOB2), the training time on 11 articles, and a learning curve (mi
 after 1, 2, 4, 8, 11 training articles, averaged over the test articles). Targets
 (issue 15): micro F1 >= 0.42 with precision >= 0.70, training on 11 articles <= 10 s.
 
-Honesty: the settings (``Settings()`` defaults: c1, c2, threshold) were fixed before
-any test article was scored; ``--inner`` re-checks the threshold by inner
-cross-validation on the training folds only (leave-one-article-out inside the 11),
-and reports the value it would pick for each test fold.
+Honesty: the settings (``Settings()``: c1, c2, iterations, feature frequency, the 0.7
+threshold) were picked from a small grid scored over these same leave-one-out folds while
+the features were built, so the default figures are not from untouched data. ``--inner``
+gives the unbiased figure: for each test article, the threshold is chosen by 3-fold
+cross-validation inside its 11 training articles (best F1 with precision >= 0.70), and
+that article is scored with it.
 
 Usage: python benchmarks/recommender.py [DATA_DIR] [--inner] [--quick]
 """
@@ -27,6 +29,7 @@ from annotator.nlp.recommender import Sentence, Settings, chunks, train
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aqmar"
 LABELS = ("PER", "LOC", "ORG", "MIS")
 CURVE = (1, 2, 4, 8, 11)
+INNER_GRID = (0.5, 0.6, 0.7, 0.8)
 TARGET_F1, TARGET_P, TARGET_SECONDS = 0.42, 0.70, 10.0
 
 
@@ -99,26 +102,31 @@ def fit(articles: list[list[Sentence]], settings: Settings):  # noqa: ANN201
 
 
 # --- the runs ----------------------------------------------------------------------
-def leave_one_out(data: dict[str, list[Sentence]], settings: Settings) -> tuple[Score, list[float]]:
+def leave_one_out(data: dict[str, list[Sentence]], settings: Settings,
+                  inner: bool = False) -> tuple[Score, list[float]]:
     score, seconds = Score(), []
     for name in data:
-        rest = [s for other, s in data.items() if other != name]
+        rest = {other: s for other, s in data.items() if other != name}
+        threshold = inner_threshold(rest, settings, INNER_GRID) if inner else None
         began = time.perf_counter()
-        model = fit(rest, settings)
+        model = fit(list(rest.values()), settings)
         seconds.append(time.perf_counter() - began)
-        evaluate(model, [data[name]], score)
-        print(f"  {name:<22} trained in {seconds[-1]:.1f} s", file=sys.stderr)
+        evaluate(model, [data[name]], score, threshold)
+        chosen = f", threshold {threshold} by inner CV" if inner else ""
+        print(f"  {name:<22} trained in {seconds[-1]:.1f} s{chosen}", file=sys.stderr)
     return score, seconds
 
 
 def inner_threshold(rest: dict[str, list[Sentence]], settings: Settings, grid) -> float:  # noqa: ANN001
-    """The threshold with the best F1 at precision >= target, over leave-one-out inside
-    the training articles only."""
+    """The threshold with the best F1 at precision >= target, by 3-fold cross-validation
+    inside the training articles only."""
     scores = {t: Score() for t in grid}
-    for name in rest:
-        model = fit([s for o, s in rest.items() if o != name], settings)
+    names = list(rest)
+    for fold in range(3):
+        held = names[fold::3]
+        model = fit([rest[o] for o in names if o not in held], settings)
         for t in grid:
-            evaluate(model, [rest[name]], scores[t], t)
+            evaluate(model, [rest[o] for o in held], scores[t], t)
     good = [t for t in grid if scores[t].prf()[0] >= TARGET_P] or [max(grid)]
     return max(good, key=lambda t: scores[t].prf()[2])
 
@@ -158,7 +166,8 @@ def report(score: Score, seconds: list[float], curve: dict[int, float]) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, nargs="?", default=DEFAULT_DATA)
-    parser.add_argument("--inner", action="store_true", help="re-check the threshold by inner CV")
+    parser.add_argument("--inner", action="store_true",
+                        help="choose each fold's threshold by inner CV on its training articles")
     parser.add_argument("--quick", action="store_true", help="learning curve on 4 test articles")
     parser.add_argument("--c1", type=float)
     parser.add_argument("--c2", type=float)
@@ -169,12 +178,7 @@ def main() -> int:
     settings = Settings(**changes)
     print(f"{len(data)} articles, {sum(len(w.words) for s in data.values() for w in s)} tokens; "
           f"settings {settings.to_json()}")
-    if args.inner:
-        grid = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
-        for name in data:
-            rest = {o: s for o, s in data.items() if o != name}
-            print(f"  inner CV threshold for test {name}: {inner_threshold(rest, settings, grid)}")
-    score, seconds = leave_one_out(data, settings)
+    score, seconds = leave_one_out(data, settings, args.inner)
     curve = learning_curve(data, settings, args.quick)
     return 0 if report(score, seconds, curve) else 1
 
