@@ -119,7 +119,7 @@ def tag_sentences(
     return tagged
 
 
-def _mark(offsets, tags, owner, span) -> None:  # noqa: ANN001 - lists built above
+def _mark(offsets, tags, owner, span) -> None:
     start, end, label = span
     covered = [i for i, (s, e) in enumerate(offsets) if s < end and start < e]
     if not covered or any(owner[i] is not None for i in covered):
@@ -215,7 +215,7 @@ def _shape(word: str) -> tuple[str, str, str, str, int]:
 
 
 def _word_features(word: str, prefix: str) -> dict[str, Any]:
-    norm, stem, core, clitics, article = _shape(word)
+    norm, stem, core, _, article = _shape(word)
     return {f"{prefix}norm": norm, f"{prefix}stem": stem, f"{prefix}core": core,
             f"{prefix}art": bool(article)}
 
