@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..core.errors import ProjectError
-from .migrations import APPLICATION_ID, latest_version, migrations
+from .migrations import APPLICATION_ID, latest_version, migrations, step_names
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SESSION_PREFIX = "session:"
@@ -236,7 +236,7 @@ def expected_schema(version: int) -> dict[tuple[str, str], str]:
     from sqlite_utils import Database
 
     db = Database(memory=True)
-    names = [step.name for step in migrations._migrations]
+    names = step_names()
     later = names[version:] if version < len(names) else None
     migrations.apply(db, stop_before=later[0] if later else None)
     rows = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()

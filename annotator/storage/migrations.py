@@ -14,9 +14,17 @@ from sqlite_utils import Database, Migrations
 APPLICATION_ID = 0x41524E54  # "ARNT": marks a SQLite file as one of our projects
 
 migrations = Migrations("annotator")
+STEP_NAMES: list[str] = []  # in order: the file format N has the first N steps
 
 
-@migrations()
+def step(function):  # noqa: ANN001, ANN201 - a migration function, registered
+    """Register a migration step (and remember its name: sqlite-utils keeps the list
+    private)."""
+    STEP_NAMES.append(function.__name__)
+    return migrations()(function)
+
+
+@step
 def m001_initial(db: Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute(
@@ -55,7 +63,7 @@ def m001_initial(db: Database) -> None:
     )
 
 
-@migrations()
+@step
 def m002_rejections(db: Database) -> None:
     """Rejected suggestions get a table: one JSON setting for every annotator and
     document was read whole on each keystroke and rewritten whole on each rejection
@@ -83,7 +91,7 @@ def m002_rejections(db: Database) -> None:
     db.execute("DELETE FROM settings WHERE key = 'suggestions/rejected'")
 
 
-@migrations()
+@step
 def m003_adjudication_rejections(db: Database) -> None:
     """Rejected adjudication candidates get a table: one JSON list setting per document
     was read, changed and rewritten whole, so two windows adjudicating the same
@@ -113,7 +121,7 @@ def m003_adjudication_rejections(db: Database) -> None:
         db.execute("DELETE FROM settings WHERE key = ?", [key])
 
 
-@migrations()
+@step
 def m004_notes(db: Database) -> None:
     """Annotators' notes (a question for the adjudicator, a doubt about a boundary) on a
     document (``target`` '') or on one of their spans, events or attributions (its id)."""
@@ -125,7 +133,7 @@ def m004_notes(db: Database) -> None:
     )
 
 
-@migrations()
+@step
 def m005_models(db: Database) -> None:
     """Models trained on the project's own labels (the suggestions recommender), kept
     with what they were trained for: a model of another schema is refused, not used."""
@@ -137,4 +145,9 @@ def m005_models(db: Database) -> None:
 
 
 def latest_version() -> int:
-    return len(migrations._migrations)
+    return len(step_names())
+
+
+def step_names() -> list[str]:
+    """The registered steps' names, in order: file format N has the first N."""
+    return list(STEP_NAMES)

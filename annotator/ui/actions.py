@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .i18n import N_, tr
 from .plain import no_mnemonic
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 StandardKey = QKeySequence.StandardKey
 
@@ -26,7 +31,7 @@ BOUNDARY_KEYS = [
 ]
 
 
-def _action(window: QMainWindow, menu: QMenu, text: str, shortcut, handler: Callable) -> QAction:  # noqa: ANN001
+def _action(window: QMainWindow, menu: QMenu, text: str, shortcut: object, handler: Callable) -> QAction:
     action = QAction(text, window)
     if isinstance(shortcut, (list, tuple)):
         action.setShortcuts([QKeySequence(s) for s in shortcut])
@@ -52,8 +57,8 @@ class _StepAction(QAction):
         self.setText(f"{self.prefix} {no_mnemonic(step)}" if step else self.prefix)
 
 
-def _step_action(window, menu: QMenu, prefix: str, shortcuts: list, handler: Callable,  # noqa: ANN001
-                 can: bool, step: str, can_changed, step_changed) -> QAction:  # noqa: ANN001
+def _step_action(window: MainWindow, menu: QMenu, prefix: str, shortcuts: list, handler: Callable,
+                 can: bool, step: str, can_changed: SignalInstance, step_changed: SignalInstance) -> QAction:
     action = _StepAction(window, prefix, can, step)
     action.setShortcuts([QKeySequence(s) for s in shortcuts])
     action.triggered.connect(lambda _=False: handler())
@@ -63,7 +68,7 @@ def _step_action(window, menu: QMenu, prefix: str, shortcuts: list, handler: Cal
     return action
 
 
-def _focus(window, widget) -> None:  # noqa: ANN001
+def _focus(window: MainWindow, widget) -> None:
     """Show a panel (it may be closed or tabbed away) and put the keyboard focus in it."""
     for dock in window.docks.values():
         if dock.widget() is widget:
@@ -75,7 +80,7 @@ def _focus(window, widget) -> None:  # noqa: ANN001
         widget.nextInFocusChain().setFocus()
 
 
-def _set_convention(window, action: QAction, on: bool) -> None:  # noqa: ANN001
+def _set_convention(window: MainWindow, action: QAction, on: bool) -> None:
     from ..core.errors import AnnotatorError
     from ..core.search import set_clitic_convention
 
@@ -178,7 +183,7 @@ ENTRIES = [
 ]
 
 
-def build_menus(window) -> None:  # noqa: ANN001
+def build_menus(window: MainWindow) -> None:
     """The menu bar, from ``ENTRIES`` (plus the boundary keys, the panels' focus keys
     and the docks' toggles, which are made from what the window holds)."""
     from ..core.search import clitic_convention
@@ -211,7 +216,7 @@ def build_menus(window) -> None:  # noqa: ANN001
     _panel_entries(window, menus["view"])
 
 
-def _entry_action(window, menu: QMenu, entry: Entry) -> QAction:  # noqa: ANN001
+def _entry_action(window: MainWindow, menu: QMenu, entry: Entry) -> QAction:
     action = _action(window, menu, tr(entry.text), list(entry.keys) or None,
                      entry.run(window) if entry.run else (lambda: None))
     if entry.checked is not None:
@@ -220,7 +225,7 @@ def _entry_action(window, menu: QMenu, entry: Entry) -> QAction:  # noqa: ANN001
     return action
 
 
-def _step_entry(window, menu: QMenu, entry: Entry) -> QAction:  # noqa: ANN001
+def _step_entry(window: MainWindow, menu: QMenu, entry: Entry) -> QAction:
     """Undo or Redo: not the stack's own actions, which move the stack even when the file
     refused the undo; the workspace undoes in the file first and moves the stack then."""
     ws, stack = window.workspace, window.workspace.undo_stack
@@ -232,7 +237,7 @@ def _step_entry(window, menu: QMenu, entry: Entry) -> QAction:  # noqa: ANN001
                         stack.canRedoChanged, stack.redoTextChanged)
 
 
-def _boundary_menu(window) -> QMenu:  # noqa: ANN001
+def _boundary_menu(window: MainWindow) -> QMenu:
     boundaries = QMenu(tr("Move &boundary"), window)
     for text, key, (which, forward, by_word) in BOUNDARY_KEYS:
         _action(window, boundaries, tr(text), key,
@@ -240,7 +245,7 @@ def _boundary_menu(window) -> QMenu:  # noqa: ANN001
     return boundaries
 
 
-def _panel_entries(window, view: QMenu) -> None:  # noqa: ANN001
+def _panel_entries(window: MainWindow, view: QMenu) -> None:
     view.addSeparator()
     focus = view.addMenu(tr("&Go to panel"))
     targets = [(tr("Text"), window.view), *((d.windowTitle(), d.widget()) for d in window.docks.values())]

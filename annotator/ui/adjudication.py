@@ -27,6 +27,7 @@ from ..core.errors import AnnotatorError
 from ..core.session import Change
 from .after_paint import AfterPaint
 from .i18n import N_, tr
+from .workspace import Workspace
 
 AGREEMENT_COLOURS = {"all": QColor("#2e7d32"), "some": QColor("#f9a825"), "conflict": QColor("#c62828")}
 HEADERS = (N_("Agreement"), N_("Kind"), N_("Label"), N_("Text"), N_("Annotators"), N_("Decision"))
@@ -35,7 +36,7 @@ HEADERS = (N_("Agreement"), N_("Kind"), N_("Label"), N_("Text"), N_("Annotators"
 class AdjudicationPanel(QWidget):
     candidateChosen = Signal(int, int)  # start, end of the chosen candidate
 
-    def __init__(self, workspace, report, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, workspace: Workspace, report: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.report = report

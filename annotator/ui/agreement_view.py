@@ -6,7 +6,7 @@ charts are pyqtgraph. Clicking a document opens it in adjudication mode.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 
 from .i18n import N_, tr
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
 DOCUMENT_COLUMNS = (N_("Document"), N_("Annotators"), N_("Span F1 (exact)"), N_("Span F1 (overlap)"),
                     N_("Token kappa"), "αu")
 
@@ -36,7 +39,7 @@ def _figure(value: Any) -> str:
 
 
 class AgreementDialog(QDialog):
-    def __init__(self, window) -> None:  # noqa: ANN001
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.report: dict[str, Any] | None = None

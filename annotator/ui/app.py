@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction
@@ -22,6 +23,9 @@ from ..core.schema_files import load_schema
 from ..storage import ProjectStore
 from .i18n import tr
 from .plain import no_mnemonic, plain_box
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 ORGANISATION, APPLICATION = "ArabicAnnotator", "annotator"
 RECENT_LIMIT = 8
@@ -123,7 +127,7 @@ def open_window(project: Path | None, annotator: str):  # noqa: ANN201
     return window
 
 
-def switch_project(window, path: Path, create: bool = False) -> None:  # noqa: ANN001
+def switch_project(window: MainWindow, path: Path, create: bool = False) -> None:
     if not create and not path.exists():  # a recent project moved away: never recreate it empty
         _error_box(window, tr("Cannot open the project"), tr("There is no project {path}.").format(path=path)).exec()
         return
@@ -137,7 +141,7 @@ def switch_project(window, path: Path, create: bool = False) -> None:  # noqa: A
 
 
 # --- File menu ----------------------------------------------------------------------
-def new_project_dialog(window) -> None:  # noqa: ANN001
+def new_project_dialog(window: MainWindow) -> None:
     path, _ = QFileDialog.getSaveFileName(window, tr("New project"), "", "Annotation projects (*.sqlite)")
     if path:
         target = Path(path if path.endswith(".sqlite") else path + ".sqlite")
@@ -147,7 +151,7 @@ def new_project_dialog(window) -> None:  # noqa: ANN001
         switch_project(window, target, create=True)
 
 
-def open_project_dialog(window) -> None:  # noqa: ANN001
+def open_project_dialog(window: MainWindow) -> None:
     path, _ = QFileDialog.getOpenFileName(window, tr("Open project"), "", "Annotation projects (*.sqlite);;All files (*)")
     if path:
         switch_project(window, Path(path))
@@ -159,7 +163,7 @@ def remember_recent(path: Path) -> None:
     settings.setValue("recent/projects", [str(path), *recent][:RECENT_LIMIT])
 
 
-def fill_recent_menu(window) -> None:  # noqa: ANN001
+def fill_recent_menu(window: MainWindow) -> None:
     menu = window.recent_menu
     menu.clear()
     for entry in _list(QSettings().value("recent/projects")):
@@ -170,13 +174,13 @@ def fill_recent_menu(window) -> None:  # noqa: ANN001
         menu.addAction("(none)").setEnabled(False)
 
 
-def _list(value) -> list[str]:  # noqa: ANN001
+def _list(value: object) -> list[str]:
     if value is None:
         return []
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
-def import_dialog(window) -> None:  # noqa: ANN001
+def import_dialog(window: MainWindow) -> None:
     from .transfer import ImportOptionsDialog, start_import
 
     paths, _ = QFileDialog.getOpenFileNames(
@@ -189,7 +193,7 @@ def import_dialog(window) -> None:  # noqa: ANN001
         start_import(window, [Path(p) for p in paths], dialog.options())
 
 
-def export_dialog(window) -> None:  # noqa: ANN001
+def export_dialog(window: MainWindow) -> None:
     from .transfer import ExportOptionsDialog, start_export
 
     dialog = ExportOptionsDialog(window.workspace.store.annotators(), window)
@@ -204,24 +208,24 @@ def export_dialog(window) -> None:  # noqa: ANN001
         start_export(window, Path(target), options)
 
 
-def stats_dialog(window) -> None:  # noqa: ANN001
+def stats_dialog(window: MainWindow) -> None:
     from .stats_view import StatsDialog
 
     dialog = StatsDialog(window.workspace.store, window.workspace.annotator, window)
     dialog.show()
-    window._stats_dialog = dialog
+    window.open_dialogs["stats"] = dialog
 
 
-def agreement_dialog(window) -> None:  # noqa: ANN001
+def agreement_dialog(window: MainWindow) -> None:
     from .agreement_view import AgreementDialog
 
     dialog = AgreementDialog(window)
     dialog.show()
     dialog.compute()
-    window._agreement_dialog = dialog
+    window.open_dialogs["agreement"] = dialog
 
 
-def restore_dialog(window) -> None:  # noqa: ANN001
+def restore_dialog(window: MainWindow) -> None:
     """File > Restore backup…: pick a backup; the window closes, restores, reopens."""
     from ..storage.backup import list_backups, open_elsewhere, restore_backup
 
@@ -261,7 +265,7 @@ def restore_dialog(window) -> None:  # noqa: ANN001
         new.show_message(tr("Restored. The state before the restore is kept in {path}").format(path=saved))
 
 
-def language_dialog(window) -> None:  # noqa: ANN001
+def language_dialog(window: MainWindow) -> None:
     """Choose the interface language; it applies from the next start."""
     from .i18n import LANGUAGES, ui_language
 
@@ -274,7 +278,7 @@ def language_dialog(window) -> None:  # noqa: ANN001
         window.show_message(tr("The interface language changes when the app starts again."))
 
 
-def preannotate_dialog(window) -> None:  # noqa: ANN001
+def preannotate_dialog(window: MainWindow) -> None:
     """Run camel-tools' NER over the corpus as suggestions, or say how to install it."""
     from ..nlp.ner import model_status
 
@@ -296,7 +300,7 @@ def preannotate_dialog(window) -> None:  # noqa: ANN001
                       lambda store: preannotate(store, ids, annotator), done)
 
 
-def font_dialog(window) -> None:  # noqa: ANN001
+def font_dialog(window: MainWindow) -> None:
     accepted, font = QFontDialog.getFont(window.view.font(), window, tr("Text font"))
     if accepted:
         window.view.set_family(font.family())
@@ -305,14 +309,14 @@ def font_dialog(window) -> None:  # noqa: ANN001
         QSettings().setValue("view/point_size", font.pointSizeF())
 
 
-def shortcuts_dialog(window) -> None:  # noqa: ANN001
+def shortcuts_dialog(window: MainWindow) -> None:
     from .shortcuts import shortcut_rows
 
     text = "\n".join(f"{keys:<22} {what}" for keys, what in shortcut_rows(window))
     box = plain_box(QMessageBox.Icon.Information, tr("Keyboard shortcuts"), text, window)
     box.setStyleSheet("QLabel { font-family: monospace; }")
     box.open()
-    window._shortcuts_box = box
+    window.open_dialogs["shortcuts"] = box
 
 
 def _error_box(parent: QWidget | None, title: str, message: str) -> QMessageBox:

@@ -7,6 +7,8 @@ Every entry runs the same controller method as its key, so it is one undo step t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -14,10 +16,13 @@ from ..core.model import Attribution, Span
 from .i18n import N_, tr, ui_language
 from .plain import no_mnemonic
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
 LAYERS = (("entity", N_("Entities")), ("event", N_("Events")), ("attribution", N_("Attributions")))
 
 
-def context_menu(window, offset: int) -> QMenu:  # noqa: ANN001 - the MainWindow
+def context_menu(window: MainWindow, offset: int) -> QMenu:
     """The menu for a right-click at code-point ``offset`` of the text."""
     menu = QMenu(window.view)
     if window.view.selection_offsets() is not None:
@@ -36,14 +41,14 @@ def context_menu(window, offset: int) -> QMenu:  # noqa: ANN001 - the MainWindow
     return menu
 
 
-def _span_entries(menu: QMenu, window, span: Span) -> None:  # noqa: ANN001
+def _span_entries(menu: QMenu, window: MainWindow, span: Span) -> None:
     ws, controller = window.workspace, window.controller
     ws.set_current(span)  # the entries below act on the current item
     layer = ws.schema.layer_of(span.label) or "entity"
     menu.addSection(no_mnemonic(f"{span.id} {span.label}"))
     _label_entries(menu.addMenu(tr("Relabel as")), window, layer)
     menu.addAction(tr("Delete"), controller.delete_current)
-    if layer == "event" and controller._current_event() is not None:
+    if layer == "event" and controller.current_event() is not None:
         menu.addAction(tr("Add argument…"), lambda: controller.add_argument())
     attribution = next((a for a in ws.annotations.users_of(span.id)
                         if isinstance(a, Attribution) and a.cue == span.id), None)
@@ -52,7 +57,7 @@ def _span_entries(menu: QMenu, window, span: Span) -> None:  # noqa: ANN001
         menu.addAction(tr("Set content…"), lambda: controller.set_attribution_part("content", attribution))
 
 
-def _label_entries(menu: QMenu, window, layer: str | None) -> None:  # noqa: ANN001
+def _label_entries(menu: QMenu, window: MainWindow, layer: str | None) -> None:
     """One entry per label (grouped by layer when ``layer`` is None)."""
     schema, language = window.workspace.schema, ui_language()
     for name, title in LAYERS:

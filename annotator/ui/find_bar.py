@@ -6,6 +6,8 @@ original, then highlighted there; the normalisation settings are the project's.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -20,11 +22,14 @@ from PySide6.QtWidgets import (
 from ..core.search import NormalisedText, find_in, normalisation_settings
 from .i18n import tr
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
 MATCH_COLOUR = QColor("#ffe066")
 
 
 class FindBar(QWidget):
-    def __init__(self, window) -> None:  # noqa: ANN001
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.matches: list[tuple[int, int]] = []
@@ -93,7 +98,7 @@ class FindBar(QWidget):
         for start, end in self.matches:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(view.document())
-            view._select(cursor, start, end)
+            view.select_cursor(cursor, start, end)
             selection.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setBackground(MATCH_COLOUR)

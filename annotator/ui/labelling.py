@@ -12,14 +12,14 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from ..core.commands import StepName, step
 from ..core.errors import AnnotatorError
 from ..core.model import Attribution, Event, Span, Status
 from ..core.selection import next_word_boundary, snap_to_words
 from .dialogs import PickSpanDialog, SpanChoice
 from .i18n import tr
-from ..core.commands import StepName, step
 from .text_view import AnnotationTextView
-from .workspace import Workspace
+from .workspace import Item, Workspace
 
 
 class LabelController:
@@ -111,7 +111,7 @@ class LabelController:
         change = {which: position}
         self._guarded(lambda: self.workspace.push(self.workspace.editor().change_span(span.id, **change)))
 
-    def set_attributes(self, item, attributes: dict) -> None:  # noqa: ANN001
+    def set_attributes(self, item: Item, attributes: dict) -> None:
         editor = self.workspace.editor()
         if isinstance(item, Span):
             command = lambda: editor.change_span(item.id, attributes=attributes)  # noqa: E731
@@ -128,7 +128,7 @@ class LabelController:
 
     # --- events and attributions -----------------------------------------------------
     def add_argument(self, event: Event | None = None) -> None:
-        event = event or self._current_event()
+        event = event or self.current_event()
         if event is None:
             self.report(tr("Select an event first (in the text or the Events panel)."))
             return
@@ -161,7 +161,7 @@ class LabelController:
     def remove_argument(self, event: Event, role: str, span_id: str) -> None:
         self._guarded(lambda: self.workspace.push(self.workspace.editor().remove_argument(event.id, role, span_id)))
 
-    def _fresh(self, item):  # noqa: ANN001, ANN202
+    def _fresh(self, item: Item) -> Item | None:
         """The stored version of an item (after a change, the old object is stale)."""
         annotations = self.workspace.annotations
         pool = {Span: annotations.spans, Event: annotations.events,
@@ -199,7 +199,7 @@ class LabelController:
 
         self._guarded(run)
 
-    def _current_event(self) -> Event | None:
+    def current_event(self) -> Event | None:
         current = self.workspace.current
         if isinstance(current, Event):
             return current

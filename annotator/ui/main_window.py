@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import AnnotatorError, ProjectError
-from ..core.model import Attribution, Event, Span, Status
+from ..core.model import Span, Status
 from ..core.session import Change
+from .heap import settle_loaded_data
 from .i18n import N_, tr
 from .labelling import LabelController
 from .models import AnnotationListModel, DocumentFilter, DocumentListModel
-from .heap import settle_loaded_data
 from .palette import LabelPalette
 from .panels import AttributionsPanel, EventsPanel, Inspector
 from .side_panels import AnnotationPanels, DocumentsPanel
@@ -40,6 +48,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace = workspace
         self.project_path = project_path
+        self.open_dialogs: dict[str, QWidget] = {}  # kept alive while shown, by kind
+        self.last_error_box: QMessageBox | None = None  # the last refusal of a background job
+        self.running_worker = None  # the background job running now (kept alive)
         self.setObjectName("MainWindow")
         self.view = AnnotationTextView()
         self.view.follow(workspace)  # first: the text repaints before anything else moves
@@ -210,7 +221,7 @@ class MainWindow(QMainWindow):
             settle_loaded_data()
             self._update_title()
 
-    def _show_context_menu(self, offset: int, where) -> None:  # noqa: ANN001 - QPoint
+    def _show_context_menu(self, offset: int, where: QPoint) -> None:
         from .context_menu import context_menu
 
         context_menu(self, offset).exec(where)
@@ -251,7 +262,7 @@ class MainWindow(QMainWindow):
         if span is not None:
             self.workspace.set_current(span)
 
-    def _document_activated(self, index) -> None:  # noqa: ANN001
+    def _document_activated(self, index: QModelIndex) -> None:
         doc_id = index.data(Qt.ItemDataRole.UserRole)
         if doc_id and (self.workspace.document is None or doc_id != self.workspace.document.id):
             self.open_document(doc_id)
@@ -280,7 +291,7 @@ class MainWindow(QMainWindow):
             self.show_refusal(ProjectError("\n\n".join(refused[:5]) + (
                 "\n\n" + tr("… and {count} more").format(count=len(refused) - 5) if len(refused) > 5 else "")))
 
-    def _annotation_clicked(self, index) -> None:  # noqa: ANN001
+    def _annotation_clicked(self, index: QModelIndex) -> None:
         span_id = index.data(Qt.ItemDataRole.UserRole)
         span = self.workspace.annotations.span(span_id)
         if span is not None:
@@ -419,7 +430,7 @@ class MainWindow(QMainWindow):
         if family:
             self.view.set_family(str(family))
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001
+    def closeEvent(self, event: QCloseEvent) -> None:
         # the project file may be closed next: nothing may reach for it afterwards
         self._watch.stop()
         self.after_paint.flush()
@@ -429,7 +440,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _table(model, sortable: bool) -> QTableView:  # noqa: ANN001
+def _table(model: QAbstractItemModel, sortable: bool) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

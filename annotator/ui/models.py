@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from ..core.model import Span, Status
 from ..core.schema import Schema
@@ -17,7 +23,7 @@ STATUS_TEXT = {Status.NEW: N_("new"), Status.IN_PROGRESS: N_("in progress"), Sta
 class DocumentListModel(QAbstractTableModel):
     HEADERS = (N_("Title"), N_("Status"), N_("Labels"))
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, str, Status, int]] = []
 
@@ -66,7 +72,7 @@ class DocumentListModel(QAbstractTableModel):
 class DocumentFilter(QSortFilterProxyModel):
     """Filters by status and by a set of matching document ids (text search)."""
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.status: Status | None = None
         self.matching: set[str] | None = None
@@ -86,7 +92,7 @@ class DocumentFilter(QSortFilterProxyModel):
 class AnnotationListModel(QAbstractTableModel):
     HEADERS = (N_("Position"), N_("Text"), N_("Label"), N_("Layer"), N_("Transliteration"))
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.spans: list[Span] = []
         self.text = ""

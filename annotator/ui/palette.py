@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from ..core.schema import LAYERS, Schema
+from ..core.schema import LAYERS, Label, Schema
 from .i18n import N_, tr
 from .plain import no_mnemonic, plain_label, plain_tooltip
 
@@ -38,7 +38,7 @@ class LabelPalette(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
 
-    def _button(self, label, language: str) -> QToolButton:  # noqa: ANN001
+    def _button(self, label: Label, language: str) -> QToolButton:
         button = QToolButton()
         hotkey = QKeySequence(label.hotkey).toString(QKeySequence.SequenceFormat.NativeText)
         button.setText(no_mnemonic(f"{hotkey:>12}   {label.name} · {label.display(language)}"))

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import Annotations, Attribution, Event, Span
+
+Item = Span | Event | Attribution
 from ..core.schema import Schema
 from .i18n import N_, tr, ui_language
 from .plain import plain_label
@@ -130,7 +132,7 @@ class Inspector(QWidget):
         self._title: QLabel | None = None
         self._boxes: dict[str, QComboBox] = {}
 
-    def show_item(self, item, schema: Schema, text: str) -> None:  # noqa: ANN001
+    def show_item(self, item: Item | None, schema: Schema, text: str) -> None:
         self.item = item
         if item is None:
             self._rebuild(None)
@@ -169,7 +171,7 @@ class Inspector(QWidget):
         self.attributesEdited.emit(self.item, attributes)
 
 
-def _describe(item, schema: Schema, text: str) -> tuple[str, str]:  # noqa: ANN001
+def _describe(item: Item, schema: Schema, text: str) -> tuple[str, str]:
     if isinstance(item, Span):
         layer = schema.layer_of(item.label) or "entity"
         return layer, f"{item.id} {item.label}: {_snippet(text, item)}"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QKeySequence
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 FIXED = [
     ("select + label key", "label the selection (snapped to whole words)"),
@@ -14,7 +19,7 @@ FIXED = [
 ]
 
 
-def shortcut_rows(window) -> list[tuple[str, str]]:  # noqa: ANN001
+def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
     rows = list(FIXED)
     for action in window.actions_by_name.values():
         keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())

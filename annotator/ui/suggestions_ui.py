@@ -7,12 +7,16 @@ accepted (Y); rejecting it (N) hides it for good in that place. Both are undoabl
 
 from __future__ import annotations
 
+from collections.abc import Callable, Generator
+from typing import TYPE_CHECKING
+
 from ..core.by_place import ByPlace
-from ..core.commands import step
+from ..core.commands import Command, step
 from ..core.errors import AnnotatorError, ProjectError
 from ..core.model import Annotations, Span
-from ..core.session import Change
+from ..core.progress import Progress
 from ..core.search import clitic_convention, normalisation_settings
+from ..core.session import Change
 from ..core.suggestions import (
     Suggestion,
     SuggestionIndex,
@@ -25,14 +29,18 @@ from ..core.suggestions import (
     rule_for,
     visible,
 )
+from ..storage import ProjectStore
 from .heap import settle_loaded_data
 from .i18n import tr
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 SYNC_LIMIT = 300  # documents: index in the GUI thread below this, in a worker above
 
 
 class SuggestionsController:
-    def __init__(self, window) -> None:  # noqa: ANN001
+    def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.index: SuggestionIndex | None = None
         self.rules: set = set()
@@ -188,7 +196,7 @@ class SuggestionsController:
         if self.current is not None:
             self._push(lambda: reject(self.workspace.annotator, self.current))
 
-    def _push(self, make) -> AnnotatorError | None:  # noqa: ANN001 - makes the command
+    def _push(self, make: Callable[[], Command]) -> AnnotatorError | None:
         """Make and push a command; a refusal is shown, and returned."""
         try:
             self.workspace.push(make())
@@ -198,7 +206,7 @@ class SuggestionsController:
         return None
 
 
-def _build(store, annotator: str) -> tuple:  # noqa: ANN001
+def _build(store: ProjectStore, annotator: str) -> tuple:
     settings = normalisation_settings(store)
     index = SuggestionIndex.from_store(store, settings, clitic_convention(store))
     problems: list = []
@@ -207,7 +215,7 @@ def _build(store, annotator: str) -> tuple:  # noqa: ANN001
     return index, rules
 
 
-def _build_steps(store, annotator: str):  # noqa: ANN001, ANN202 - a job for the worker
+def _build_steps(store: ProjectStore, annotator: str) -> Generator[Progress, None, tuple]:  # a worker's job
     from ..core.progress import Progress
 
     yield Progress(0, None, "index")

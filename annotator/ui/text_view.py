@@ -9,14 +9,18 @@ for the few items concerned.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFont,
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPen,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -171,14 +175,14 @@ class AnnotationTextView(QTextEdit):
         cursor = QTextCursor(target or self.document())
         cursor.beginEditBlock()
         if not fresh:
-            self._select(cursor, start, end)
+            self.select_cursor(cursor, start, end)
             cursor.setCharFormat(QTextCharFormat())
         for left, right, covering in segments(self.span_index.overlapping(start, end), start, end):
-            self._select(cursor, left, right)
+            self.select_cursor(cursor, left, right)
             cursor.setCharFormat(self.styler.format_for(covering))
         cursor.endEditBlock()
 
-    def _select(self, cursor: QTextCursor, start: int, end: int) -> None:
+    def select_cursor(self, cursor: QTextCursor, start: int, end: int) -> None:
         cursor.setPosition(self.offsets.to_qt(start))
         cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
 
@@ -191,7 +195,7 @@ class AnnotationTextView(QTextEdit):
 
     def select_offsets(self, start: int, end: int) -> None:
         cursor = self.textCursor()
-        self._select(cursor, start, end)
+        self.select_cursor(cursor, start, end)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
@@ -213,7 +217,7 @@ class AnnotationTextView(QTextEdit):
         self.marks = list(marks)
         self.viewport().update()
 
-    def set_suggestions(self, suggestions, current=None,  # noqa: ANN001 - a ByPlace or any iterable
+    def set_suggestions(self, suggestions: Iterable, current: object = None,  # a ByPlace or any iterable
                         changed: list[tuple[int, int]] | None = None) -> None:
         """``changed`` names the only places where ``suggestions`` differ from the last
         call's (the same ``ByPlace``, changed in place)."""
@@ -262,7 +266,7 @@ class AnnotationTextView(QTextEdit):
             else:
                 self.placeClicked.emit(offset)
 
-    def contextMenuEvent(self, event) -> None:  # noqa: ANN001 - ours replaces Qt's Copy/Select All
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # ours replaces Qt's Copy/Select All
         # a scroll area hands on its viewport's event: the position is the viewport's
         self.menuRequested.emit(self.offset_at(event.pos()), event.globalPos())
 
@@ -280,7 +284,7 @@ class AnnotationTextView(QTextEdit):
     def focusNextPrevChild(self, forward: bool) -> bool:  # Tab moves between spans here
         return False
 
-    def event(self, event) -> bool:  # noqa: ANN001
+    def event(self, event: QEvent) -> bool:
         if event.type() == event.Type.ToolTip:
             self._show_tooltip(event.pos(), event.globalPos())
             return True
@@ -296,7 +300,7 @@ class AnnotationTextView(QTextEdit):
 
     tooltip_text = None  # set by the window: spans -> HTML (every value escaped)
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -366,7 +370,7 @@ class AnnotationTextView(QTextEdit):
             for rect in self.span_rects(Span("suggestion", current.start, current.end, "")):
                 painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
 
-    def _suggestion_ranges(self, block) -> list[tuple[int, int, str]]:  # noqa: ANN001 - QTextBlock
+    def _suggestion_ranges(self, block: QTextBlock) -> list[tuple[int, int, str]]:
         """The suggestions in ``block`` as (start, end, label), UTF-16 positions."""
         to_qt, from_qt = self.offsets.to_qt, self.offsets.from_qt
         first = from_qt(block.position())
@@ -438,7 +442,8 @@ def _buckwalter(text: str) -> str:
     return buckwalter(" ".join(text.split()))
 
 
-def tooltip_html(spans: list[Span], schema: Schema, describe, text_of=None) -> str:  # noqa: ANN001
+def tooltip_html(spans: list[Span], schema: Schema, describe: Callable[[Span], list[str]],
+                 text_of: Callable[[Span], str] | None = None) -> str:
     """Hover text for the spans under the mouse; every value escaped (files are untrusted)."""
     rows = []
     for span in spans:

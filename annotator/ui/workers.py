@@ -94,12 +94,12 @@ def run_with_progress(parent: QWidget, title: str, project: Path, job: Job,
         dialog.reset()
         box = plain_box(QMessageBox.Icon.Warning, title, message, parent)  # messages quote file content
         box.open()
-        parent._last_error_box = box
+        parent.last_error_box = box
 
     worker.signals.progress.connect(progress)
     worker.signals.failed.connect(failed)
     worker.signals.cancelled.connect(dialog.reset)
     worker.signals.finished.connect(lambda done: (dialog.reset(), on_done(done)))
-    parent._running_worker = worker  # keep it alive while it runs
+    parent.running_worker = worker  # keep it alive while it runs
     QThreadPool.globalInstance().start(worker)
     return worker

@@ -77,6 +77,7 @@ def pending_step(monkeypatch):
             Migrations._Migration("m999_test", function),
         ]
         monkeypatch.setattr(registry.migrations, "_migrations", steps)
+        monkeypatch.setattr(registry, "STEP_NAMES", [*registry.STEP_NAMES, "m999_test"])
 
     return add
 

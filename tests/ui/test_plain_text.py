@@ -214,8 +214,8 @@ def test_plain_text_import_error_box_quotes_the_file_literally(qtbot, window, tm
     worker = start_import(window, [bad], ImportOptions())
     with qtbot.waitSignal(worker.signals.failed, timeout=10000):
         pass
-    qtbot.waitUntil(lambda: isinstance(getattr(window, "_last_error_box", None), QMessageBox))
-    box = window._last_error_box
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "last_error_box", None), QMessageBox))
+    box = window.last_error_box
     assert box.textFormat() == Qt.TextFormat.PlainText
     no_markup_rendered(box)
     box.close()

@@ -109,8 +109,8 @@ def test_window_import_error_shows_dialog_and_keeps_running(qtbot, window, tmp_p
     worker = start_import(window, [bad], ImportOptions())
     with qtbot.waitSignal(worker.signals.failed, timeout=10000):
         pass
-    qtbot.waitUntil(lambda: isinstance(getattr(window, "_last_error_box", None), QMessageBox))
-    box = window._last_error_box
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "last_error_box", None), QMessageBox))
+    box = window.last_error_box
     assert f"{bad}:2" in box.text() and "outside the text" in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.close()
