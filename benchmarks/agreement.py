@@ -48,6 +48,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from machine_info import machine_lines  # benchmarks/machine_info.py, beside this script
+
 from annotator.agreement import (
     agreement_report,
     base_tokens,
@@ -61,7 +63,6 @@ from annotator.agreement.scoring import Work
 from annotator.core.model import Annotations, Span, Status
 from annotator.core.schema_files import load_schema
 from annotator.storage import ProjectStore
-from machine_info import machine_lines  # benchmarks/machine_info.py, beside this script
 
 REPO = Path(__file__).resolve().parent.parent
 NAMES = ("amal", "badr", "carim")

@@ -27,14 +27,15 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from machine_info import machine_lines  # benchmarks/machine_info.py, beside this script
+
 from annotator.core.model import Status
 from annotator.core.schema_files import load_schema
 from annotator.formats.jsonl import document_line
 from annotator.storage import ProjectStore
-from machine_info import machine_lines  # benchmarks/machine_info.py, beside this script
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from agreement import _import_export_module, perturb  # noqa: E402 - the same generator
+from agreement import _import_export_module, perturb
 
 
 def build(work: Path, documents: int, annotators: int, per_document: int) -> tuple[list[Path], Path, int]:
@@ -72,7 +73,7 @@ def build(work: Path, documents: int, annotators: int, per_document: int) -> tup
     return paths, jsonl, spans
 
 
-def _valid(copy, original):  # noqa: ANN001, ANN202 - Annotations
+def _valid(copy, original):
     """``copy`` with the labels of spans that events and attributions use put back (a
     relabelled argument may not fill its role, and an import checks that)."""
     used = {i for e in copy.events for i in e.span_ids()} | {i for a in copy.attributions for i in a.span_ids()}

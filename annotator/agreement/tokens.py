@@ -63,7 +63,10 @@ def word_token_offsets(text: str) -> list[Offsets]:
 
 
 def _symbols(text: str) -> list[Offsets]:
-    from camel_tools.tokenizers.word import _SYMBOLS_ALL, _SYMBOLS_RE  # imported when needed
+    from camel_tools.tokenizers.word import (  # imported when needed
+        _SYMBOLS_ALL,
+        _SYMBOLS_RE,
+    )
 
     search, found, position = _SYMBOLS_RE.search, [], 0
     while (match := search(text, position)) is not None:

@@ -35,7 +35,12 @@ from ..nlp.clitics import is_proclitic_chain, letters_of, strip_proclitics
 from .model import Annotations, Document, Span
 from .progress import Progress
 from .schema import Schema
-from .search import CorpusIndex, clitic_convention, normalisation_settings, normalise_query
+from .search import (
+    CorpusIndex,
+    clitic_convention,
+    normalisation_settings,
+    normalise_query,
+)
 from .selection import is_word_char
 from .suggestions import rule_for
 
@@ -160,9 +165,9 @@ def _collect(works: list[tuple[Document, list[Annotations]]], schema: Schema,
     events: dict[tuple[str, str], list[Place]] = defaultdict(list)
     parts: dict[str, list[Place]] = defaultdict(list)
     breaches: dict[str, list[Place]] = defaultdict(list)
-    for document, annotations in works:
-        collected.workers[document.id] = [a.annotator for a in annotations]
-        for work in annotations:
+    for document, document_work in works:
+        collected.workers[document.id] = [a.annotator for a in document_work]
+        for work in document_work:
             spans = [s for s in work.spans if s.label in entity]
             collected.entity_spans[(document.id, work.annotator)] = spans
             for span in spans:

@@ -78,7 +78,7 @@ def exported_notes(annotations: Annotations | None) -> list[Note]:
         joined.setdefault(target, []).append(note)
     return [
         Note(annotations.document_id, annotations.annotator, target,
-             "\n".join(n.text for n in group), max((n.updated or "" for n in group)) or None)
+             "\n".join(n.text for n in group), max(n.updated or "" for n in group) or None)
         for target, group in joined.items()
     ]
 
