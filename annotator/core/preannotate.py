@@ -4,7 +4,7 @@
 tokens (the document's own tokenisation if it came with one, else
 ``annotator.nlp.tokens``), turns its BIO labels into spans with code-point offsets,
 maps the model's labels onto the project's, and stores the result as model suggestions
-(``annotator.core.suggestions``, key ``suggestions/model/<annotator>/<document>``). They
+(``annotator.core.suggestions``, the store's ``model_suggestions`` table). They
 are never annotations: the UI draws them dashed, and ``suggestions.accept`` /
 ``suggestions.reject`` turn one into a span or hide it. Running it again on a document
 replaces that document's model suggestions.

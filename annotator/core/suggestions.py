@@ -22,12 +22,10 @@ Matching (``Rule`` = normalised string + label):
 Hidden: places the annotator rejected, places overlapping a span of the same label,
 and places already covered exactly by any span of the annotator.
 
-Persistence (project settings, JSON):
-
-* ``suggestions/rejected``: ``{annotator: {document id: [[start, end, label], ...]}}``;
-* ``suggestions/model/<annotator>/<document id>``: pre-annotation output
-  (``annotator.core.preannotate``): ``{"model": ..., "created": ..., "spans": [[start,
-  end, label], ...]}``, shown and accepted/rejected like string suggestions.
+Persistence (the store's tables, decided in ``storage/``): rejected places per
+annotator and document (``rejections``), and a model's suggestions (pre-annotation,
+``annotator.core.preannotate``; ``model_suggestions``), shown and accepted/rejected
+like string suggestions.
 
 Speed: ``SuggestionIndex`` is a ``search.CorpusIndex``: the corpus normalised once,
 with an inverted index from words (and words without their proclitics) to documents,
@@ -61,7 +59,6 @@ from .search import (
 
 SOURCE_STRING = "string"
 SOURCE_MODEL = "model"
-MODEL_KEY_PREFIX = "suggestions/model/"
 MIN_RULE_LENGTH = 2
 Place = tuple[int, int, str]  # start, end, label
 
@@ -351,50 +348,33 @@ def rejected_in(store: RejectionStore, annotator: str, document_id: str) -> set[
 
 
 # --- model suggestions (pre-annotation) ---------------------------------------------
-def model_key(annotator: str, document_id: str) -> str:
-    return f"{MODEL_KEY_PREFIX}{annotator}/{document_id}"
+class ModelSuggestionStore(Protocol):
+    def replace_model_suggestions(self, annotator: str, document_id: str,
+                                  places: Iterable[Place], model: str) -> None: ...
+    def model_suggestions(self, annotator: str, document_id: str) -> list[Place]: ...
 
 
 def save_model_suggestions(
-    store: SettingsStore,
+    store: ModelSuggestionStore,
     annotator: str,
     document_id: str,
     places: Iterable[Place],
     model: str,
 ) -> None:
     """Replace the stored pre-annotation suggestions of one annotator's document."""
-    payload = {
-        "model": model,
-        "created": timestamp(),
-        "spans": [list(p) for p in sorted(set(places))],
-    }
-    store.set_setting(
-        model_key(annotator, document_id), json.dumps(payload, ensure_ascii=False)
-    )
+    store.replace_model_suggestions(annotator, document_id, places, model)
 
 
 def model_suggestions(
-    store: SettingsStore, annotator: str, document_id: str
+    store: ModelSuggestionStore, annotator: str, document_id: str
 ) -> list[Suggestion]:
     """The stored pre-annotation suggestions (``source == "model"``), nothing hidden."""
-    raw = store.setting(model_key(annotator, document_id))
-    if not raw:
-        return []
-    try:
-        spans = json.loads(raw)["spans"]
-        return [
-            Suggestion(document_id, int(s), int(e), str(label), SOURCE_MODEL)
-            for s, e, label in spans
-        ]
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-        raise ProjectError(
-            f"stored model suggestions are damaged ({error}); run pre-annotation again",
-            document=document_id,
-        )
+    return [Suggestion(document_id, start, end, label, SOURCE_MODEL)
+            for start, end, label in store.model_suggestions(annotator, document_id)]
 
 
 # --- everything the UI shows for one document ---------------------------------------
-class DocumentStore(SettingsStore, Protocol):
+class DocumentStore(SettingsStore, ModelSuggestionStore, Protocol):
     def annotations(self, document_id: str, annotator: str) -> Annotations: ...
 
 

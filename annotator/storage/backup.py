@@ -653,7 +653,7 @@ def _read_only_uri(path: Path) -> str:
 
 # Tables whose rows are compared in full (quote() of every column) when present: added
 # by later migrations, so older files may lack them.
-_OPTIONAL_TABLES = ("rejections", "adjudication_rejections", "notes", "models")
+_OPTIONAL_TABLES = ("rejections", "adjudication_rejections", "notes", "models", "model_suggestions")
 
 _FINGERPRINT = f"""SELECT
  (SELECT COUNT(*) || '/' || TOTAL(seq) FROM documents),

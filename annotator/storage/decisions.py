@@ -4,6 +4,9 @@ was last changed (merge refuses to put older work over newer)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from ..core.commands import timestamp
 from .parts import StoreParts
 
 
@@ -58,4 +61,20 @@ class DecisionRows(StoreParts):
         with self.atomic():
             self.db.execute("UPDATE statuses SET updated = ? WHERE document_id = ? AND annotator = ?",
                             [updated, document_id, annotator])
+
+    # --- a model's suggestions (pre-annotation), per annotator and document -----------
+    def replace_model_suggestions(self, annotator: str, document_id: str,
+                                  places: Iterable[tuple[int, int, str]], model: str) -> None:
+        """Replace the stored suggestions of ``model`` for one annotator's document."""
+        key = [annotator, document_id]
+        rows = [(*key, start, end, label, model, timestamp()) for start, end, label in sorted(set(places))]
+        with self.atomic():
+            self.db.execute("DELETE FROM model_suggestions WHERE annotator = ? AND document_id = ?", key)
+            self.db.conn.executemany("INSERT INTO model_suggestions VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def model_suggestions(self, annotator: str, document_id: str) -> list[tuple[int, int, str]]:
+        rows = self.db.execute(
+            'SELECT start, "end", label FROM model_suggestions WHERE annotator = ? AND document_id = ? '
+            'ORDER BY start, "end", label', [annotator, document_id])
+        return [(start, end, label) for start, end, label in rows]
 

@@ -144,6 +144,36 @@ def m005_models(db: Database) -> None:
     )
 
 
+@step
+def m006_model_suggestions(db: Database) -> None:
+    """A model's suggestions (pre-annotation) get a table: one JSON setting per annotator
+    and document, with its key and shape decided in core, was rewritten whole."""
+    db.execute(
+        """CREATE TABLE model_suggestions (
+            annotator TEXT NOT NULL, document_id TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, label TEXT NOT NULL,
+            model TEXT NOT NULL, created TEXT NOT NULL,
+            PRIMARY KEY (annotator, document_id, start, "end", label))"""
+    )
+    prefix = "suggestions/model/"
+    settings = db.execute(
+        "SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?", [len(prefix), prefix]
+    ).fetchall()
+    for key, value in settings:
+        annotator, _, document_id = key[len(prefix):].partition("/")
+        try:
+            payload = json.loads(value)
+            rows = [(annotator, document_id, int(start), int(end), str(label),
+                     str(payload.get("model", "")), str(payload.get("created", "")))
+                    for start, end, label in payload["spans"]]
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            # unreadable: kept aside, untouched, rather than lost
+            db.execute("UPDATE settings SET key = ? WHERE key = ?", [f"{key} (unreadable)", key])
+            continue
+        db.conn.executemany("INSERT OR IGNORE INTO model_suggestions VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        db.execute("DELETE FROM settings WHERE key = ?", [key])
+
+
 def latest_version() -> int:
     return len(step_names())
 

@@ -21,7 +21,7 @@ from annotator.core.preannotate import (
 )
 from annotator.core.progress import Progress
 from annotator.core.schema_files import load_schema
-from annotator.core.suggestions import Suggestion, model_key, model_suggestions
+from annotator.core.suggestions import Suggestion, model_suggestions
 from annotator.nlp.ner import ModelNotInstalled
 from annotator.nlp.tokens import tokenize
 from tests.nlp import test_ner
@@ -126,7 +126,7 @@ def test_preannotate_without_model_names_the_install_command_and_changes_nothing
     with pytest.raises(ModelNotInstalled, match="camel_data -i ner-arabert"):
         run(preannotate(seeded, ["seed"], "amal", NEWS))
 
-    assert seeded.setting(model_key("amal", "seed")) is None
+    assert seeded.model_suggestions("amal", "seed") == []
     assert seeded.count("spans") == 0
 
 
@@ -217,7 +217,7 @@ def test_preannotate_cancelled_stores_nothing(seeded, camel_data):
 
     steps.close()
 
-    assert seeded.setting(model_key("amal", "seed")) is None
+    assert seeded.model_suggestions("amal", "seed") == []
 
 
 def test_preannotate_uses_a_document_own_tokens(store, camel_data):

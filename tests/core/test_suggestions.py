@@ -238,9 +238,8 @@ def test_model_suggestions_round_trip_and_damage(store):
         Suggestion("d1", 5, 9, "GPE", "model"),
     ]
     assert model_suggestions(store, "omar", "d1") == []
-    store.set_setting("suggestions/model/amal/d1", "[1, 2")
-    with pytest.raises(ProjectError, match="run pre-annotation again"):
-        model_suggestions(store, "amal", "d1")
+    save_model_suggestions(store, "amal", "d1", [(1, 3, "ORG")], "m2")  # replaces
+    assert model_suggestions(store, "amal", "d1") == [Suggestion("d1", 1, 3, "ORG", "model")]
 
 
 def test_learn_rules_reads_entity_spans_of_one_annotator(store, seed_text):
