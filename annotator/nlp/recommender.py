@@ -57,8 +57,9 @@ class Settings:
     max_iterations: int = 60
     min_frequency: int = 2  # features seen once are dropped: a smaller, faster model
     # Least confidence (marginal) of a suggested span: high, because annotators forgive
-    # missing suggestions, not wrong ones.
-    threshold: float = 0.7
+    # missing suggestions, not wrong ones. 0.8: what inner cross-validation chose on
+    # every AQMAR fold (benchmarks/recommender.py --inner).
+    threshold: float = 0.8
 
     def to_json(self) -> dict[str, float]:
         return {"c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
