@@ -171,7 +171,8 @@ def _collect(works: list[tuple[Document, list[Annotations]]], schema: Schema,
             spans = [s for s in work.spans if s.label in entity]
             collected.entity_spans[(document.id, work.annotator)] = spans
             for span in spans:
-                rule = rule_for(document.text, span, settings, lexicon=lexicon)
+                rule = rule_for(document.text, span, settings, lexicon=lexicon) if _on_word_edges(
+                    document.text, span) else None
                 if rule is not None:
                     collected.names.append(_Named(document.id, work.annotator, span, rule.text))
                 fixed = _convention_fix(document.text, span, convention, lexicon)
@@ -191,6 +192,23 @@ def _place(document_id: str, annotator: str, span: Span) -> Place:
 
 
 # --- names ----------------------------------------------------------------------------
+def _on_word_edges(text: str, span: Span) -> bool:
+    """A span that can be a name: it ends at a word end and starts at a word start, or
+    after proclitics and/or the article («وحلب», «الجزيرة» less «ال»). A span cutting a
+    word elsewhere («ان» of «لبنان») is a slip of the mouse, not a name to compare."""
+    if span.end < len(text) and is_word_char(text[span.end]):
+        return False
+    word_start = span.start
+    while word_start > 0 and is_word_char(text[word_start - 1]):
+        word_start -= 1
+    glued = letters_of(text[word_start:span.start])[0]
+    for article in (ARTICLE, "ل"):  # «ال», or its ل after a ل («للتحرير»)
+        if glued.endswith(article) and (article == ARTICLE or glued.endswith("لل")):
+            glued = glued[: -len(article)]
+            break
+    return not glued or is_proclitic_chain(glued)
+
+
 def _label_findings(names: list[_Named]) -> list[Finding]:
     by_needle: dict[str, list[_Named]] = defaultdict(list)
     for name in names:

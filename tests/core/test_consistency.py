@@ -65,6 +65,9 @@ def _corpus() -> list[dict]:
                                           _span(t11, "صرح", "CUE", "T2"),
                                           _span(t11, "الطقس معتدل", "CONTENT", "T3")],
                        attributions=[{"id": "A1", "source": "T1", "cue": "T2", "content": "T3"}]))
+    # sound: a slip of the mouse inside a word («ان» of «لبنان») is no name to look for
+    t12 = "زار الوفد لبنان وقال إن الوضع هادئ."
+    lines.append(_line("d12", t12, "a", [_span(t12, "لبنان", "GPE", "T1", skip=3)]))
     return lines
 
 
