@@ -23,21 +23,20 @@ generator; importing this module stays light.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from ..nlp import ner
 from .errors import ValidationError
-from .json_settings import json_object_setting
 from .model import Document
+from .options import ProjectOptions
 from .progress import Progress
 from .schema import Schema
 from .suggestions import Place, save_model_suggestions
 
-MAPPING_KEY = "preannotate/mapping"
 NEWS_MAPPING: dict[str, str | None] = {
     "PERS": "PER",
     "LOC": "GPE",
@@ -51,8 +50,8 @@ class PreannotationStore(Protocol):
 
     def atomic(self) -> AbstractContextManager[None]: ...
     def document(self, document_id: str) -> Document: ...
-    def setting(self, key: str, default: str | None = None) -> str | None: ...
-    def set_setting(self, key: str, value: str) -> None: ...
+    def options(self) -> ProjectOptions: ...
+    def save_options(self, options: ProjectOptions) -> None: ...
 
 
 # --- mapping ------------------------------------------------------------------------
@@ -69,18 +68,14 @@ def default_mapping(schema: Schema) -> dict[str, str | None]:
 
 
 def stored_mapping(store: PreannotationStore) -> dict[str, str | None]:
-    """The project's mapping (``preannotate/mapping``), else ``default_mapping``."""
-    data = json_object_setting(store, MAPPING_KEY)
-    if data is None:
-        return default_mapping(store.schema)
-    return {str(k): (str(v) if v else None) for k, v in data.items()}
+    """The project's mapping (a project option), else ``default_mapping``."""
+    mapping = store.options().ner_mapping
+    return default_mapping(store.schema) if mapping is None else mapping
 
 
 def save_mapping(store: PreannotationStore, mapping: Mapping[str, str | None]) -> None:
     check_mapping(store.schema, mapping)
-    store.set_setting(
-        MAPPING_KEY, json.dumps(dict(mapping), ensure_ascii=False, sort_keys=True)
-    )
+    store.save_options(replace(store.options(), ner_mapping=dict(mapping)))
 
 
 def check_mapping(schema: Schema, mapping: Mapping[str, str | None]) -> None:

@@ -26,19 +26,17 @@ and ``clitic_convention(store)`` (key ``clitics/convention``: ``exclude``/``incl
 from __future__ import annotations
 
 import gc
-import json
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Protocol
 
 from ..nlp.clitics import (
     CONJUNCTIONS,
-    CONVENTIONS,
     DEFAULT_CONVENTION,
     PREPOSITIONS,
     Lexicon,
@@ -56,19 +54,12 @@ from ..nlp.normalize import (
     original_span,
 )
 from .errors import ProjectError, ValidationError
-from .json_settings import json_object_setting
 from .model import Document
+from .options import OptionStore
 from .selection import is_word_char
 
-NORMALISATION_KEY = "search/normalisation"
-CONVENTION_KEY = "clitics/convention"
 Offsets = tuple[int, int]
 Occurrence = tuple[str, int, int]  # document id, start, end
-
-
-class SettingsStore(Protocol):
-    def setting(self, key: str, default: str | None = None) -> str | None: ...
-    def set_setting(self, key: str, value: str) -> None: ...
 
 
 class DocumentSource(Protocol):
@@ -463,31 +454,18 @@ class CorpusIndex:
         return Lexicon(self._frequency, self.settings)
 
 
-# --- project settings ---------------------------------------------------------------
-def normalisation_settings(store: SettingsStore) -> NormalisationSettings:
-    data = json_object_setting(store, NORMALISATION_KEY)
-    if data is None:
-        return DEFAULT_SETTINGS
-    try:
-        return NormalisationSettings.from_json(data)
-    except (AttributeError, TypeError) as error:
-        raise ProjectError(f"the setting {NORMALISATION_KEY!r} does not hold normalisation options ({error})")
+# --- project options (kept by the store: ``storage/options.py``) ------------------------
+def normalisation_settings(store: OptionStore) -> NormalisationSettings:
+    return store.options().normalisation
 
 
-def set_normalisation_settings(
-    store: SettingsStore, settings: NormalisationSettings
-) -> None:
-    store.set_setting(NORMALISATION_KEY, json.dumps(settings.to_json(), sort_keys=True))
+def set_normalisation_settings(store: OptionStore, settings: NormalisationSettings) -> None:
+    store.save_options(replace(store.options(), normalisation=settings))
 
 
-def clitic_convention(store: SettingsStore) -> str:
-    value = store.setting(CONVENTION_KEY, DEFAULT_CONVENTION) or DEFAULT_CONVENTION
-    return value if value in CONVENTIONS else DEFAULT_CONVENTION
+def clitic_convention(store: OptionStore) -> str:
+    return store.options().clitic_convention
 
 
-def set_clitic_convention(store: SettingsStore, convention: str) -> None:
-    if convention not in CONVENTIONS:
-        raise ProjectError(
-            f"unknown clitic convention {convention!r}; use one of {CONVENTIONS}"
-        )
-    store.set_setting(CONVENTION_KEY, convention)
+def set_clitic_convention(store: OptionStore, convention: str) -> None:
+    store.save_options(replace(store.options(), clitic_convention=convention))

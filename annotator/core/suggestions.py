@@ -35,7 +35,6 @@ searching only the documents that hold them all.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -44,7 +43,7 @@ from typing import NamedTuple, Protocol
 
 from ..nlp.clitics import DEFAULT_CONVENTION, LexiconLike, strip_proclitics
 from ..nlp.normalize import DEFAULT_SETTINGS, NormalisationSettings
-from .commands import EditCommand, Editor, StepName, step, timestamp
+from .commands import EditCommand, Editor, StepName, step
 from .errors import ProjectError, ValidationError
 from .model import Annotations, Document, Span
 from .schema import Schema
@@ -82,11 +81,6 @@ class Rule(NamedTuple):
 
     text: str
     label: str
-
-
-class SettingsStore(Protocol):
-    def setting(self, key: str, default: str | None = None) -> str | None: ...
-    def set_setting(self, key: str, value: str) -> None: ...
 
 
 class RejectionStore(Protocol):
@@ -374,7 +368,7 @@ def model_suggestions(
 
 
 # --- everything the UI shows for one document ---------------------------------------
-class DocumentStore(SettingsStore, ModelSuggestionStore, Protocol):
+class DocumentStore(RejectionStore, ModelSuggestionStore, Protocol):
     def annotations(self, document_id: str, annotator: str) -> Annotations: ...
 
 
@@ -391,7 +385,7 @@ def document_suggestions(
 
 
 def document_matches(
-    store: SettingsStore,
+    store: ModelSuggestionStore,
     index: SuggestionIndex,
     document_id: str,
     annotator: str,

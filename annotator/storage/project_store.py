@@ -57,9 +57,10 @@ from .file_checks import (
 )
 from .labels import LabelRows
 from .migrations import APPLICATION_ID, latest_version, migrations
+from .options import OptionRows
 
 
-class ProjectStore(DocumentRows, LabelRows, DecisionRows, FigureRows):
+class ProjectStore(DocumentRows, LabelRows, DecisionRows, FigureRows, OptionRows):
     """One open project file: its lifecycle, sessions, schema and settings here; the
     rows by concern in ``documents``, ``labels``, ``decisions`` and ``figures``."""
 

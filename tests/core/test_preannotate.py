@@ -13,7 +13,6 @@ import pytest
 from annotator.core.errors import ProjectError, ValidationError
 from annotator.core.model import Document
 from annotator.core.preannotate import (
-    MAPPING_KEY,
     default_mapping,
     preannotate,
     save_mapping,
@@ -24,6 +23,7 @@ from annotator.core.schema_files import load_schema
 from annotator.core.suggestions import Suggestion, model_suggestions
 from annotator.nlp.ner import ModelNotInstalled
 from annotator.nlp.tokens import tokenize
+from annotator.storage.options import MAPPING_KEY
 from tests.nlp import test_ner
 
 # The tiny models and camel-tools data folders of the NER tests, shared as fixtures.
