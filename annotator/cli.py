@@ -43,10 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export", help="export annotations")
     exp.add_argument("project", type=Path)
     exp.add_argument("-o", "--output", type=Path, required=True)
-    exp.add_argument("--format", required=True, choices=["jsonl", "conll", "brat"])
+    exp.add_argument("--format", required=True, choices=["jsonl", "conll", "brat", "spacy", "doccano", "doccano-relations", "prodigy"])
     exp.add_argument("--annotator", help="only this annotator's work")
     exp.add_argument("--layer", default="entity", help="CoNLL tag columns, in order: entity,event,attribution")
-    exp.add_argument("--scheme", default="iob2", choices=["iob2", "bioes"])
+    exp.add_argument("--scheme", default="iob2", choices=["iob2", "bioes", "bilou"])
     exp.add_argument("--align", default="split", choices=["split", "expand", "contract"])
 
     merge = commands.add_parser("merge", help="copy other projects' documents and labels into PROJECT")
@@ -84,6 +84,19 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="count documents, tokens, labels, statuses")
     stats.add_argument("project", type=Path)
     stats.add_argument("--json", action="store_true")
+
+    learn = commands.add_parser("learn", help="train the suggestions model on PROJECT's labels")
+    learn.add_argument("project", type=Path)
+    learn.add_argument("--from", dest="annotators",
+                       help="comma-separated annotators whose done documents to learn from "
+                       "(default: gold where it exists, else every annotator's done documents)")
+    learn.add_argument("--labels", help="comma-separated entity labels (default: all of the schema's)")
+
+    suggest = commands.add_parser("suggest", help="write the trained model's suggestions as JSONL")
+    suggest.add_argument("project", type=Path)
+    suggest.add_argument("-o", "--output", type=Path, required=True)
+    suggest.add_argument("--documents", help="comma-separated document ids (default: all)")
+    suggest.add_argument("--threshold", type=float, help="least confidence, 0-1 (default: the model's)")
     return parser
 
 
@@ -122,7 +135,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .core.importing import import_records
+    from .core.notes import import_with_notes
+    from .storage.notes import NoteTable
     from .formats.registry import read_paths
     from .formats.textio import check_encoding
 
@@ -130,14 +144,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         check_encoding(args.encoding)
     store = _open(args.project, backup=False)  # the backup below is the one to keep
     _backup_before(store, "before-import")
+    warnings: list[str] = []  # what a reader read but could not keep, shown once at the end
     try:
         records = read_paths(
-            args.paths, args.format, encoding=args.encoding, annotator=args.annotator, strict=args.strict
+            args.paths, args.format, warnings=warnings, encoding=args.encoding,
+            annotator=args.annotator, strict=args.strict,
         )
-        steps = import_records(store, records, add_labels=args.add_labels)
+        steps = import_with_notes(store, records, NoteTable(store), add_labels=args.add_labels)
         last = _drain(steps, "imported")
     finally:
         store.close()
+    for warning in warnings:
+        print(f"annotator import: warning: {warning}", file=sys.stderr)
     print(f"imported {last.done if last else 0} documents into {args.project}")
     return 0
 
@@ -150,7 +168,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if unknown:
         print(f"annotator export: error: unknown layer {unknown[0]!r}", file=sys.stderr)
         return 2
-    if args.format != "conll" and layers != ["entity"]:  # jsonl and brat hold every layer
+    if args.format != "conll" and layers != ["entity"]:  # the others hold every layer
         print(f"annotator export: error: --layer is for CoNLL only; {args.format} exports "
               "every layer", file=sys.stderr)
         return 2
@@ -180,13 +198,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from .core.merging import merge_projects
+    from .storage.notes import NoteTable
 
     target = _open(args.project, backup=False)
     _backup_before(target, "before-merge")
     sources = []
     try:
         sources = [(str(path), _read(path)) for path in args.others]
-        last = _drain(merge_projects(target, sources, force_older=args.force_older), "merged")
+        last = _drain(merge_projects(target, sources, force_older=args.force_older,
+                                     note_table=NoteTable), "merged")
     finally:
         for _, source in sources:
             source.close()
@@ -301,6 +321,67 @@ def _print(figures: dict, as_json: bool, render) -> int:  # noqa: ANN001
     return 0
 
 
+def cmd_learn(args: argparse.Namespace) -> int:
+    from .core.learning import stored_form, train
+    from .storage.models import save_model
+
+    annotators, labels = _names(args.annotators), _names(args.labels)
+    store = _open(args.project)
+    try:
+        model = _drain_result(train(store, annotators, labels))
+        save_model(store, stored_form(model, store.schema))
+    finally:
+        store.close()
+    seen = model.trained_on
+    print(f"trained on {seen['documents']} documents ({seen['tokens']} tokens) of "
+          f"{', '.join(seen['annotators']) or 'nobody'}: labels {', '.join(model.labels)}")
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from .core.learning import MODEL_NAME, suggest_documents, usable_model
+    from .core.model import Annotations, Span
+    from .formats.jsonl import document_line
+    from .storage.models import load_model
+
+    if args.threshold is not None and not 0 <= args.threshold <= 1:
+        print("annotator suggest: error: --threshold is a confidence from 0 to 1", file=sys.stderr)
+        return 2
+    store = _read(args.project)  # read-only: suggestions never touch the project's labels
+    lines, count = [], 0
+    try:
+        model = usable_model(load_model(store, MODEL_NAME), store.schema, str(args.project))
+        for document, found in suggest_documents(store, model, _names(args.documents), args.threshold):
+            spans = [Span(f"T{n}", s, e, label, {"confidence": c})
+                     for n, (s, e, label, c) in enumerate(found, 1)]
+            lines.append(document_line(document, Annotations(document.id, "model", spans=spans)))
+            count += len(spans)
+    finally:
+        store.close()
+    with open(args.output, "w", encoding="utf-8") as out:
+        out.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    print(f"wrote {count} suggestions in {len(lines)} documents to {args.output}")
+    return 0
+
+
+def _names(text: str | None) -> list[str] | None:
+    names = [n.strip() for n in (text or "").split(",") if n.strip()]
+    return names or None
+
+
+def _drain_result(steps):  # noqa: ANN001, ANN202 - a core generator that returns a value
+    """Drain a generator of ``Progress`` (printed like ``_drain``) and return its value."""
+    shown = time.monotonic()
+    while True:
+        try:
+            step = next(steps)
+        except StopIteration as stop:
+            return stop.value
+        if time.monotonic() - shown > 0.5:
+            print(f"{step.message} ({step.done}/{step.total})...", file=sys.stderr)
+            shown = time.monotonic()
+
+
 def _open(path: Path, backup: bool = True):  # noqa: ANN202 - ProjectStore, imported lazily
     """A project to write to; ``backup=False`` where the command makes its own backup
     right after."""
@@ -347,5 +428,6 @@ def _drain(steps: Iterator[Progress], verb: str) -> Progress | None:
 
 HANDLERS = {"init": cmd_init, "import": cmd_import, "export": cmd_export, "stats": cmd_stats,
             "merge": cmd_merge, "assign": cmd_assign, "agreement": cmd_agreement,
-            "check": cmd_check, "backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore}
+            "check": cmd_check, "backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore,
+            "learn": cmd_learn, "suggest": cmd_suggest}
 COMMANDS = tuple(HANDLERS)
