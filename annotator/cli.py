@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import __version__
-from .core.errors import AnnotatorError
+from .errors import AnnotatorError
 from .core.progress import Progress
 
 def build_parser() -> argparse.ArgumentParser:
@@ -409,7 +409,7 @@ def _warned(store):  # noqa: ANN001, ANN202
 
 
 def _read_only_error(path: Path, why: str) -> AnnotatorError:
-    from .core.errors import ProjectError
+    from .errors import ProjectError
 
     return ProjectError(f"the project cannot be changed here: {why}", file=str(path))
 

@@ -40,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from annotator.core.errors import AnnotatorError
+from annotator.errors import AnnotatorError
 from annotator.core.importing import import_records
 from annotator.core.model import Document
 from annotator.core.schema_files import load_schema

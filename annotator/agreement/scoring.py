@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..core.model import Annotations, Document
 from ..core.schema import Schema
-from ..formats.tags import Offsets
+from ..nlp.tags import Offsets
 from .matching import MODES, CharSpan, Counts, overlap_matching, span_counts_by_label
 from .measures import AlphaTally, Coefficient, FleissTally, cohen_kappa_from_pairs
 from .structures import (

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from ..core.model import Document
-from ..formats.tags import CharSpan, Offsets, cut_tokens
+from ..nlp.tags import CharSpan, Offsets, cut_tokens
 
 OUTSIDE = "O"
 _WORD = re.compile(r"\S+")  # str.split()'s words: the same whitespace

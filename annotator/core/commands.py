@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any, Protocol, Union
 
-from .errors import ProjectError, ValidationError
+from ..errors import ProjectError, ValidationError
 from .model import Annotations, Argument, Attribution, Document, Event, Span, Status, next_id
 from .schema import Schema
 from .validation import validate_change

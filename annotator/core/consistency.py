@@ -49,7 +49,7 @@ ARTICLE = "ال"
 REQUIRED_ROLES_KEY = "required_roles"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """Where a finding shows: a document, whose work, offsets (None: no span) and labels."""
 
@@ -81,7 +81,7 @@ class Finding:
                 "count": self.count, "places": [p.to_json() for p in self.places]}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Named:
     """One entity span, as the name checks see it."""
 
@@ -114,16 +114,20 @@ class CheckSource(Protocol):
 def check(store: CheckSource, annotator: str | None = None) -> Iterator[Progress]:
     """Check ``store`` (every annotator, or only ``annotator``); returns the findings,
     most frequent first (``findings = yield from check(...)``)."""
-    schema = store.schema
     index = CorpusIndex(normalisation_settings(store), clitic_convention(store))
-    works: list[tuple[Document, list[Annotations]]] = []
     total = store.count_documents()
     for done, document in enumerate(store.documents(), start=1):
         index.add_document(document)
-        names = [a for a in store.annotators_of(document.id) if annotator in (None, a)]
-        works.append((document, [store.annotations(document.id, a) for a in names]))
-        yield Progress(done, total, document.id)
-    collected = _collect(works, schema, index)
+        yield Progress(done, 2 * total, document.id)
+    # Second pass, one document's work at a time: the corpus-wide lexicon decides what
+    # a proclitic is, and only what the checks need is kept.
+    collector = _Collector(store.schema, index)
+    for done, document_id in enumerate(index.document_ids(), start=total + 1):
+        names = [a for a in store.annotators_of(document_id) if annotator in (None, a)]
+        work = [store.annotations(document_id, a) for a in names]
+        collector.add(document_id, index.text(document_id).original, work)
+        yield Progress(done, 2 * total, document_id)
+    collected = collector.finish()
     findings = collected.findings
     findings += _label_findings(collected.names)
     findings += _boundary_findings(collected.names)
@@ -155,36 +159,41 @@ def rank(findings: Iterable[Finding]) -> list[Finding]:
 
 
 # --- reading the work once ------------------------------------------------------------
-def _collect(works: list[tuple[Document, list[Annotations]]], schema: Schema,
-             index: CorpusIndex) -> _Collected:
-    entity = {label.name for label in schema.labels_in("entity")}
-    collected = _Collected()
-    lexicon = index.lexicon()
-    convention = index.convention
-    settings = index.settings
-    events: dict[tuple[str, str], list[Place]] = defaultdict(list)
-    parts: dict[str, list[Place]] = defaultdict(list)
-    breaches: dict[str, list[Place]] = defaultdict(list)
-    for document, document_work in works:
-        collected.workers[document.id] = [a.annotator for a in document_work]
+class _Collector:
+    """Reads each document's work once and keeps only what the checks need."""
+
+    def __init__(self, schema: Schema, index: CorpusIndex) -> None:
+        self.schema, self.index = schema, index
+        self.entity = {label.name for label in schema.labels_in("entity")}
+        self.lexicon = index.lexicon()
+        self.collected = _Collected()
+        self.events: dict[tuple[str, str], list[Place]] = defaultdict(list)
+        self.parts: dict[str, list[Place]] = defaultdict(list)
+        self.breaches: dict[str, list[Place]] = defaultdict(list)
+
+    def add(self, document_id: str, text: str, document_work: list[Annotations]) -> None:
+        collected, settings = self.collected, self.index.settings
+        collected.workers[document_id] = [a.annotator for a in document_work]
         for work in document_work:
-            spans = [s for s in work.spans if s.label in entity]
-            collected.entity_spans[(document.id, work.annotator)] = spans
+            spans = [s for s in work.spans if s.label in self.entity]
+            collected.entity_spans[(document_id, work.annotator)] = spans
             for span in spans:
-                rule = rule_for(document.text, span, settings, lexicon=lexicon) if _on_word_edges(
-                    document.text, span) else None
+                rule = rule_for(text, span, settings, lexicon=self.lexicon) if _on_word_edges(
+                    text, span) else None
                 if rule is not None:
-                    collected.names.append(_Named(document.id, work.annotator, span, rule.text))
-                fixed = _convention_fix(document.text, span, convention, lexicon)
-                if fixed is not None:
-                    subject = normalise_query(document.text[span.start:span.end], settings)
-                    breaches[subject].append(_place(document.id, work.annotator, span))
-            _missing_roles(document.id, work, schema, events)
-            _missing_parts(document.id, work, parts)
-    collected.findings += _event_findings(events)
-    collected.findings += _attribution_findings(parts)
-    collected.findings += _convention_findings(breaches, convention)
-    return collected
+                    collected.names.append(_Named(document_id, work.annotator, span, rule.text))
+                if _convention_fix(text, span, self.index.convention, self.lexicon) is not None:
+                    subject = normalise_query(text[span.start:span.end], settings)
+                    self.breaches[subject].append(_place(document_id, work.annotator, span))
+            _missing_roles(document_id, work, self.schema, self.events)
+            _missing_parts(document_id, work, self.parts)
+
+    def finish(self) -> _Collected:
+        findings = self.collected.findings
+        findings += _event_findings(self.events)
+        findings += _attribution_findings(self.parts)
+        findings += _convention_findings(self.breaches, self.index.convention)
+        return self.collected
 
 
 def _place(document_id: str, annotator: str, span: Span) -> Place:

@@ -11,7 +11,7 @@ import copy
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-from .errors import AnnotatorError, InputError
+from ..errors import AnnotatorError, InputError
 from .limits import check_document_size
 from .model import Annotations, Document, ImportRecord
 from .progress import Progress

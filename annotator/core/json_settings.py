@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any, Protocol
 
-from .errors import ProjectError
+from ..errors import ProjectError
 
 MAX_DEPTH = 100  # levels of nesting: the app writes at most 4; deeper is damage, never data
 

@@ -36,7 +36,7 @@ from ..nlp.recommender import (
 from ..nlp.recommender import train as train_crf
 from .adjudication import GOLD
 from .commands import timestamp
-from .errors import ProjectError
+from ..errors import ProjectError
 from .model import Document, Status
 from .progress import Progress
 from .schema import Schema

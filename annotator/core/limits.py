@@ -29,7 +29,7 @@ times slower again. Longer texts should be split into articles or chapters.
 
 from __future__ import annotations
 
-from .errors import InputError
+from ..errors import InputError
 from .model import Document
 
 MAX_DOCUMENT_CHARACTERS = 1_000_000

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from .errors import InputError
+from ..errors import InputError
 from .importing import import_records
 from .model import Annotations, ImportRecord, Status
 from .notes import NoteStore, import_with_notes, with_notes

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from .errors import InputError
+from ..errors import InputError
 from .importing import import_records
 from .model import Annotations, ImportRecord
 from .progress import Progress

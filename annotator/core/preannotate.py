@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..nlp import ner
-from .errors import ValidationError
+from ..errors import ValidationError
 from .model import Document
 from .options import ProjectOptions
 from .progress import Progress

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import SchemaError
+from ..errors import SchemaError
 from .json_settings import load_json
 
 LAYERS = ("entity", "event", "attribution")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..paths import schema_path, shipped_schema_names
-from .errors import SchemaError
+from ..errors import SchemaError
 from .schema import Schema
 
 DEFAULT_SCHEMA = "arabic-news"

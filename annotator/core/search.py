@@ -53,7 +53,7 @@ from ..nlp.normalize import (
     normalise_with_map,
     original_span,
 )
-from .errors import ProjectError, ValidationError
+from ..errors import ProjectError, ValidationError
 from .model import Document
 from .options import OptionStore
 from .selection import is_word_char

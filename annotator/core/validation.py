@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .errors import ValidationError
+from ..errors import ValidationError
 from .model import Annotations, Attribution, Document, Event, Span
 from .schema import Schema
 

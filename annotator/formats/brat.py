@@ -36,7 +36,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import InputError
+from ..errors import InputError
 from ..core.model import (
     Annotations,
     Argument,

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from ..core.errors import InputError
+from ..errors import InputError
 from ..core.model import Annotations, Document, ImportRecord, Span, Status
 from ..core.progress import Progress
 from ..nlp.tokens import document_sentences
-from . import tags as tagging
+from ..nlp import tags as tagging
 from .textio import read_lines
 
 DOCSTART = "-DOCSTART-"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..core.errors import InputError
+from ..errors import InputError
 from ..core.model import (
     Annotations,
     Argument,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import InputError, ProjectError
+from ..errors import InputError, ProjectError
 from ..core.model import Annotations, Document, ImportRecord
 from ..core.notes import with_notes
 from ..core.progress import Progress

@@ -19,11 +19,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ..core.errors import InputError
+from ..errors import InputError
 from ..core.model import Annotations, Document
 from ..core.progress import Progress
 from ..core.schema import Schema
-from . import tags as tagging
+from ..nlp import tags as tagging
 
 SPAN_KEY = "sc"
 MISSING = ('--format spacy needs spaCy, which is not installed; install it with '

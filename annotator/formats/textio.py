@@ -10,7 +10,7 @@ import codecs
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..core.errors import InputError
+from ..errors import InputError
 
 _HINT = "if it is Windows Arabic, use --encoding cp1256"
 

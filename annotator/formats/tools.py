@@ -23,7 +23,7 @@ from typing import Any, TextIO
 from ..core.model import Annotations, Document
 from ..core.progress import Progress
 from ..nlp.tokens import document_sentences
-from . import tags as tagging
+from ..nlp import tags as tagging
 
 SOURCE_ROLE = "Source"
 CONTENT_ROLE = "Content"

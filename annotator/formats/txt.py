@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..core.errors import InputError
+from ..errors import InputError
 from ..core.model import Document, ImportRecord
 from .textio import read_text
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import AnnotatorError
-from ..formats.tags import parse_tag, tags_to_spans
+from ..errors import AnnotatorError
+from .tags import parse_tag, tags_to_spans
 from .clitics import camel_data_dir, catalogue_ready
 
 NER_PACKAGE = "ner-arabert"

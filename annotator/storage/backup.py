@@ -61,7 +61,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.errors import ProjectError
+from ..errors import ProjectError
 from ..core.model import text_sha256
 from .file_checks import SESSION_PREFIX, alive, check_file, check_header, read_only
 from .migrations import APPLICATION_ID, latest_version

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..core.commands import timestamp
-from ..core.errors import DamagedRowError, ProjectError
+from ..errors import DamagedRowError, ProjectError
 from ..core.model import (
     Document,
     Status,

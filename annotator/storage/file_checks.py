@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..core.errors import ProjectError
+from ..errors import ProjectError
 from .migrations import APPLICATION_ID, latest_version, migrations, step_names
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from ..core.errors import DamagedRowError
+from ..errors import DamagedRowError
 from ..core.learning import StoredModel
 from .project_store import ProjectStore
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..core.commands import timestamp
-from ..core.errors import DamagedRowError
+from ..errors import DamagedRowError
 from ..core.notes import Note
 
 if TYPE_CHECKING:

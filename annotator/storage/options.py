@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..core.errors import ProjectError
+from ..errors import ProjectError
 from ..core.json_settings import json_object_setting
 from ..core.options import ProjectOptions
 from ..nlp.clitics import CONVENTIONS, DEFAULT_CONVENTION

@@ -40,7 +40,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..core.commands import timestamp
-from ..core.errors import ProjectError
+from ..errors import ProjectError
 from ..core.schema import Schema
 from .decisions import DecisionRows
 from .documents import DocumentRows

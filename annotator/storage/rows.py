@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..core.errors import DamagedRowError
+from ..errors import DamagedRowError
 from ..core.json_settings import describe, load_json
 from ..core.model import Argument, Attribution, Document, Event, Span, Status, text_sha256
 

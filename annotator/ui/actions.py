@@ -81,7 +81,7 @@ def _focus(window: MainWindow, widget) -> None:
 
 
 def _set_convention(window: MainWindow, action: QAction, on: bool) -> None:
-    from ..core.errors import AnnotatorError
+    from ..errors import AnnotatorError
     from ..core.search import set_clitic_convention
 
     try:

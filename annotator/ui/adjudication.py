@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.adjudication import RejectCandidateCommand, accept, agreed, candidates
 from ..core.commands import StepName, step
-from ..core.errors import AnnotatorError
+from ..errors import AnnotatorError
 from ..core.session import Change
 from .after_paint import AfterPaint
 from .i18n import N_, tr

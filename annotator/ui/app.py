@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import AnnotatorError
+from ..errors import AnnotatorError
 from ..core.schema_files import load_schema
 from ..storage import ProjectStore
 from .i18n import tr

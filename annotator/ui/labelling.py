@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..core.commands import StepName, step
-from ..core.errors import AnnotatorError
+from ..errors import AnnotatorError
 from ..core.model import Attribution, Event, Span, Status
 from ..core.selection import next_word_boundary, snap_to_words
 from .dialogs import PickSpanDialog, SpanChoice

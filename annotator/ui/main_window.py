@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import AnnotatorError, ProjectError
+from ..errors import AnnotatorError, ProjectError
 from ..core.model import Span, Status
 from ..core.session import Change
 from .heap import settle_loaded_data

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..core.by_place import ByPlace
 from ..core.commands import Command, step
-from ..core.errors import AnnotatorError, ProjectError
+from ..errors import AnnotatorError, ProjectError
 from ..core.model import Annotations, Span
 from ..core.progress import Progress
 from ..core.search import clitic_convention, normalisation_settings

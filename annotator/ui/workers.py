@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from ..core.errors import AnnotatorError
+from ..errors import AnnotatorError
 from ..core.progress import Progress
 from ..storage import ProjectStore
 from .i18n import tr

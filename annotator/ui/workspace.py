@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.commands import Command, StepName, as_step
-from ..core.errors import AnnotatorError
+from ..errors import AnnotatorError
 from ..core.model import Annotations, Attribution, Document, Event, Span
 from ..core.schema import Schema
 from ..core.session import Change, Session

@@ -24,7 +24,7 @@ from annotator.agreement import (
     span_counts,
     unitizing_alpha,
 )
-from annotator.formats.tags import tags_to_spans
+from annotator.nlp.tags import tags_to_spans
 
 KNOWN = Path("/work/shared/data/agreement/known-answers.json")
 CASES = json.loads(KNOWN.read_text(encoding="utf-8"))["cases"] if KNOWN.exists() else []

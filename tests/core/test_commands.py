@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.commands import Editor
-from annotator.core.errors import ValidationError
+from annotator.errors import ValidationError
 from annotator.core.model import Document, Status
 from tests.helpers import at, seed_annotations
 
@@ -93,7 +93,7 @@ def _other_window_relabels_under_the_same_id(store, span_id: str, start: int, en
 
 
 def test_commands_undo_refuses_to_delete_a_row_rewritten_under_its_id(editor, seed_text):
-    from annotator.core.errors import ProjectError
+    from annotator.errors import ProjectError
 
     mine = editor.add_span(*at(seed_text, "إدلب"), "GPE")
     mine.do(editor.store)
@@ -129,7 +129,7 @@ def test_commands_undo_of_a_delete_keeps_the_label_that_took_its_id(editor, seed
 
 
 def test_commands_redo_of_a_delete_refuses_when_the_row_holds_other_content(editor, seed_text):
-    from annotator.core.errors import ProjectError
+    from annotator.errors import ProjectError
 
     span_id = _newest_span(editor, seed_text)
     deleted = editor.remove_span(span_id)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.errors import InputError
+from annotator.errors import InputError
 from annotator.core.importing import import_records
 from annotator.core.model import Annotations, Document, ImportRecord, Span
 

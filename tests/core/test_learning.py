@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from annotator.core.errors import ProjectError
+from annotator.errors import ProjectError
 from annotator.core.learning import (
     MODEL_NAME,
     StoredModel,

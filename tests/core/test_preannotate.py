@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from annotator.core.errors import ProjectError, ValidationError
+from annotator.errors import ProjectError, ValidationError
 from annotator.core.model import Document
 from annotator.core.preannotate import (
     default_mapping,

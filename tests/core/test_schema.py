@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.errors import SchemaError
+from annotator.errors import SchemaError
 from annotator.core.schema import Schema
 from annotator.core.schema_files import load_schema
 from annotator.paths import shipped_schema_names

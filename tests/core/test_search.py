@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from annotator.core.errors import ProjectError
+from annotator.errors import ProjectError
 from annotator.core.model import Document
 from annotator.core.search import (
     CorpusIndex,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.commands import step
-from annotator.core.errors import AnnotatorError
+from annotator.errors import AnnotatorError
 from annotator.core.model import Document, Span, Status
 from annotator.core.session import Session
 from annotator.storage import ProjectStore

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from annotator.core.commands import Editor
-from annotator.core.errors import ProjectError, ValidationError
+from annotator.errors import ProjectError, ValidationError
 from annotator.core.model import Annotations, Document, Span
 from annotator.core.search import NormalisedText, normalise_query, word_matches
 from annotator.core.suggestions import (

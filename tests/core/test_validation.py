@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.errors import ValidationError
+from annotator.errors import ValidationError
 from annotator.core.model import Annotations, Argument, Attribution, Document, Event, Span
 from annotator.core.schema import Schema
 from annotator.core.validation import validate_annotations

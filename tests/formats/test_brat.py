@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import InputError
+from annotator.errors import InputError
 from annotator.core.importing import import_records
 from annotator.core.model import (
     Annotations,

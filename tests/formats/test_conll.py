@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import InputError
+from annotator.errors import InputError
 from annotator.core.model import Annotations, Document, Span
 from annotator.formats.conll import read_conll, write_conll
 from tests.helpers import seed_annotations

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from annotator.core.errors import AnnotatorError, InputError
+from annotator.errors import AnnotatorError, InputError
 from annotator.core.importing import import_records
 from annotator.core.model import Document
 from annotator.formats.jsonl import document_line, read_jsonl, write_jsonl

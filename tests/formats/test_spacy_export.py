@@ -13,7 +13,7 @@ import pytest
 
 from annotator.core.model import Document
 from annotator.formats.jsonl import document_line
-from annotator.formats.tags import outermost
+from annotator.nlp.tags import outermost
 from tests.conftest import SEED
 from tests.helpers import seed_annotations
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.errors import InputError
+from annotator.errors import InputError
 from annotator.formats.txt import read_txt
 from tests.conftest import SEED
 

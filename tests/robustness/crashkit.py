@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.commands import EditCommand, Editor, StatusCommand
-from annotator.core.errors import ValidationError
+from annotator.errors import ValidationError
 from annotator.core.model import Argument, Attribution, Document, Event, Span, Status
 from annotator.core.schema import Schema
 from annotator.core.schema_files import load_schema

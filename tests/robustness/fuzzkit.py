@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import AnnotatorError
+from annotator.errors import AnnotatorError
 from annotator.core.importing import import_records
 from annotator.core.model import Document, Status
 from annotator.core.schema import Schema

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import ProjectError
+from annotator.errors import ProjectError
 from annotator.core.model import Document
 from annotator.storage import ProjectStore, backup
 from annotator.storage.backup import (

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import ProjectError
+from annotator.errors import ProjectError
 from annotator.core.model import Annotations, Document, Span, Status
 from annotator.storage import ProjectStore
 from annotator.storage.backup import backup_dir, backup_hint

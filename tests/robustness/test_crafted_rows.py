@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import AnnotatorError
+from annotator.errors import AnnotatorError
 from tests.conftest import DATA
 
 DEMO = Path(__file__).parents[2] / "corpora" / "aleppo-2020-02-02.demo.jsonl"

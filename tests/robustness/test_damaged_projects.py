@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import ProjectError
+from annotator.errors import ProjectError
 from annotator.core.model import Document
 from annotator.storage import ProjectStore
 from annotator.storage.backup import list_backups, make_backup

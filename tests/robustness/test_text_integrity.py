@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from annotator.core.errors import ProjectError
+from annotator.errors import ProjectError
 from annotator.core.model import Document, text_sha256
 from annotator.formats.registry import ExportOptions, export_project
 from annotator.storage import ProjectStore

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from annotator.core.commands import Editor
-from annotator.core.errors import ProjectError
+from annotator.errors import ProjectError
 from annotator.core.model import Document
 from annotator.storage import ProjectStore
 from tests.robustness.crashkit import REPO, child, new_project, write_import_file

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Migrations
 
-from annotator.core.errors import ProjectError
+from annotator.errors import ProjectError
 from annotator.storage import ProjectStore
 from annotator.storage import migrations as registry
 from annotator.storage.backup import backup_dir, list_backups

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from annotator.core.errors import ProjectError
+from annotator.errors import ProjectError
 from annotator.core.model import Document, Status
 from annotator.storage import ProjectStore
 from annotator.storage.migrations import latest_version

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.errors import InputError
-from annotator.formats.tags import align, outermost, spans_to_tags, tags_to_spans
+from annotator.errors import InputError
+from annotator.nlp.tags import align, outermost, spans_to_tags, tags_to_spans
 
 # No punctuation here, so whitespace tokens are the tokens camel-tools would give.
 TEXT = "وأصيب تسعة في قصف لقوات النظام في إدلب"

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..core.errors import InputError
+from ..errors import InputError
 
 TokenSpan = tuple[int, int, str]
 CharSpan = tuple[int, int, str]
