@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import __version__
-from .errors import AnnotatorError
 from .core.progress import Progress
+from .errors import AnnotatorError
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -136,9 +137,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from .core.notes import import_with_notes
-    from .storage.notes import NoteTable
     from .formats.registry import read_paths
     from .formats.textio import check_encoding
+    from .storage.notes import NoteTable
 
     if args.encoding:
         check_encoding(args.encoding)
@@ -305,17 +306,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _backup_before(store, reason: str) -> None:  # noqa: ANN001 - an open ProjectStore
+def _backup_before(store, reason: str) -> None:
     """A copy of the project before a bulk change (an import replaces annotators' work)."""
     from .storage.backup import make_backup
 
     try:
         make_backup(store.path, reason=reason, source=store.db.conn)
-    except Exception as error:  # noqa: BLE001 - a backup failure must not stop the work
+    except Exception as error:
         print(f"annotator: warning: no backup made before the change: {error}", file=sys.stderr)
 
 
-def _print(figures: dict, as_json: bool, render) -> int:  # noqa: ANN001
+def _print(figures: dict, as_json: bool, render) -> int:
     """A report on stdout: as JSON, or as the text ``render`` makes of it."""
     print(json.dumps(figures, ensure_ascii=False, indent=2) if as_json else render(figures))
     return 0
@@ -369,7 +370,7 @@ def _names(text: str | None) -> list[str] | None:
     return names or None
 
 
-def _drain_result(steps):  # noqa: ANN001, ANN202 - a core generator that returns a value
+def _drain_result(steps):
     """Drain a generator of ``Progress`` (printed like ``_drain``) and return its value."""
     shown = time.monotonic()
     while True:
@@ -382,7 +383,7 @@ def _drain_result(steps):  # noqa: ANN001, ANN202 - a core generator that return
             shown = time.monotonic()
 
 
-def _open(path: Path, backup: bool = True):  # noqa: ANN202 - ProjectStore, imported lazily
+def _open(path: Path, backup: bool = True):
     """A project to write to; ``backup=False`` where the command makes its own backup
     right after."""
     from .storage import ProjectStore
@@ -394,7 +395,7 @@ def _open(path: Path, backup: bool = True):  # noqa: ANN202 - ProjectStore, impo
     return _warned(store)
 
 
-def _read(path: Path):  # noqa: ANN202 - ProjectStore, imported lazily
+def _read(path: Path):
     """A project only read from: the file and its folder stay byte for byte as they were
     (no session row, no backup, no upgrade in place), and read-only media work."""
     from .storage import ProjectStore
@@ -402,7 +403,7 @@ def _read(path: Path):  # noqa: ANN202 - ProjectStore, imported lazily
     return _warned(ProjectStore.open(path, read_only=True))
 
 
-def _warned(store):  # noqa: ANN001, ANN202
+def _warned(store):
     if store.open_warning:
         print(f"annotator: warning: {store.open_warning}", file=sys.stderr)
     return store

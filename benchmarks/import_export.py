@@ -43,6 +43,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from machine_info import machine_lines  # benchmarks/machine_info.py, beside this script
 from sqlite_utils import Database
 
 from annotator import cli
@@ -55,7 +56,6 @@ from annotator.formats.registry import ExportOptions, export_project
 from annotator.nlp.tokens import tokenize
 from annotator.paths import corpora_root
 from annotator.storage import ProjectStore
-from machine_info import machine_lines  # benchmarks/machine_info.py, beside this script
 
 REPO = Path(__file__).resolve().parent.parent
 ANNOTATOR = "bench"

@@ -107,7 +107,7 @@ def fit(articles: list[list[Sentence]], settings: Settings):
 def leave_one_out(data: dict[str, list[Sentence]], settings: Settings,
                   inner: bool = False) -> tuple[Score, list[float]]:
     score, seconds = Score(), []
-    for name in data:  # noqa: PLC0206 - the name is the point
+    for name in data:
         rest = {other: s for other, s in data.items() if other != name}
         threshold = inner_threshold(rest, settings, INNER_GRID) if inner else None
         began = time.perf_counter()

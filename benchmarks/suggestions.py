@@ -31,6 +31,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from machine_info import machine_lines  # benchmarks/machine_info.py, beside this script
+
 from annotator.core.model import Document, Span
 from annotator.core.schema_files import load_schema
 from annotator.core.search import documents_matching
@@ -38,7 +40,6 @@ from annotator.core.suggestions import SuggestionIndex, rule_for
 from annotator.formats.conll import read_conll
 from annotator.paths import corpora_root
 from annotator.storage import ProjectStore
-from machine_info import machine_lines  # benchmarks/machine_info.py, beside this script
 
 SEED = "aleppo-2020-02-02.txt"
 TARGET_MS = 100.0

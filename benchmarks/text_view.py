@@ -49,7 +49,13 @@ from pathlib import Path
 from typing import Any
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, qInstallMessageHandler, qVersion
+from PySide6.QtCore import (
+    QCoreApplication,
+    QSettings,
+    Qt,
+    qInstallMessageHandler,
+    qVersion,
+)
 from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTextEdit
@@ -66,8 +72,8 @@ from annotator.core.model import (
 )
 from annotator.core.schema import Schema
 from annotator.core.schema_files import load_schema
-from annotator.core.session import Session
 from annotator.core.selection import is_word_char
+from annotator.core.session import Session
 from annotator.core.validation import validate_annotations
 from annotator.paths import corpora_root
 from annotator.storage import ProjectStore
@@ -75,8 +81,8 @@ from annotator.ui import text_view as text_view_module
 from annotator.ui.labelling import LabelController
 from annotator.ui.main_window import MainWindow
 from annotator.ui.models import AnnotationListModel
-from annotator.ui.suggestions_ui import SuggestionsController
 from annotator.ui.panels import AttributionsPanel, EventsPanel, Inspector
+from annotator.ui.suggestions_ui import SuggestionsController
 from annotator.ui.text_view import DEFAULT_POINT_SIZE, AnnotationTextView
 from annotator.ui.workspace import Workspace
 

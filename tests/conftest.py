@@ -7,10 +7,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from annotator.core.schema_files import load_schema  # noqa: E402
-from annotator.storage import ProjectStore  # noqa: E402
+from annotator.core.schema_files import load_schema
+from annotator.storage import ProjectStore
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "aleppo-2020-02-02.txt"

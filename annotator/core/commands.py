@@ -18,14 +18,23 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Any, Protocol, Union
+from typing import Any, Protocol
 
 from ..errors import ProjectError, ValidationError
-from .model import Annotations, Argument, Attribution, Document, Event, Span, Status, next_id
+from .model import (
+    Annotations,
+    Argument,
+    Attribution,
+    Document,
+    Event,
+    Span,
+    Status,
+    next_id,
+)
 from .schema import Schema
 from .validation import validate_change
 
-Item = Union[Span, Event, Attribution]
+Item = Span | Event | Attribution
 _TABLES = {Span: "spans", Event: "events", Attribution: "attributions"}
 _KINDS = {Span: "span", Event: "event", Attribution: "attribution"}
 
@@ -70,7 +79,7 @@ class Command(Protocol):
 class EditTarget(Protocol):
     schema: Schema
 
-    def atomic(self): ...  # noqa: ANN201
+    def atomic(self): ...
     def document(self, document_id: str) -> Document: ...
     def annotations(self, document_id: str, annotator: str) -> Annotations: ...
     def save_span(self, document_id: str, annotator: str, span: Span) -> None: ...

@@ -24,6 +24,7 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import ProjectError
 from ..nlp.recommender import (
     FORMAT,
     Model,
@@ -36,7 +37,6 @@ from ..nlp.recommender import (
 from ..nlp.recommender import train as train_crf
 from .adjudication import GOLD
 from .commands import timestamp
-from ..errors import ProjectError
 from .model import Document, Status
 from .progress import Progress
 from .schema import Schema

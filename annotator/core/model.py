@@ -8,9 +8,9 @@ Offsets are Unicode code points into the unchanged document text, end exclusive
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from collections.abc import Iterable
 from typing import Any
 
 

@@ -29,8 +29,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..nlp import ner
 from ..errors import ValidationError
+from ..nlp import ner
 from .model import Document
 from .options import ProjectOptions
 from .progress import Progress

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..paths import schema_path, shipped_schema_names
 from ..errors import SchemaError
+from ..paths import schema_path, shipped_schema_names
 from .schema import Schema
 
 DEFAULT_SCHEMA = "arabic-news"

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Protocol
 
+from ..errors import ProjectError, ValidationError
 from ..nlp.clitics import (
     CONJUNCTIONS,
     DEFAULT_CONVENTION,
@@ -53,7 +54,6 @@ from ..nlp.normalize import (
     normalise_with_map,
     original_span,
 )
-from ..errors import ProjectError, ValidationError
 from .model import Document
 from .options import OptionStore
 from .selection import is_word_char

@@ -21,7 +21,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from .commands import Command, EditCommand, Editor, Item, StatusCommand, StepName, apply_change
+from .commands import (
+    Command,
+    EditCommand,
+    Editor,
+    Item,
+    StatusCommand,
+    StepName,
+    apply_change,
+)
 from .model import Annotations, Document, Status
 
 
@@ -72,7 +80,7 @@ class Session:
 
     # --- what is open ---------------------------------------------------------------
     @property
-    def schema(self):  # noqa: ANN201 - the store's Schema
+    def schema(self):
         return self.store.schema
 
     def open(self, document_id: str) -> Change:

@@ -41,10 +41,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
+from ..errors import ProjectError, ValidationError
 from ..nlp.clitics import DEFAULT_CONVENTION, LexiconLike, strip_proclitics
 from ..nlp.normalize import DEFAULT_SETTINGS, NormalisationSettings
 from .commands import EditCommand, Editor, StepName, step
-from ..errors import ProjectError, ValidationError
 from .model import Annotations, Document, Span
 from .schema import Schema
 from .search import (

@@ -36,7 +36,6 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
 from ..core.model import (
     Annotations,
     Argument,
@@ -47,6 +46,7 @@ from ..core.model import (
     Span,
     Status,
 )
+from ..errors import InputError
 from .textio import read_lines, read_text
 
 ATTRIBUTION_TYPE = "Attribution"
@@ -533,9 +533,9 @@ def _labels_section(path: Path, encoding: str | None) -> dict[str, str]:
             section = stripped[1:-1].strip()
             continue
         fields = [f.strip() for f in stripped.split("|")]
-        if section == "labels" and len(fields) >= 2 and not stripped.startswith("#"):
-            if brat_name(fields[1]) == fields[0] != fields[1]:
-                names[fields[0]] = fields[1]
+        labelled = section == "labels" and len(fields) >= 2 and not stripped.startswith("#")
+        if labelled and brat_name(fields[1]) == fields[0] != fields[1]:
+            names[fields[0]] = fields[1]
     return names
 
 

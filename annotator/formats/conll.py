@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from ..errors import InputError
 from ..core.model import Annotations, Document, ImportRecord, Span, Status
 from ..core.progress import Progress
-from ..nlp.tokens import document_sentences
+from ..errors import InputError
 from ..nlp import tags as tagging
+from ..nlp.tokens import document_sentences
 from .textio import read_lines
 
 DOCSTART = "-DOCSTART-"
@@ -296,10 +296,8 @@ def write_conll(
     if total is None and isinstance(items, Sequence):
         total = len(items)
     report = _Report()
-    done = 0
-    for document, work in items:
+    for done, (document, work) in enumerate(items, start=1):
         out.write(_document_block(document, work, options, report))
-        done += 1
         yield Progress(done, total, document.id)
     warnings.extend(report.messages(align))
 

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import InputError
 from ..core.model import (
     Annotations,
     Argument,
@@ -27,6 +26,7 @@ from ..core.model import (
     stable_document_id,
 )
 from ..core.progress import Progress
+from ..errors import InputError
 from .textio import read_lines
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")

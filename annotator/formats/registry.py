@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, ProjectError
 from ..core.model import Annotations, Document, ImportRecord
 from ..core.notes import with_notes
 from ..core.progress import Progress
+from ..errors import InputError, ProjectError
 
 FORMATS = ("txt", "jsonl", "conll", "brat")
 EXPORT_FORMATS = ("jsonl", "conll", "brat", "spacy", "doccano", "doccano-relations", "prodigy")

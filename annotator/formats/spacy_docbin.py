@@ -19,10 +19,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ..errors import InputError
 from ..core.model import Annotations, Document
 from ..core.progress import Progress
 from ..core.schema import Schema
+from ..errors import InputError
 from ..nlp import tags as tagging
 
 SPAN_KEY = "sc"

@@ -22,8 +22,8 @@ from typing import Any, TextIO
 
 from ..core.model import Annotations, Document
 from ..core.progress import Progress
-from ..nlp.tokens import document_sentences
 from ..nlp import tags as tagging
+from ..nlp.tokens import document_sentences
 
 SOURCE_ROLE = "Source"
 CONTENT_ROLE = "Content"

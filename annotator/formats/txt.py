@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError
 from ..core.model import Document, ImportRecord
+from ..errors import InputError
 from .textio import read_text
 
 

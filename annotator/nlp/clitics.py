@@ -253,7 +253,7 @@ def installed_analyser() -> Analyser | None:
         from camel_tools.morphology.database import MorphologyDB
 
         return Analyzer(MorphologyDB(str(morphology_db_path()), "a"))
-    except Exception:  # noqa: BLE001 - an unusable optional database is "not installed"
+    except Exception:
         return None
 
 

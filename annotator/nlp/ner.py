@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnnotatorError
-from .tags import parse_tag, tags_to_spans
 from .clitics import camel_data_dir, catalogue_ready
+from .tags import parse_tag, tags_to_spans
 
 NER_PACKAGE = "ner-arabert"
 NER_INSTALL = f"camel_data -i {NER_PACKAGE}"

@@ -38,7 +38,7 @@ def _word_tokenizer() -> Callable[[str], list[str]]:
     return tokenizer
 
 
-def document_sentences(document) -> list[list[Offsets]]:  # noqa: ANN001 - a core Document
+def document_sentences(document) -> list[list[Offsets]]:
     """Token offsets by sentence: the document's own tokens (from CoNLL), else ``tokenize``."""
     if document.tokens is not None:
         return [list(sentence) for sentence in document.tokens if sentence]

@@ -61,8 +61,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ProjectError
 from ..core.model import text_sha256
+from ..errors import ProjectError
 from .file_checks import SESSION_PREFIX, alive, check_file, check_header, read_only
 from .migrations import APPLICATION_ID, latest_version
 
@@ -309,7 +309,7 @@ def backup_on_open(store: ProjectStore) -> str | None:
         store.backup_path = make_backup(store.path, reason="", source=store.db.conn)
     except DamagedProject as error:
         return f"{error.message}{backup_hint(store.path)}"
-    except Exception as error:  # noqa: BLE001 - a backup failure must not stop opening
+    except Exception as error:
         return f"no backup was made when opening the project: {error}"
     return None
 

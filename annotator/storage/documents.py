@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..core.commands import timestamp
-from ..errors import DamagedRowError, ProjectError
 from ..core.model import (
     Document,
     Status,
 )
+from ..errors import DamagedRowError, ProjectError
 from .file_checks import (
     backup_hint_for,
 )

@@ -17,7 +17,7 @@ import os
 import socket
 import sqlite3
 import threading
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -230,7 +230,7 @@ def _migrations_table_sound(conn: sqlite3.Connection) -> bool:
     return {"migration_set", "name", "applied_at"} <= columns
 
 
-@lru_cache(maxsize=None)
+@cache
 def expected_schema(version: int) -> dict[tuple[str, str], str]:
     """The objects (type, name) -> definition that the first ``version`` steps create."""
     from sqlite_utils import Database

@@ -17,7 +17,7 @@ migrations = Migrations("annotator")
 STEP_NAMES: list[str] = []  # in order: the file format N has the first N steps
 
 
-def step(function):  # noqa: ANN001, ANN201 - a migration function, registered
+def step(function):
     """Register a migration step (and remember its name: sqlite-utils keeps the list
     private)."""
     STEP_NAMES.append(function.__name__)

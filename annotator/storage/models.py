@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from ..errors import DamagedRowError
 from ..core.learning import StoredModel
+from ..errors import DamagedRowError
 from .project_store import ProjectStore
 
 

@@ -10,8 +10,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..core.commands import timestamp
-from ..errors import DamagedRowError
 from ..core.notes import Note
+from ..errors import DamagedRowError
 
 if TYPE_CHECKING:
     from .project_store import ProjectStore

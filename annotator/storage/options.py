@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-from ..errors import ProjectError
 from ..core.json_settings import json_object_setting
 from ..core.options import ProjectOptions
+from ..errors import ProjectError
 from ..nlp.clitics import CONVENTIONS, DEFAULT_CONVENTION
 from ..nlp.normalize import DEFAULT_SETTINGS, NormalisationSettings
 from .parts import StoreParts

@@ -40,8 +40,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..core.commands import timestamp
-from ..errors import ProjectError
 from ..core.schema import Schema
+from ..errors import ProjectError
 from .decisions import DecisionRows
 from .documents import DocumentRows
 from .figures import FigureRows

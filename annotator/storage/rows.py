@@ -14,9 +14,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..errors import DamagedRowError
 from ..core.json_settings import describe, load_json
-from ..core.model import Argument, Attribution, Document, Event, Span, Status, text_sha256
+from ..core.model import (
+    Argument,
+    Attribution,
+    Document,
+    Event,
+    Span,
+    Status,
+    text_sha256,
+)
+from ..errors import DamagedRowError
 
 MAX_OFFSET = 2**31  # no text the app can hold is longer; 2**62 is damage, not a position
 DAMAGED = "the project file was changed outside the app or is damaged"

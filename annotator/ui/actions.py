@@ -81,8 +81,8 @@ def _focus(window: MainWindow, widget) -> None:
 
 
 def _set_convention(window: MainWindow, action: QAction, on: bool) -> None:
-    from ..errors import AnnotatorError
     from ..core.search import set_clitic_convention
+    from ..errors import AnnotatorError
 
     try:
         set_clitic_convention(window.workspace.store, "include" if on else "exclude")
@@ -114,7 +114,7 @@ MENUS = {"file": N_("&File"), "edit": N_("&Edit"), "annotate": N_("Annotate"),  
          "document": N_("Document"), "view": N_("&View"), "help": N_("&Help")}
 
 
-def _app():  # noqa: ANN202 - the ui.app module, imported when an entry runs
+def _app():
     from . import app
 
     return app

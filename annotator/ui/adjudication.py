@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from ..core.adjudication import RejectCandidateCommand, accept, agreed, candidates
 from ..core.commands import StepName, step
-from ..errors import AnnotatorError
 from ..core.session import Change
+from ..errors import AnnotatorError
 from .after_paint import AfterPaint
 from .i18n import N_, tr
 from .workspace import Workspace
@@ -108,7 +108,7 @@ class AdjudicationPanel(QWidget):
         if 0 <= row < len(self.items):
             self.candidateChosen.emit(self.items[row].start, self.items[row].end)
 
-    def current(self):  # noqa: ANN201
+    def current(self):
         row = self.table.currentRow()
         return self.items[row] if 0 <= row < len(self.items) else None
 

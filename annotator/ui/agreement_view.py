@@ -77,7 +77,7 @@ class AgreementDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.tabs)
 
-    def compute(self):  # noqa: ANN201 - the worker, for tests
+    def compute(self):
         from ..agreement import compute_agreement
         from .workers import run_with_progress
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import AnnotatorError
 from ..core.schema_files import load_schema
+from ..errors import AnnotatorError
 from ..storage import ProjectStore
 from .i18n import tr
 from .plain import no_mnemonic, plain_box
@@ -106,7 +106,7 @@ def open_store(project: Path | None) -> tuple[ProjectStore, Path]:
     return ProjectStore.open(project), project
 
 
-def open_window(project: Path | None, annotator: str):  # noqa: ANN201
+def open_window(project: Path | None, annotator: str):
     from .main_window import APP_TITLE, MainWindow
     from .workspace import Workspace
 

@@ -34,7 +34,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "translate later"
+def N_(text: str) -> str:
     return text
 
 

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..core.commands import StepName, step
-from ..errors import AnnotatorError
 from ..core.model import Attribution, Event, Span, Status
 from ..core.selection import next_word_boundary, snap_to_words
+from ..errors import AnnotatorError
 from .dialogs import PickSpanDialog, SpanChoice
 from .i18n import tr
 from .text_view import AnnotationTextView
@@ -69,7 +69,7 @@ class LabelController:
             finally:  # a refused follow-up leaves the saved span selected
                 workspace.set_current(chosen)
 
-    def _follow_up(self, layer: str | None, span: Span):  # noqa: ANN202
+    def _follow_up(self, layer: str | None, span: Span):
         """A trigger opens its event; a cue opens an attribution; a source or content
         made while an attribution is selected fills that attribution."""
         editor = self.workspace.editor()
@@ -147,7 +147,7 @@ class LabelController:
             self.report(tr("Select an attribution first (mark a cue, or pick one in the panel)."))
             return
         schema = self.workspace.schema
-        fillers = ["CONTENT"] if part == "content" else ["SOURCE", *[l.name for l in schema.labels_in("entity")]]
+        fillers = ["CONTENT"] if part == "content" else ["SOURCE", *[label.name for label in schema.labels_in("entity")]]
         name = tr(part.title())  # "Source", "Content": as the attributions panel says
         title = tr("{part} of {attribution}").format(part=name, attribution=attribution.id)
         dialog = PickSpanDialog(title, {part: self._choices(fillers)}, self.parent, role_names={part: name})
@@ -180,7 +180,7 @@ class LabelController:
         selection = self._selection()
         if selection is not None:
             snippet = " ".join(text[selection[0]:selection[1]].split())[:40]
-            labels = fillers or [l.name for l in self.workspace.schema.labels_in("entity")]
+            labels = fillers or [entity.name for entity in self.workspace.schema.labels_in("entity")]
             choices += [SpanChoice(tr("new {label} from the selection: {text}").format(label=label, text=snippet),
                                    new_label=label) for label in labels]
         return choices

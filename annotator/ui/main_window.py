@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import AnnotatorError, ProjectError
 from ..core.model import Span, Status
 from ..core.session import Change
+from ..errors import AnnotatorError, ProjectError
 from .heap import settle_loaded_data
 from .i18n import N_, tr
 from .labelling import LabelController

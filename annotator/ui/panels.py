@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import Annotations, Attribution, Event, Span
-
-Item = Span | Event | Attribution
 from ..core.schema import Schema
 from .i18n import N_, tr, ui_language
 from .plain import plain_label
+
+Item = Span | Event | Attribution
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -94,7 +94,7 @@ class EventsPanel(ItemTree):
         data = item.data(0, ITEM_ROLE)
         self.itemChosen.emit(data[0] if isinstance(data, tuple) else data)
 
-    def selected_argument(self):  # noqa: ANN201
+    def selected_argument(self):
         item = self.tree.currentItem()
         data = item.data(0, ITEM_ROLE) if item else None
         return data if isinstance(data, tuple) else None

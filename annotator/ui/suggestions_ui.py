@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ..core.by_place import ByPlace
 from ..core.commands import Command, step
-from ..errors import AnnotatorError, ProjectError
 from ..core.model import Annotations, Span
 from ..core.progress import Progress
 from ..core.search import clitic_convention, normalisation_settings
@@ -29,6 +28,7 @@ from ..core.suggestions import (
     rule_for,
     visible,
 )
+from ..errors import AnnotatorError, ProjectError
 from ..storage import ProjectStore
 from .heap import settle_loaded_data
 from .i18n import tr
@@ -62,7 +62,7 @@ class SuggestionsController:
         self.refresh([s for s in (*removed, *added) if isinstance(s, Span)])
 
     @property
-    def workspace(self):  # noqa: ANN201
+    def workspace(self):
         return self.window.workspace
 
     def build(self) -> None:

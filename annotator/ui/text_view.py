@@ -329,7 +329,7 @@ class AnnotationTextView(QTextEdit):
         last = blocks[-1]
         return self.offsets.from_qt(blocks[0].position()), self.offsets.from_qt(last.position() + last.length())
 
-    def _visible_blocks(self):  # noqa: ANN202 - Iterator[QTextBlock]
+    def _visible_blocks(self):
         top = self.verticalScrollBar().value()
         # Qt's hit test inside the top margin answers anywhere in the text: aim below it
         below_margin = max(1, int(self.document().documentMargin()) + 2 - top)

@@ -93,17 +93,17 @@ class ExportOptionsDialog(QDialog):
                              self.scheme.currentText(), self.align.currentText())
 
 
-def start_import(window, paths: list[Path], options: ImportOptions) -> GeneratorWorker:  # noqa: ANN001
+def start_import(window, paths: list[Path], options: ImportOptions) -> GeneratorWorker:
     from ..storage.backup import make_backup
 
     try:
         make_backup(window.project_path, reason="before-import")  # an import replaces work
-    except Exception as error:  # noqa: BLE001 - a failed backup must not stop the import
+    except Exception as error:
         window.show_message(tr("No backup before the import: {reason}").format(reason=error))
 
     warnings: list[str] = []  # what the files held that the project cannot, with counts
 
-    def job(store):  # noqa: ANN001, ANN202
+    def job(store):
         records = read_paths(paths, options.fmt, warnings=warnings, encoding=options.encoding,
                              annotator=options.annotator, strict=options.strict)
         return import_records(store, records, add_labels=options.add_labels)
@@ -121,7 +121,7 @@ def start_import(window, paths: list[Path], options: ImportOptions) -> Generator
     return run_with_progress(window, tr("Importing"), window.project_path, job, done)
 
 
-def start_export(window, target: Path, options: ExportOptions) -> GeneratorWorker:  # noqa: ANN001
+def start_export(window, target: Path, options: ExportOptions) -> GeneratorWorker:
     warnings: list[str] = []
 
     def done(count: int) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from ..errors import AnnotatorError
 from ..core.progress import Progress
+from ..errors import AnnotatorError
 from ..storage import ProjectStore
 from .i18n import tr
 from .plain import plain_box, plain_label
@@ -66,7 +66,7 @@ class GeneratorWorker(QRunnable):
         except AnnotatorError as error:
             self.signals.failed.emit(str(error))
             return
-        except Exception as error:  # noqa: BLE001 - shown to the user, app keeps running
+        except Exception as error:
             self.signals.failed.emit(tr("Unexpected error: {error}").format(error=error) + "\n\n" + f"{traceback.format_exc(limit=3)}")
             return
         if outcome is not None:

@@ -20,10 +20,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.commands import Command, StepName, as_step
-from ..errors import AnnotatorError
 from ..core.model import Annotations, Attribution, Document, Event, Span
 from ..core.schema import Schema
 from ..core.session import Change, Session
+from ..errors import AnnotatorError
 from ..storage import ProjectStore
 from .i18n import tr
 from .step_names import step_name
@@ -81,7 +81,7 @@ class Workspace(QObject):
     def schema(self) -> Schema:
         return self.store.schema
 
-    def editor(self):  # noqa: ANN201 - a core.commands.Editor
+    def editor(self):
         self.catch_up()
         return self.session.editor()
 

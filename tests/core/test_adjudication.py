@@ -4,7 +4,13 @@ from dataclasses import replace
 
 import pytest
 
-from annotator.core.adjudication import GOLD, RejectCandidateCommand, accept, agreed, candidates
+from annotator.core.adjudication import (
+    GOLD,
+    RejectCandidateCommand,
+    accept,
+    agreed,
+    candidates,
+)
 from annotator.core.model import Document
 from tests.helpers import seed_annotations
 

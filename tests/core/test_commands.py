@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.commands import Editor
-from annotator.errors import ValidationError
 from annotator.core.model import Document, Status
+from annotator.errors import ValidationError
 from tests.helpers import at, seed_annotations
 
 

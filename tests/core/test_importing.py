@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.errors import InputError
 from annotator.core.importing import import_records
 from annotator.core.model import Annotations, Document, ImportRecord, Span
+from annotator.errors import InputError
 
 
 def _record(doc_id, text, spans=(), line=1):

@@ -7,7 +7,6 @@ import sqlite3
 
 import pytest
 
-from annotator.errors import ProjectError
 from annotator.core.learning import (
     MODEL_NAME,
     StoredModel,
@@ -20,6 +19,7 @@ from annotator.core.learning import (
 )
 from annotator.core.model import Annotations, Document, Span, Status
 from annotator.core.schema import Schema
+from annotator.errors import ProjectError
 from annotator.nlp.recommender import FORMAT, Model
 from annotator.storage import ProjectStore
 from annotator.storage.models import load_model, save_model

@@ -50,7 +50,7 @@ NOTES = [
 
 def _project(tmp_path: Path, name: str, lines: list[dict]) -> Path:
     source = tmp_path / f"{name}.jsonl"
-    source.write_text("".join(json.dumps(l, ensure_ascii=False) + "\n" for l in lines), encoding="utf-8")
+    source.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
     project = tmp_path / f"{name}.annotator"
     _ok("init", project)
     _ok("import", project, source)

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from annotator.errors import ProjectError, ValidationError
 from annotator.core.model import Document
 from annotator.core.preannotate import (
     default_mapping,
@@ -21,6 +20,7 @@ from annotator.core.preannotate import (
 from annotator.core.progress import Progress
 from annotator.core.schema_files import load_schema
 from annotator.core.suggestions import Suggestion, model_suggestions
+from annotator.errors import ProjectError, ValidationError
 from annotator.nlp.ner import ModelNotInstalled
 from annotator.nlp.tokens import tokenize
 from annotator.storage.options import MAPPING_KEY

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.errors import SchemaError
 from annotator.core.schema import Schema
 from annotator.core.schema_files import load_schema
+from annotator.errors import SchemaError
 from annotator.paths import shipped_schema_names
 
 ACE_EVENT_TYPES = 33

@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from annotator.errors import ProjectError
 from annotator.core.model import Document
 from annotator.core.search import (
     CorpusIndex,
@@ -19,6 +18,7 @@ from annotator.core.search import (
     set_normalisation_settings,
     word_matches,
 )
+from annotator.errors import ProjectError
 from annotator.nlp.normalize import NormalisationSettings
 
 

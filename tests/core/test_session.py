@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.commands import step
-from annotator.errors import AnnotatorError
 from annotator.core.model import Document, Span, Status
 from annotator.core.session import Session
+from annotator.errors import AnnotatorError
 from annotator.storage import ProjectStore
 from tests.helpers import at
 
@@ -63,7 +63,7 @@ def test_a_refused_command_leaves_history_and_copy_alone(session, store):
         name = step("Add attribution")
         document_id = "d1"
 
-        def do(self, target):  # noqa: ANN001
+        def do(self, target):
             raise AnnotatorError("the disk is full")
 
         undo = do

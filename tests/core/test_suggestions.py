@@ -5,7 +5,6 @@ import re
 import pytest
 
 from annotator.core.commands import Editor
-from annotator.errors import ProjectError, ValidationError
 from annotator.core.model import Annotations, Document, Span
 from annotator.core.search import NormalisedText, normalise_query, word_matches
 from annotator.core.suggestions import (
@@ -23,6 +22,7 @@ from annotator.core.suggestions import (
     suggest_for_document,
     visible,
 )
+from annotator.errors import ProjectError, ValidationError
 from annotator.storage import ProjectStore
 
 FORCES = "قوات النظام"

@@ -2,10 +2,17 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.errors import ValidationError
-from annotator.core.model import Annotations, Argument, Attribution, Document, Event, Span
+from annotator.core.model import (
+    Annotations,
+    Argument,
+    Attribution,
+    Document,
+    Event,
+    Span,
+)
 from annotator.core.schema import Schema
 from annotator.core.validation import validate_annotations
+from annotator.errors import ValidationError
 from tests.helpers import at, seed_annotations
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from annotator.errors import InputError
 from annotator.core.importing import import_records
 from annotator.core.model import (
     Annotations,
@@ -19,8 +18,13 @@ from annotator.core.model import (
     Span,
 )
 from annotator.core.schema import Schema
+from annotator.errors import InputError
 from annotator.formats.brat import read_brat
-from annotator.formats.brat_write import annotation_conf, write_annotation_conf, write_brat
+from annotator.formats.brat_write import (
+    annotation_conf,
+    write_annotation_conf,
+    write_brat,
+)
 from tests.helpers import at, seed_annotations
 
 DOC_ID = "aleppo-2020-02-02"

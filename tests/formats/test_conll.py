@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.errors import InputError
 from annotator.core.model import Annotations, Document, Span
+from annotator.errors import InputError
 from annotator.formats.conll import read_conll, write_conll
 from tests.helpers import seed_annotations
 

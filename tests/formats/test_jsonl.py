@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from annotator.errors import AnnotatorError, InputError
 from annotator.core.importing import import_records
 from annotator.core.model import Document
+from annotator.errors import AnnotatorError, InputError
 from annotator.formats.jsonl import document_line, read_jsonl, write_jsonl
 from annotator.formats.registry import export_pairs
 from tests.helpers import seed_annotations

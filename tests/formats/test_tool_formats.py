@@ -10,8 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from annotator.core.model import Attribution, Document, Span
 from annotator.formats.jsonl import document_line
 from tests.conftest import SEED

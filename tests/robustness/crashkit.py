@@ -34,10 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.commands import EditCommand, Editor, StatusCommand
-from annotator.errors import ValidationError
 from annotator.core.model import Argument, Attribution, Document, Event, Span, Status
 from annotator.core.schema import Schema
 from annotator.core.schema_files import load_schema
+from annotator.errors import ValidationError
 from annotator.formats.jsonl import document_line
 from annotator.storage import ProjectStore
 from tests.helpers import work_rows

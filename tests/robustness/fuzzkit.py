@@ -23,10 +23,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import AnnotatorError
 from annotator.core.importing import import_records
 from annotator.core.model import Document, Status
 from annotator.core.schema import Schema
+from annotator.errors import AnnotatorError
 from annotator.formats.jsonl import document_line
 from annotator.formats.registry import ExportOptions, export_project, read_paths
 from annotator.storage import ProjectStore

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.errors import ProjectError
 from annotator.core.model import Document
+from annotator.errors import ProjectError
 from annotator.storage import ProjectStore, backup
 from annotator.storage.backup import (
     backup_dir,

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.errors import ProjectError
 from annotator.core.model import Annotations, Document, Span, Status
+from annotator.errors import ProjectError
 from annotator.storage import ProjectStore
 from annotator.storage.backup import backup_dir, backup_hint
 

@@ -25,7 +25,6 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import AnnotatorError
-from tests.conftest import DATA
 
 DEMO = Path(__file__).parents[2] / "corpora" / "aleppo-2020-02-02.demo.jsonl"
 SHORT = "ذهب محمد إلى حلب أمس."  # d2, where most damage is done

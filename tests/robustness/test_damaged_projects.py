@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.errors import ProjectError
 from annotator.core.model import Document
+from annotator.errors import ProjectError
 from annotator.storage import ProjectStore
 from annotator.storage.backup import list_backups, make_backup
 from annotator.storage.migrations import APPLICATION_ID, latest_version

@@ -28,19 +28,18 @@ def project_with_labels(path: Path, annotator: str = "zaid") -> Path:
     jsonl = path.parent / f"{path.stem}-{annotator}.jsonl"
     text = SEED.read_text(encoding="utf-8")
     start = text.index("حلب")
-    jsonl.write_text(
-        '{"id": "aleppo", "text": %s, "annotator": "%s", "spans": [{"id": "T1", "start": %d, '
-        '"end": %d, "label": "GPE"}]}\n' % (_json(text), annotator, start, start + 3),
-        encoding="utf-8")
+    line = {"id": "aleppo", "text": text, "annotator": annotator,
+            "spans": [{"id": "T1", "start": start, "end": start + 3, "label": "GPE"}]}
+    jsonl.write_text(_json(line) + "\n", encoding="utf-8")
     result = cli("import", path, jsonl, cwd=path.parent)
     assert result.returncode == 0, result.stderr
     return path
 
 
-def _json(text: str) -> str:
+def _json(value: object) -> str:
     import json
 
-    return json.dumps(text, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def raw(path: Path, *statements: str) -> None:

@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from annotator.errors import ProjectError
 from annotator.core.model import Document, text_sha256
+from annotator.errors import ProjectError
 from annotator.formats.registry import ExportOptions, export_project
 from annotator.storage import ProjectStore
 from tests.helpers import seed_annotations

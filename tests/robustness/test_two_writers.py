@@ -12,8 +12,8 @@ import time
 import pytest
 
 from annotator.core.commands import Editor
-from annotator.errors import ProjectError
 from annotator.core.model import Document
+from annotator.errors import ProjectError
 from annotator.storage import ProjectStore
 from tests.robustness.crashkit import REPO, child, new_project, write_import_file
 

@@ -68,7 +68,7 @@ def main(project: Path, dialog: str) -> None:
     app.exec()
 
 
-def answer(window, words: list[str], app: QApplication) -> None:  # noqa: ANN001
+def answer(window, words: list[str], app: QApplication) -> None:
     if not words:
         return
     if words[0] == "ping":
@@ -82,7 +82,7 @@ def answer(window, words: list[str], app: QApplication) -> None:  # noqa: ANN001
         app.quit()
 
 
-def label(window, start: int, end: int) -> str:  # noqa: ANN001
+def label(window, start: int, end: int) -> str:
     """Label through the real key, and report what the window then says it holds."""
     before = {s.id for s in window.workspace.annotations.spans}
     window.activateWindow()  # back from the dialog, as a click into the window does

@@ -4,8 +4,8 @@ import sqlite3
 
 import pytest
 
-from annotator.errors import ProjectError
 from annotator.core.model import Document, Status
+from annotator.errors import ProjectError
 from annotator.storage import ProjectStore
 from annotator.storage.migrations import latest_version
 from tests.helpers import seed_annotations
@@ -33,10 +33,9 @@ def test_store_project_file_is_wal_and_versioned(project_path):
 
 
 def test_store_failed_transaction_leaves_nothing(store, seed_text):
-    with pytest.raises(RuntimeError):
-        with store.atomic():
-            store.add_document(Document("aleppo", seed_text))
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), store.atomic():
+        store.add_document(Document("aleppo", seed_text))
+        raise RuntimeError("boom")
     assert store.count_documents() == 0
 
 
@@ -102,12 +101,11 @@ def test_store_rollback_forgets_a_schema_saved_inside_it(store, nested):
 
     grown = copy.deepcopy(store.schema)
     grown.add_label("DISEASE")
-    with pytest.raises(RuntimeError):
-        with store.atomic():
-            if nested:
-                with store.atomic():
-                    store.save_schema(grown)
-                    raise RuntimeError("stop")
-            store.save_schema(grown)
-            raise RuntimeError("stop")
+    with pytest.raises(RuntimeError), store.atomic():
+        if nested:
+            with store.atomic():
+                store.save_schema(grown)
+                raise RuntimeError("stop")
+        store.save_schema(grown)
+        raise RuntimeError("stop")
     assert "DISEASE" not in store.schema.labels  # as in the file

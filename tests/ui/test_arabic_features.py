@@ -77,9 +77,8 @@ def test_preannotation_without_model_says_how_to_install(qtbot, window, monkeypa
     monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path / "camel"))
     shown = {}
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.setdefault("text", box.text()))
-    from annotator.ui import app
-
     import annotator.nlp.ner as ner
+    from annotator.ui import app
 
     monkeypatch.setattr(ner, "default_model_path", lambda: tmp_path / "camel" / "nope")
     app.preannotate_dialog(window)

@@ -53,7 +53,7 @@ def test_new_project_prompt_yes_creates_and_opens_it(qtbot, tmp_path, monkeypatc
 
 
 def test_new_project_prompt_not_asked_for_a_project_or_the_demo(project_path):
-    def never(path) -> bool:  # noqa: ANN001
+    def never(path) -> bool:
         raise AssertionError(f"asked about {path}")
 
     assert app.may_open(project_path, never)

@@ -13,7 +13,13 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtGui import Qt as RichQt  # mightBeRichText lives in QtGui's Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from annotator.core.model import Annotations, Document, Span, Status
 from annotator.core.schema import Schema

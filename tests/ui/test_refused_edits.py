@@ -105,7 +105,7 @@ class Refusals:
         self.stack = window.workspace.undo_stack
         self.position = (self.stack.count(), self.stack.index(), self.stack.undoText(), self.stack.redoText())
 
-    def check(self, gesture) -> None:  # noqa: ANN001
+    def check(self, gesture) -> None:
         gesture()
         now = (self.stack.count(), self.stack.index(), self.stack.undoText(), self.stack.redoText())
         assert now == self.position, "a refused step moved the undo stack"

@@ -16,7 +16,7 @@ def _every_step_text(store, seed_text) -> list[StepName]:
     editor = Editor(store, "d", "amal")
     texts = []
 
-    def run(command):  # noqa: ANN001, ANN202
+    def run(command):
         texts.append(command.name)
         command.do(store)
         return command
