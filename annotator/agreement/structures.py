@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..core.model import Annotations, Span
+from ..core.model import ATTRIBUTION_PARTS, Annotations, Span
 from .matching import CharSpan, Counts, match_items, matching, same_place, span_counts
 
 Place = tuple[int, int]
-PARTS = ("source", "cue", "content")
+PARTS = ATTRIBUTION_PARTS
 
 
 @dataclass(frozen=True)

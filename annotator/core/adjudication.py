@@ -17,7 +17,7 @@ from typing import Any
 
 from .by_place import ByPlace
 from .commands import Command, Editor, StepName, step
-from .model import Annotations, Attribution, Event, Span
+from .model import ATTRIBUTION_PARTS, Annotations, Attribution, Event, Span
 
 GOLD = "gold"
 
@@ -58,7 +58,7 @@ def _event_key(event: Event, spans: dict[str, Span]) -> str:
 
 def _attribution_key(attribution: Attribution, spans: dict[str, Span]) -> str:
     parts = [f"{p}={span_key(spans[getattr(attribution, p)])}" if getattr(attribution, p) in spans else f"{p}=-"
-             for p in ("source", "cue", "content")]
+             for p in ATTRIBUTION_PARTS]
     return "attribution:" + "|".join(parts)
 
 
@@ -187,7 +187,7 @@ def accept(
     else:
         attribution = next(a for a in source.attributions if a.id == item_id)
         parts = {p: _gold_span(editor, spans[getattr(attribution, p)], apply)
-                 for p in ("source", "cue", "content") if getattr(attribution, p) in spans}
+                 for p in ATTRIBUTION_PARTS if getattr(attribution, p) in spans}
         apply(editor.add_attribution(attributes=dict(attribution.attributes), **parts))
 
 

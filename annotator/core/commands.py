@@ -226,7 +226,7 @@ def _renamed(item: Item, renames: dict[str, str]) -> Item:
         arguments = tuple(Argument(a.role, renames.get(a.span, a.span)) for a in item.arguments)
         return replace(item, trigger=renames.get(item.trigger, item.trigger), arguments=arguments)
     if isinstance(item, Attribution):
-        parts = {p: renames.get(getattr(item, p), getattr(item, p)) for p in ("source", "cue", "content")}
+        parts = {p: renames.get(span, span) for p, span in item.parts().items()}
         return replace(item, **parts)
     return item
 
@@ -369,7 +369,7 @@ def apply_change(before: Annotations, removed: list[Item], added: list[Item]) ->
 
 
 def _without_part(attribution: Attribution, span_id: str) -> Attribution:
-    parts = {p: None for p in ("source", "cue", "content") if getattr(attribution, p) == span_id}
+    parts = {p: None for p, span in attribution.parts().items() if span == span_id}
     return replace(attribution, **parts)
 
 

@@ -15,7 +15,21 @@ from ..errors import SchemaError
 from .json_settings import load_json
 
 LAYERS = ("entity", "event", "attribution")
-ATTRIBUTION_PARTS = ("SOURCE", "CUE", "CONTENT")
+# The label that marks each part of an attribution (core.model.ATTRIBUTION_PARTS): the
+# one place that knows them; ask ``part_label`` / ``attribution_part`` instead of
+# spelling "SOURCE", "CUE" or "CONTENT".
+PART_LABELS = {"source": "SOURCE", "cue": "CUE", "content": "CONTENT"}
+ATTRIBUTION_PARTS = tuple(PART_LABELS.values())  # the labels, in reading order
+
+
+def part_label(part: str) -> str:
+    """The label of an attribution part ("cue" -> "CUE")."""
+    return PART_LABELS[part]
+
+
+def attribution_part(label: str) -> str | None:
+    """The attribution part a label marks ("CUE" -> "cue"), or None."""
+    return next((part for part, name in PART_LABELS.items() if name == label), None)
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _DEFAULT_COLOURS = ("#a6cee3", "#b2df8a", "#fb9a99", "#fdbf6f", "#cab2d6", "#ffff99")
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import ValidationError
 from .model import Annotations, Attribution, Document, Event, Span
-from .schema import Schema
+from .schema import Schema, part_label
 
 
 def validate_annotations(document: Document, annotations: Annotations, schema: Schema) -> None:
@@ -135,27 +135,23 @@ def check_event(
     check_attributes(document, event.attributes, "event", schema, where)
 
 
-_PART_LABELS = {"cue": "CUE", "content": "CONTENT"}
-
-
 def check_attribution(
     document: Document, attribution: Attribution, spans: dict[str, Span], schema: Schema
 ) -> None:
     where = f"attribution {attribution.id}"
     if not attribution.span_ids():
         raise _error(document, "an attribution needs at least one of source, cue, content", where)
-    for part in ("source", "cue", "content"):
-        span_id = getattr(attribution, part)
+    for part, span_id in attribution.parts().items():
         if span_id is None:
             continue
         span = spans.get(span_id)
         if span is None:
             raise _error(document, f"{part} {span_id!r} is not a span", where)
-        expected = _PART_LABELS.get(part)
-        if expected and span.label != expected:
+        expected = part_label(part)
+        if part != "source" and span.label != expected:  # a source may also be any entity
             raise _error(document, f"the {part} must be a {expected} span, not {span.label}", where)
-        if part == "source" and span.label != "SOURCE" and schema.layer_of(span.label) != "entity":
-            raise _error(document, f"the source must be an entity or SOURCE span, not {span.label}", where)
+        if part == "source" and span.label != expected and schema.layer_of(span.label) != "entity":
+            raise _error(document, f"the source must be an entity or {expected} span, not {span.label}", where)
     check_attributes(document, attribution.attributes, "attribution", schema, where)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 
 from ..core.model import Span
-from ..core.schema import Schema
+from ..core.schema import Schema, attribution_part
 
 CONTENT_TEXT = QColor("#1f3a93")
 ATTRIBUTION_LINE = QColor("#7b3294")
@@ -45,7 +45,7 @@ class Styler:
             elif layer == "event" and (trigger_len is None or length < trigger_len):
                 trigger, trigger_len = span.label, length
             elif layer == "attribution":
-                parts.add(span.label)
+                parts.add(attribution_part(span.label))
         return entity, trigger, tuple(sorted(parts))
 
     def _build(self, key: tuple) -> QTextCharFormat:
@@ -53,16 +53,16 @@ class Styler:
         fmt = QTextCharFormat()
         if entity:
             fmt.setBackground(self.colour(entity))
-        if "CONTENT" in parts:
+        if "content" in parts:
             fmt.setForeground(CONTENT_TEXT)
         if trigger:
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(self.colour(trigger))
-        elif "CUE" in parts:
+        elif "cue" in parts:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(ATTRIBUTION_LINE)
-        elif "SOURCE" in parts:
+        elif "source" in parts:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             fmt.setUnderlineColor(ATTRIBUTION_LINE)
         return fmt

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ..core.commands import StepName, step
 from ..core.model import Attribution, Event, Span, Status
+from ..core.schema import attribution_part, part_label
 from ..core.selection import next_word_boundary, snap_to_words
 from ..errors import AnnotatorError
 from .dialogs import PickSpanDialog, SpanChoice
@@ -75,10 +76,10 @@ class LabelController:
         editor = self.workspace.editor()
         if layer == "event":
             return editor.add_event(span.id)
-        if span.label == "CUE":
+        part = attribution_part(span.label)
+        if part == "cue":
             return editor.add_attribution(cue=span.id)
         attribution = self._current_attribution()
-        part = {"SOURCE": "source", "CONTENT": "content"}.get(span.label)
         if attribution is not None and part and getattr(attribution, part) is None:
             return editor.change_item(attribution, **{part: span.id})
         return None
@@ -147,7 +148,8 @@ class LabelController:
             self.report(tr("Select an attribution first (mark a cue, or pick one in the panel)."))
             return
         schema = self.workspace.schema
-        fillers = ["CONTENT"] if part == "content" else ["SOURCE", *[label.name for label in schema.labels_in("entity")]]
+        fillers = [part_label("content")] if part == "content" else [
+            part_label("source"), *[label.name for label in schema.labels_in("entity")]]
         name = tr(part.title())  # "Source", "Content": as the attributions panel says
         title = tr("{part} of {attribution}").format(part=name, attribution=attribution.id)
         dialog = PickSpanDialog(title, {part: self._choices(fillers)}, self.parent, role_names={part: name})

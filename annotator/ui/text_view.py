@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from ..core.by_place import ByPlace
 from ..core.model import Annotations, Document, Span
-from ..core.schema import Schema
+from ..core.schema import Schema, attribution_part
 from ..core.session import Change
 from ..core.span_index import SpanIndex
 from .block_lines import UnderlineCache, block_origin, visible_blocks
@@ -307,7 +307,7 @@ class AnnotationTextView(QTextEdit):
         blocks = list(self._visible_blocks())
         first, last = self._range_of(blocks)
         for span in self.span_index.overlapping(first, last):
-            if span.label == "CONTENT":
+            if attribution_part(span.label) == "content":
                 self._paint_brackets(painter, span)
         self._paint_marks(painter, first, last)
         self._paint_suggestions(painter, blocks)
