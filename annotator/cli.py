@@ -11,12 +11,21 @@ import json
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from . import __version__
 from .core.progress import Progress
+from .core.schema import LAYERS
 from .errors import AnnotatorError
+from .formats.registry import EXPORT_FORMATS, FORMATS
+from .nlp.tags import ALIGN_MODES, SCHEMES
+
+if TYPE_CHECKING:  # imported when a command runs: the CLI starts fast
+    from .storage import ProjectStore
+
+T = TypeVar("T")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="import documents and annotations")
     imp.add_argument("project", type=Path)
     imp.add_argument("paths", type=Path, nargs="+", metavar="PATH")
-    imp.add_argument("--format", default="auto", choices=["auto", "txt", "jsonl", "conll", "brat"])
+    imp.add_argument("--format", default="auto", choices=["auto", *FORMATS])
     imp.add_argument("--annotator", default="import", help="annotator for files that name none")
     imp.add_argument("--encoding", help="the files' encoding when not UTF-8/UTF-16 with BOM (e.g. cp1256)")
     imp.add_argument("--add-labels", action="store_true", help="add unknown labels to the schema")
@@ -44,11 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export", help="export annotations")
     exp.add_argument("project", type=Path)
     exp.add_argument("-o", "--output", type=Path, required=True)
-    exp.add_argument("--format", required=True, choices=["jsonl", "conll", "brat", "spacy", "doccano", "doccano-relations", "prodigy"])
+    exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     exp.add_argument("--annotator", help="only this annotator's work")
-    exp.add_argument("--layer", default="entity", help="CoNLL tag columns, in order: entity,event,attribution")
-    exp.add_argument("--scheme", default="iob2", choices=["iob2", "bioes", "bilou"])
-    exp.add_argument("--align", default="split", choices=["split", "expand", "contract"])
+    exp.add_argument("--layer", default="entity", help=f"CoNLL tag columns, in order: {','.join(LAYERS)}")
+    exp.add_argument("--scheme", default="iob2", choices=SCHEMES)
+    exp.add_argument("--align", default="split", choices=ALIGN_MODES)
 
     merge = commands.add_parser("merge", help="copy other projects' documents and labels into PROJECT")
     merge.add_argument("project", type=Path)
@@ -165,7 +174,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .formats.registry import ExportOptions, export_project
 
     layers = [layer.strip() for layer in args.layer.split(",") if layer.strip()]
-    unknown = [layer for layer in layers if layer not in ("entity", "event", "attribution")]
+    unknown = [layer for layer in layers if layer not in LAYERS]
     if unknown:
         print(f"annotator export: error: unknown layer {unknown[0]!r}", file=sys.stderr)
         return 2
@@ -306,17 +315,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _backup_before(store, reason: str) -> None:
+def _backup_before(store: ProjectStore, reason: str) -> None:
     """A copy of the project before a bulk change (an import replaces annotators' work)."""
-    from .storage.backup import make_backup
+    from .storage.backup import backup_before_change
 
-    try:
-        make_backup(store.path, reason=reason, source=store.db.conn)
-    except Exception as error:
-        print(f"annotator: warning: no backup made before the change: {error}", file=sys.stderr)
+    warning = backup_before_change(store, reason)
+    if warning:
+        print(f"annotator: warning: {warning}", file=sys.stderr)
 
 
-def _print(figures: dict, as_json: bool, render) -> int:
+def _print(figures: dict, as_json: bool, render: Callable[[dict], str]) -> int:
     """A report on stdout: as JSON, or as the text ``render`` makes of it."""
     print(json.dumps(figures, ensure_ascii=False, indent=2) if as_json else render(figures))
     return 0
@@ -370,7 +378,7 @@ def _names(text: str | None) -> list[str] | None:
     return names or None
 
 
-def _drain_result(steps):
+def _drain_result(steps: Generator[Progress, None, T]) -> T:
     """Drain a generator of ``Progress`` (printed like ``_drain``) and return its value."""
     shown = time.monotonic()
     while True:
@@ -383,7 +391,7 @@ def _drain_result(steps):
             shown = time.monotonic()
 
 
-def _open(path: Path, backup: bool = True):
+def _open(path: Path, backup: bool = True) -> ProjectStore:
     """A project to write to; ``backup=False`` where the command makes its own backup
     right after."""
     from .storage import ProjectStore
@@ -395,7 +403,7 @@ def _open(path: Path, backup: bool = True):
     return _warned(store)
 
 
-def _read(path: Path):
+def _read(path: Path) -> ProjectStore:
     """A project only read from: the file and its folder stay byte for byte as they were
     (no session row, no backup, no upgrade in place), and read-only media work."""
     from .storage import ProjectStore
@@ -403,7 +411,7 @@ def _read(path: Path):
     return _warned(ProjectStore.open(path, read_only=True))
 
 
-def _warned(store):
+def _warned(store: ProjectStore) -> ProjectStore:
     if store.open_warning:
         print(f"annotator: warning: {store.open_warning}", file=sys.stderr)
     return store

@@ -120,7 +120,8 @@ def tag_sentences(
     return tagged
 
 
-def _mark(offsets, tags, owner, span) -> None:
+def _mark(offsets: list[tuple[int, int]], tags: list[str], owner: list[object],
+          span: tuple[int, int, str]) -> None:
     start, end, label = span
     covered = [i for i, (s, e) in enumerate(offsets) if s < end and start < e]
     if not covered or any(owner[i] is not None for i in covered):

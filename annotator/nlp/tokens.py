@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
+from typing import Protocol
 
 Offsets = tuple[int, int]
 
@@ -23,6 +24,14 @@ _CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]}"
 _SENTENCE_END = re.compile(f"[{re.escape(_TERMINALS)}]+[{re.escape(_CLOSERS)}]*")
 # The characters str.splitlines() breaks on: a line break always ends a sentence.
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+class TokenSource(Protocol):
+    """A document as tokenizing needs it (``core.model.Document``): its text, and the
+    tokens it came with (CoNLL), if any."""
+
+    text: str
+    tokens: list[list[tuple[int, int]]] | None
 
 
 class TokenizationError(RuntimeError):
@@ -38,7 +47,7 @@ def _word_tokenizer() -> Callable[[str], list[str]]:
     return tokenizer
 
 
-def document_sentences(document) -> list[list[Offsets]]:
+def document_sentences(document: TokenSource) -> list[list[Offsets]]:
     """Token offsets by sentence: the document's own tokens (from CoNLL), else ``tokenize``."""
     if document.tokens is not None:
         return [list(sentence) for sentence in document.tokens if sentence]

@@ -235,6 +235,17 @@ def make_backup(
             source.close()
 
 
+def backup_before_change(store: ProjectStore, reason: str) -> str | None:
+    """A copy of the project before a bulk change (an import or a merge replaces
+    annotators' work), through the store's own connection; a warning instead of an
+    error (a failed backup must not stop the work, but the user is told)."""
+    try:
+        make_backup(store.path, reason=reason, source=store.db.conn)
+    except (ProjectError, OSError, sqlite3.Error) as error:
+        return f"no backup made before the change: {error}"
+    return None
+
+
 def restore_backup(
     project: Path, backup: Path, *, own_session: str | None = None
 ) -> Path | None:

@@ -8,6 +8,7 @@ a file written by a newer version of the app is recognised before anything is to
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from sqlite_utils import Database, Migrations
 
@@ -17,7 +18,7 @@ migrations = Migrations("annotator")
 STEP_NAMES: list[str] = []  # in order: the file format N has the first N steps
 
 
-def step(function):
+def step(function: Callable[[Database], None]) -> Callable[[Database], None]:
     """Register a migration step (and remember its name: sqlite-utils keeps the list
     private)."""
     STEP_NAMES.append(function.__name__)

@@ -56,14 +56,14 @@ def delete_model(store: ProjectStore, name: str) -> None:
         store.db.execute("DELETE FROM models WHERE name = ?", [name])
 
 
-def _checked(value, kind: type, store: ProjectStore, name: str, column: str):
+def _checked(value: object, kind: type, store: ProjectStore, name: str, column: str) -> object:
     if not isinstance(value, kind):
         what = f"holds {type(value).__name__}, not {kind.__name__}"
         raise _damaged(store, name, column, what)
     return value
 
 
-def _trained_on(text, store: ProjectStore, name: str) -> dict:
+def _trained_on(text: object, store: ProjectStore, name: str) -> dict:
     try:
         value = json.loads(text) if isinstance(text, str) else None
     except (ValueError, RecursionError):

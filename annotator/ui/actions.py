@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from .i18n import N_, tr
 from .plain import no_mnemonic
@@ -68,7 +68,7 @@ def _step_action(window: MainWindow, menu: QMenu, prefix: str, shortcuts: list, 
     return action
 
 
-def _focus(window: MainWindow, widget) -> None:
+def _focus(window: MainWindow, widget: QWidget) -> None:
     """Show a panel (it may be closed or tabbed away) and put the keyboard focus in it."""
     for dock in window.docks.values():
         if dock.widget() is widget:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,9 +18,22 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.importing import import_records
-from ..formats.registry import ExportOptions, export_project, read_paths
+from ..core.schema import LAYERS
+from ..formats.registry import (
+    EXPORT_FORMATS,
+    FORMATS,
+    ExportOptions,
+    export_project,
+    read_paths,
+)
+from ..nlp.tags import ALIGN_MODES, SCHEMES
 from .i18n import tr
 from .workers import GeneratorWorker, run_with_progress
+
+if TYPE_CHECKING:
+    from ..core.progress import Progress
+    from ..storage import ProjectStore
+    from .main_window import MainWindow
 
 
 @dataclass
@@ -43,7 +58,7 @@ class ImportOptionsDialog(QDialog):
         self.setWindowTitle(tr("Import options"))
         form = QFormLayout(self)
         self.fmt = QComboBox()
-        self.fmt.addItems(["auto", "txt", "jsonl", "conll", "brat"])
+        self.fmt.addItems(["auto", *FORMATS])
         self.annotator = QLineEdit("import")
         self.encoding = QComboBox()
         self.encoding.addItems(["auto (UTF-8 / UTF-16 with BOM)", "cp1256", "utf-8", "utf-16"])
@@ -68,17 +83,17 @@ class ExportOptionsDialog(QDialog):
         self.setWindowTitle(tr("Export options"))
         form = QFormLayout(self)
         self.fmt = QComboBox()
-        self.fmt.addItems(["jsonl", "conll", "brat", "spacy", "doccano", "doccano-relations", "prodigy"])
+        self.fmt.addItems(list(EXPORT_FORMATS))
         self.annotator = QComboBox()
         self.annotator.addItem("every annotator", None)
         for name in annotators:
             self.annotator.addItem(name, name)
-        self.layers = {layer: QCheckBox(layer) for layer in ("entity", "event", "attribution")}
+        self.layers = {layer: QCheckBox(layer) for layer in LAYERS}
         self.layers["entity"].setChecked(True)
         self.scheme = QComboBox()
-        self.scheme.addItems(["iob2", "bioes", "bilou"])
+        self.scheme.addItems(list(SCHEMES))
         self.align = QComboBox()
-        self.align.addItems(["split", "expand", "contract"])
+        self.align.addItems(list(ALIGN_MODES))
         form.addRow(tr("Format"), self.fmt)
         form.addRow(tr("Annotator"), self.annotator)
         for box in self.layers.values():
@@ -93,17 +108,16 @@ class ExportOptionsDialog(QDialog):
                              self.scheme.currentText(), self.align.currentText())
 
 
-def start_import(window, paths: list[Path], options: ImportOptions) -> GeneratorWorker:
-    from ..storage.backup import make_backup
+def start_import(window: MainWindow, paths: list[Path], options: ImportOptions) -> GeneratorWorker:
+    from ..storage.backup import backup_before_change
 
-    try:
-        make_backup(window.project_path, reason="before-import")  # an import replaces work
-    except Exception as error:
-        window.show_message(tr("No backup before the import: {reason}").format(reason=error))
+    warning = backup_before_change(window.workspace.store, "before-import")  # an import replaces work
+    if warning:
+        window.show_message(warning)
 
     warnings: list[str] = []  # what the files held that the project cannot, with counts
 
-    def job(store):
+    def job(store: ProjectStore) -> Iterator[Progress]:
         records = read_paths(paths, options.fmt, warnings=warnings, encoding=options.encoding,
                              annotator=options.annotator, strict=options.strict)
         return import_records(store, records, add_labels=options.add_labels)
@@ -121,7 +135,7 @@ def start_import(window, paths: list[Path], options: ImportOptions) -> Generator
     return run_with_progress(window, tr("Importing"), window.project_path, job, done)
 
 
-def start_export(window, target: Path, options: ExportOptions) -> GeneratorWorker:
+def start_export(window: MainWindow, target: Path, options: ExportOptions) -> GeneratorWorker:
     warnings: list[str] = []
 
     def done(count: int) -> None:
