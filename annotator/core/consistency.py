@@ -3,7 +3,7 @@
 Kinds of finding, each grouped by what it is about and ranked by how often it occurs:
 
 * ``label``: the same normalised string (proclitics left out, as suggestions learn it:
-  ``suggestions.rule_for``) labelled differently in different places, by one annotator
+  ``suggestions.rule_for`` does) labelled differently in different places, by one annotator
   or across annotators («حلب» GPE here and LOC there);
 * ``unlabelled``: an occurrence of a labelled string (found as suggestions find it:
   ``search.CorpusIndex.occurrences``, at word edges, across proclitics) that an
@@ -26,9 +26,11 @@ ordinary, undoable edits of the window.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, Protocol
 
 from ..nlp.clitics import is_proclitic_chain, letters_of, strip_proclitics
@@ -42,7 +44,7 @@ from .search import (
     normalise_query,
 )
 from .selection import is_word_char
-from .suggestions import rule_for
+from .suggestions import MIN_RULE_LENGTH
 
 KINDS = ("label", "unlabelled", "boundary", "event", "attribution", "convention")
 ARTICLE = "ال"
@@ -95,7 +97,7 @@ class _Named:
 class _Collected:
     names: list[_Named] = field(default_factory=list)
     workers: dict[str, list[str]] = field(default_factory=dict)  # document -> annotators
-    entity_spans: dict[tuple[str, str], list[Span]] = field(default_factory=dict)
+    entity_spans: dict[tuple[str, str], _Coverage] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -170,23 +172,42 @@ class _Collector:
         self.events: dict[tuple[str, str], list[Place]] = defaultdict(list)
         self.parts: dict[str, list[Place]] = defaultdict(list)
         self.breaches: dict[str, list[Place]] = defaultdict(list)
+        self.strip_cache: dict[tuple[str, str, int], tuple[int, int]] = {}
 
     def add(self, document_id: str, text: str, document_work: list[Annotations]) -> None:
         collected, settings = self.collected, self.index.settings
         collected.workers[document_id] = [a.annotator for a in document_work]
         for work in document_work:
             spans = [s for s in work.spans if s.label in self.entity]
-            collected.entity_spans[(document_id, work.annotator)] = spans
+            collected.entity_spans[(document_id, work.annotator)] = _Coverage(spans)
             for span in spans:
-                rule = rule_for(text, span, settings, lexicon=self.lexicon) if _on_word_edges(
-                    text, span) else None
-                if rule is not None:
-                    collected.names.append(_Named(document_id, work.annotator, span, rule.text))
-                if _convention_fix(text, span, self.index.convention, self.lexicon) is not None:
+                # as ``suggestions.rule_for`` strips a span, done once for both checks
+                stripped = self._stripped(text, span.start, span.end)
+                needle = normalise_query(text[stripped[0]:stripped[1]], settings)
+                if len(needle) >= MIN_RULE_LENGTH and _on_word_edges(text, span):
+                    collected.names.append(_Named(document_id, work.annotator, span, needle))
+                if _convention_fix(text, span, self.index.convention, stripped) is not None:
                     subject = normalise_query(text[span.start:span.end], settings)
                     self.breaches[subject].append(_place(document_id, work.annotator, span))
             _missing_roles(document_id, work, self.schema, self.events)
             _missing_parts(document_id, work, self.parts)
+
+    def _stripped(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """``strip_proclitics(text, start, end, "exclude")``, remembered for each piece of
+        text it reads (the character before, the span and the rest of its first word):
+        a name labelled 10,000 times is worked out once."""
+        first = start
+        while first < end and not is_word_char(text[first]):
+            first += 1
+        reach = first
+        while reach < len(text) and is_word_char(text[reach]):
+            reach += 1
+        key = (text[start - 1] if start else "", text[start:max(end, reach)], end - start)
+        found = self.strip_cache.get(key)
+        if found is None:
+            new_start, new_end = strip_proclitics(text, start, end, "exclude", lexicon=self.lexicon)
+            found = self.strip_cache[key] = (new_start - start, new_end - start)
+        return start + found[0], start + found[1]
 
     def finish(self) -> _Collected:
         findings = self.collected.findings
@@ -265,7 +286,7 @@ def _unlabelled_findings(collected: _Collected, index: CorpusIndex) -> list[Find
             Place(document_id, annotator, start, end, labels)
             for document_id, start, end in index.occurrences(needle)
             for annotator in collected.workers.get(document_id, ())
-            if not _covered(collected.entity_spans.get((document_id, annotator), ()), start, end)
+            if not _covered(collected.entity_spans.get((document_id, annotator)), start, end)
         ]
         if places:
             findings.append(Finding(
@@ -275,20 +296,38 @@ def _unlabelled_findings(collected: _Collected, index: CorpusIndex) -> list[Find
     return findings
 
 
-def _covered(spans: Iterable[Span], start: int, end: int) -> bool:
-    return any(s.start < end and start < s.end for s in spans)
+class _Coverage:
+    """One annotator's entity spans on a document, asked "does any overlap start-end?"
+    in log time (a frequent name has tens of thousands of occurrences)."""
+
+    __slots__ = ("furthest", "starts")
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [start for start, _ in ordered]
+        self.furthest = list(accumulate((end for _, end in ordered), max))  # max end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # the spans starting before ``end``
+        return before > 0 and self.furthest[before - 1] > start
+
+
+def _covered(coverage: _Coverage | None, start: int, end: int) -> bool:
+    return coverage is not None and coverage.overlaps(start, end)
 
 
 # --- the clitic convention ------------------------------------------------------------
-def _convention_fix(text: str, span: Span, convention: str, lexicon: Any) -> tuple[int, int] | None:
-    """The boundary the convention gives ``span`` when it differs at a proclitic, else None."""
+def _convention_fix(text: str, span: Span, convention: str,
+                    stripped: tuple[int, int]) -> tuple[int, int] | None:
+    """The boundary the convention gives ``span`` when it differs at a proclitic, else None
+    (``stripped``: ``span`` as ``strip_proclitics`` gives it under ``exclude``)."""
     if convention == "include":
         word_start = span.start
         while word_start > 0 and is_word_char(text[word_start - 1]):
             word_start -= 1
         glued = letters_of(text[word_start:span.start])[0]
         return (word_start, span.end) if glued and is_proclitic_chain(glued) else None
-    start, end = strip_proclitics(text, span.start, span.end, "exclude", lexicon=lexicon, analyser=None)
+    start, end = stripped
     left_out = text[span.start:start]
     return (start, end) if start > span.start and any(is_word_char(c) for c in left_out) else None
 
