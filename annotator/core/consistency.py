@@ -26,12 +26,13 @@ ordinary, undoable edits of the window.
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO
 
 from ..nlp.clitics import is_proclitic_chain, letters_of, strip_proclitics
 from .model import Annotations, Document, Span
@@ -389,6 +390,16 @@ def _attribution_findings(found: dict[str, list[Place]]) -> list[Finding]:
 
 
 # --- printing -------------------------------------------------------------------------
+def write_json(findings: list[Finding], out: TextIO) -> None:
+    """``{"findings": [finding.to_json(), ...]}``, one finding per line, written as it
+    goes: a large archive's findings hold a million places."""
+    out.write('{"findings": [')
+    for number, finding in enumerate(findings):
+        out.write(",\n" if number else "\n")
+        out.write(json.dumps(finding.to_json(), ensure_ascii=False))
+    out.write("\n]}\n")
+
+
 def render_findings(findings: list[Finding]) -> str:
     if not findings:
         return "no inconsistencies found"
