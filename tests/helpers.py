@@ -1,9 +1,14 @@
-"""Hand annotation of the seed article, offsets taken from the text itself."""
+"""Test helpers: hand annotation of the seed article (offsets taken from the text itself),
+rows of a project file, and the command line run as another process."""
 
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from annotator.core.model import Annotations, Argument, Attribution, Event, Span, Status
 
@@ -60,3 +65,12 @@ def session_rows(path: Path) -> int:
         return conn.execute("SELECT COUNT(*) FROM settings WHERE key LIKE 'session:%'").fetchone()[0]
     finally:
         conn.close()
+
+
+def run_annotator(*args: object, cwd: Path | None = None, timeout: float = 300,
+                  prefix: Sequence[str] = (), **options: Any) -> subprocess.CompletedProcess:
+    """``python -m annotator ARGS`` in a process of its own, as a user runs it (``prefix``:
+    a command to run it under, e.g. ``setpriv``; ``options``: more for ``subprocess.run``)."""
+    return subprocess.run([*prefix, sys.executable, "-m", "annotator", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout, **options)
+

@@ -6,8 +6,6 @@ import hashlib
 import json
 import random
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
@@ -15,11 +13,7 @@ from annotator.core.model import Status
 from annotator.core.schema import Schema
 from annotator.storage import ProjectStore
 from tests.core.test_learning import SCHEMA, add, article
-
-
-def annotator(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "annotator", *args],
-                          check=False, capture_output=True, text=True, timeout=300)
+from tests.helpers import run_annotator as annotator
 
 
 @pytest.fixture

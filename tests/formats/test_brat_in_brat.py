@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from annotator.core.model import Annotations, Attribution, Document, Span, Status
@@ -19,14 +17,9 @@ from annotator.storage import ProjectStore
 from tests.conftest import SEED
 from tests.formats.brat_rules import folder_problems
 from tests.helpers import at, seed_annotations
+from tests.helpers import run_annotator as _cli
 
 DOC = "aleppo-2020-02-02"
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "annotator", *args], capture_output=True, text=True
-    )
 
 
 def _work(text: str) -> Annotations:

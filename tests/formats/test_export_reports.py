@@ -4,8 +4,6 @@ import errors name the real line. Run as the user runs them: a second process.""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,15 +11,10 @@ import pytest
 from annotator.core.model import Document
 from annotator.formats.jsonl import document_line
 from tests.conftest import SEED
+from tests.helpers import run_annotator as _cli
 from tests.helpers import seed_annotations
 
 DOC = "aleppo-2020-02-02"
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "annotator", *args], capture_output=True, text=True
-    )
 
 
 @pytest.fixture

@@ -15,16 +15,11 @@ from annotator.core.model import Document
 from annotator.formats.jsonl import document_line
 from annotator.nlp.tags import outermost
 from tests.conftest import SEED
+from tests.helpers import run_annotator as _cli
 from tests.helpers import seed_annotations
 
 DOC = "aleppo-2020-02-02"
 ENTITY_LABELS = {"ORG", "PER", "GPE", "LOC", "FAC", "WEA", "VEH"}
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "annotator", *args], capture_output=True, text=True
-    )
 
 
 @pytest.fixture

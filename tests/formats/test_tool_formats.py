@@ -6,22 +6,15 @@ tools' own readers would."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from annotator.core.model import Attribution, Document, Span
 from annotator.formats.jsonl import document_line
 from tests.conftest import SEED
 from tests.helpers import at, seed_annotations
+from tests.helpers import run_annotator as _cli
 
 DOC = "aleppo-2020-02-02"
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "annotator", *args], capture_output=True, text=True
-    )
 
 
 def _work(text: str):

@@ -13,6 +13,7 @@ import sys
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,17 +21,15 @@ from annotator.core.model import Annotations, Document, Span, Status
 from annotator.errors import ProjectError
 from annotator.storage import ProjectStore
 from annotator.storage.backup import backup_dir, backup_hint
+from tests.helpers import run_annotator
 
 REPO = Path(__file__).resolve().parents[2]
 YEAR = timedelta(days=365)
 
 
 # --- helpers ------------------------------------------------------------------------
-def annotator(*args: object, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "annotator", *map(str, args)],
-        capture_output=True, text=True, cwd=REPO, timeout=120, env=env,
-    )
+def annotator(*args: object, **options: Any) -> subprocess.CompletedProcess:
+    return run_annotator(*args, cwd=REPO, **options)
 
 
 def add(path: Path, *ids: str, text: str = "نص الوثيقة") -> None:

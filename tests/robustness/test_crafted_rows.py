@@ -19,20 +19,15 @@ import json
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from annotator.errors import AnnotatorError
+from tests.helpers import run_annotator as annotator
 
 DEMO = Path(__file__).parents[2] / "corpora" / "aleppo-2020-02-02.demo.jsonl"
 SHORT = "ذهب محمد إلى حلب أمس."  # d2, where most damage is done
-
-
-def annotator(*args: object, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "annotator", *map(str, args)],
-                          capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="module")

@@ -19,14 +19,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED
+from tests.helpers import run_annotator as cli
 from tests.robustness.test_window_beside_cli import Window, file_state, words_of
 
 NO_OVERRIDE = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner"]
-
-
-def cli(*args: object, cwd: Path, prefix: list[str] = ()) -> subprocess.CompletedProcess:
-    return subprocess.run([*prefix, sys.executable, "-m", "annotator", *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture

@@ -9,18 +9,12 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SEED
-
-
-def cli(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "annotator", *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, timeout=timeout)
+from tests.helpers import run_annotator as cli
 
 
 def project_with_labels(path: Path, annotator: str = "zaid") -> Path:

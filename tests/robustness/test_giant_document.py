@@ -8,20 +8,14 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from annotator.core.limits import MAX_DOCUMENT_CHARACTERS
+from tests.helpers import run_annotator as _cli
 
 WORD = "حلب "  # four characters, so every size below is exact
 FIRST_TEXT = "عنوان\nنص قصير"
 FIRST = ("first", len(FIRST_TEXT))
-
-
-def _cli(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "annotator", *map(str, args)],
-                          capture_output=True, text=True, timeout=300)
 
 
 def _text(size: int) -> str:

@@ -25,14 +25,10 @@ import pytest
 from annotator.core.model import Document, Span
 from annotator.storage import ProjectStore
 from tests.conftest import SEED
+from tests.helpers import run_annotator as cli
 
 ROOT = Path(__file__).resolve().parents[2]
 DIALOGS = ["none", "agreement", "stats", "adjudication"]
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "annotator", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
 
 
 class Window:
