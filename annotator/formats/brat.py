@@ -46,6 +46,7 @@ from ..core.model import (
     Span,
     Status,
 )
+from ..core.notes import Note, joined_by_target, with_notes
 from ..errors import InputError
 from .textio import read_lines, read_text
 
@@ -118,6 +119,7 @@ class _AnnFile:
     skipped: Counter[str] = field(default_factory=Counter)  # kind -> lines not kept
     # Attribution events marked NoCue: their trigger stands in for an unstated cue.
     stand_ins: set[str] = field(default_factory=set)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # AnnotatorNotes: (brat id, text)
 
     def error(self, message: str, line: int) -> InputError:
         return InputError(message, file=str(self.path), line=line)
@@ -136,6 +138,8 @@ def _parse_ann(path: Path, encoding: str | None) -> _AnnFile:
     for number, line in read_lines(path, encoding):
         if not line.strip():
             continue
+        if line[0] == "#" and _parse_note(ann, line):
+            continue
         if line[0] in _NOT_KEPT:  # the project has no place for them: counted, reported
             ann.skipped[_NOT_KEPT[line[0]]] += 1
             continue
@@ -148,6 +152,26 @@ def _parse_ann(path: Path, encoding: str | None) -> _AnnFile:
             )
         parser(ann, number, line)
     return ann
+
+
+def _parse_note(ann: _AnnFile, line: str) -> bool:
+    """Keep an ``#1<TAB>AnnotatorNotes T1<TAB>text`` line as a note (False: another kind)."""
+    parts = line.rstrip("\r\n").split("\t", 2)
+    head = parts[1].split() if len(parts) == 3 else []
+    if len(head) != 2 or head[0] != "AnnotatorNotes":
+        return False
+    ann.notes.append((head[1], parts[2]))
+    return True
+
+
+def _notes(ann: _AnnFile, spans: dict[str, Span], linked: dict[str, Event | Attribution],
+           document_id: str, annotator: str) -> list[Note]:
+    """The notes of the file on our items (a note on what is not kept: on the document)."""
+    def target(brat_id: str) -> str:
+        item = spans.get(brat_id) or linked.get(brat_id)
+        return item.id if item is not None else ""
+
+    return joined_by_target(Note(document_id, annotator, target(t), text) for t, text in ann.notes)
 
 
 def _parse_textbound(ann: _AnnFile, number: int, line: str) -> None:
@@ -467,8 +491,10 @@ def read_brat(
     Labels are not checked against the schema here (see ``annotator.formats``);
     names brat could not hold (``Conflict_Attack``) are mapped back through the
     ``visual.conf`` the export wrote beside them. A ``<doc>.status`` file gives the
-    status (else ``in_progress``). Notes (``#``) and normalisations (``N``) have no
-    place in the project: how many were left out, and where, goes to ``warnings``.
+    status (else ``in_progress``). ``AnnotatorNotes`` (``#``) become the annotator's
+    notes (on the item they name, else on the document); other ``#`` lines and
+    normalisations (``N``) have no place in the project: how many were left out, and
+    where, goes to ``warnings``.
     """
     skipped: dict[str, Counter[str]] = {}
     yield from _read_tree(Path(path), encoding, annotator, allow_discontinuous, skipped)
@@ -600,6 +626,8 @@ def _read_document(
         events=events,
         attributions=attributions,
     )
+    if ann.notes:
+        annotations = with_notes(annotations, _notes(ann, spans, linked, document.id, annotator))
     # Nothing labelled and not marked done: the annotator has not worked on it.
     untouched = annotations.is_empty() and annotations.status is not Status.DONE
     found = [] if untouched else [annotations]

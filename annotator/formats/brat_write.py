@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.model import Annotations, Attribution, Document, Event, Span, next_id
+from ..core.notes import exported_notes
 from ..core.progress import Progress
 from ..core.schema import ATTRIBUTION_PARTS, Schema
 from .brat import _UNSAFE_NAME, ATTRIBUTION_TYPE, NO_CUE, STATUS_SUFFIX, brat_name
@@ -146,7 +147,30 @@ def ann_lines(
         if line is not None:
             lines.append(line)
             targets.append((brat_id, layer, attributes))
-    return lines + _attribute_lines(targets, schema, where, warnings)
+    linked = [e.id for e in annotations.events] + [a.id for a in annotations.attributions]
+    brat_ids = {**span_ids, **{item: link[0] for item, link in zip(linked, links) if link[4] is not None}}
+    return lines + _attribute_lines(targets, schema, where, warnings) + _note_lines(
+        annotations, brat_ids, where, warnings
+    )
+
+
+def _note_lines(annotations: Annotations, brat_ids: dict[str, str], where: str,
+                warnings: list[str]) -> list[str]:
+    """``#n<TAB>AnnotatorNotes T1<TAB>text`` for each note on an item written. brat
+    notes are one line (line breaks and tabs become spaces) and hang on an annotation:
+    notes on the document (or on an item left out) are left out, and reported."""
+    lines, left_out = [], 0
+    for note in exported_notes(annotations):
+        target = brat_ids.get(note.target)
+        if target is None:
+            left_out += 1
+            continue
+        text = " ".join(note.text.replace("\t", " ").splitlines())
+        lines.append(f"#{len(lines) + 1}\tAnnotatorNotes {target}\t{text}")
+    if left_out:
+        warnings.append(f"{where}: {left_out} note(s) on the document left out: brat's "
+                        "AnnotatorNotes hang on an annotation (JSONL keeps them)")
+    return lines
 
 
 def _layer_of(schema: Schema | None, label: str) -> str | None:

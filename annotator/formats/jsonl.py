@@ -25,6 +25,7 @@ from ..core.model import (
     next_id,
     stable_document_id,
 )
+from ..core.notes import notes_from_json, notes_json, with_notes
 from ..core.progress import Progress
 from ..errors import InputError
 from .textio import read_lines
@@ -130,7 +131,7 @@ def _annotations(data: dict[str, Any], document: Document, default_annotator: st
     events = [_event(e) for e in _list(data, "events")]
     attributions = [_attribution(a) for a in _list(data, "attributions")]
     _add_relations(_list(data, "relations"), {s.id: s for s in spans}, by_tool_id, events, attributions)
-    return Annotations(
+    work = Annotations(
         document_id=document.id,
         annotator=annotator,
         status=status,
@@ -138,6 +139,9 @@ def _annotations(data: dict[str, Any], document: Document, default_annotator: st
         events=events,
         attributions=attributions,
     )
+    if "notes" in data:  # a line with notes replaces the annotator's notes on the document
+        return with_notes(work, notes_from_json(data["notes"], document.id, annotator))
+    return work
 
 
 def _status(value: Any, has_spans: bool) -> Status:
@@ -336,6 +340,8 @@ def document_line(document: Document, annotations: Annotations | None) -> dict[s
         line["spans"] = [_span_json(s) for s in annotations.spans]
         line["events"] = [_event_json(e) for e in annotations.events]
         line["attributions"] = [_attribution_json(a) for a in annotations.attributions]
+        if notes := notes_json(annotations):
+            line["notes"] = notes
     return line
 
 
