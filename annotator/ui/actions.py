@@ -120,6 +120,12 @@ def _app():
     return app
 
 
+def _help():
+    from . import help_dialogs
+
+    return help_dialogs
+
+
 ENTRIES = [
     Entry("file", N_("&New project…"), (StandardKey.New,), "new", lambda w: lambda: _app().new_project_dialog(w)),
     Entry("file", N_("&Open project…"), (StandardKey.Open,), "open", lambda w: lambda: _app().open_project_dialog(w)),
@@ -180,6 +186,8 @@ ENTRIES = [
     Entry("view", N_("&Font…"), (), "font", lambda w: lambda: _app().font_dialog(w)),
     Entry("view", N_("Interface &language…"), (), "language", lambda w: lambda: _app().language_dialog(w)),
     Entry("help", N_("&Keyboard shortcuts"), ("F1",), "shortcuts", lambda w: lambda: _app().shortcuts_dialog(w)),
+    Entry("help", N_("&Getting started"), (), "getting_started", lambda w: lambda: _help().getting_started_dialog(w)),
+    Entry("help", N_("&About"), (), "about", lambda w: lambda: _help().about_dialog(w)),
 ]
 
 

@@ -30,6 +30,9 @@ from .i18n import N_, tr
 from .workspace import Workspace
 
 AGREEMENT_COLOURS = {"all": QColor("#2e7d32"), "some": QColor("#f9a825"), "conflict": QColor("#c62828")}
+# the words shown for the data values (which stay "all", "span"… in the project and reports)
+AGREEMENT_TEXT = {"all": N_("all"), "some": N_("some"), "conflict": N_("conflict")}
+KIND_TEXT = {"span": N_("span"), "event": N_("event"), "attribution": N_("attribution")}
 HEADERS = (N_("Agreement"), N_("Kind"), N_("Label"), N_("Text"), N_("Annotators"), N_("Decision"))
 
 
@@ -91,7 +94,7 @@ class AdjudicationPanel(QWidget):
         text = ws.document.text if ws.document else ""
         for row, item in enumerate(self.items):
             decision = tr("in gold") if item.in_gold else tr("rejected") if item.rejected else ""
-            cells = (item.agreement, item.kind, item.label, " ".join(text[item.start:item.end].split())[:50],
+            cells = (_shown(AGREEMENT_TEXT, item.agreement), _shown(KIND_TEXT, item.kind), item.label, " ".join(text[item.start:item.end].split())[:50],
                      ", ".join(item.annotators), decision)
             for column, value in enumerate(cells):
                 cell = QTableWidgetItem(value)  # QTableWidgetItem text is plain text
@@ -144,3 +147,7 @@ class AdjudicationPanel(QWidget):
                                                        step("Reject {label}", label=candidate.label)))
         except AnnotatorError as error:  # a full or read-only disk: nothing was rejected
             self.workspace.refused.emit(error)
+
+
+def _shown(words: dict[str, str], value: str) -> str:
+    return tr(words[value]) if value in words else value

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .i18n import N_, tr
+from .i18n import N_, ltr, tr, ui_language
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -103,7 +103,8 @@ class AgreementDialog(QDialog):
         self._show_kappas(report)
         self._show_confusion(report.get("confusion", {}))
         self._show_documents(report.get("documents_ranked", []))
-        self.summary.setPlainText(render_agreement(report))
+        # the full report is English (as the CLI writes it); other languages get its gist
+        self.summary.setPlainText(render_agreement(report) if ui_language() == "en" else report_summary(report))
 
     def _show_pair(self, index: int) -> None:
         plot = self.labels_plot
@@ -158,6 +159,27 @@ class AgreementDialog(QDialog):
             self.window.set_adjudication(True, document_id=doc_id)
         elif self.window.workspace.document is None or self.window.workspace.document.id != doc_id:
             self.window.open_document(doc_id)
+
+
+def report_summary(report: dict[str, Any]) -> str:
+    """The report's main figures in the interface language: who, how many documents,
+    and per pair the span F1 (exact, overlap) and the token kappa."""
+    lines = [
+        tr("Inter-annotator agreement"),
+        tr("Annotators: {names}").format(names=", ".join(ltr(a) for a in report.get("annotators", [])) or "—"),
+        tr("Documents: {read} read of {total} in the project").format(
+            read=report.get("documents", 0), total=report.get("documents_in_project", "?")),
+        "",
+    ]
+    for pair in report.get("pairs", []):
+        lines.append(tr("{a} / {b}: {count} documents").format(a=ltr(pair["a"]), b=ltr(pair["b"]),
+                                                              count=pair["documents"]))
+        lines.append("  " + tr("span F1 exact {exact}, overlap {overlap}; token kappa {kappa}").format(
+            exact=_figure(pair["span_exact"]["f1"]), overlap=_figure(pair["span_overlap"]["f1"]),
+            kappa=_figure(pair["token_cohen_kappa"])))
+    if not report.get("pairs"):
+        lines.append(tr("No pair of annotators has a document in common."))
+    return "\n".join(lines)
 
 
 def _heatmap(plot: pg.PlotWidget, matrix: np.ndarray, rows: list[str], columns: list[str],

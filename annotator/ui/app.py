@@ -142,19 +142,30 @@ def switch_project(window: MainWindow, path: Path, create: bool = False) -> None
 
 # --- File menu ----------------------------------------------------------------------
 def new_project_dialog(window: MainWindow) -> None:
-    path, _ = QFileDialog.getSaveFileName(window, tr("New project"), "", "Annotation projects (*.sqlite)")
+    path, _ = QFileDialog.getSaveFileName(window, tr("New project"), "",
+                                          tr("Projects ({patterns})").format(patterns="*.sqlite"))
     if path:
         target = Path(path if path.endswith(".sqlite") else path + ".sqlite")
         if target.exists():
-            _error_box(window, tr("New project"), f"{target} exists already.").exec()
+            _error_box(window, tr("New project"), tr("{path} exists already.").format(path=target)).exec()
             return
         switch_project(window, target, create=True)
 
 
 def open_project_dialog(window: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, tr("Open project"), "", "Annotation projects (*.sqlite);;All files (*)")
+    path, _ = QFileDialog.getOpenFileName(window, tr("Open project"), "", project_filter())
     if path:
         switch_project(window, Path(path))
+
+
+# `annotator init` takes any file name; these are the ones it and this app make or suggest
+PROJECT_PATTERNS = "*.sqlite *.db *.annotator"
+
+
+def project_filter() -> str:
+    """File > Open's choices: the project suffixes, then every file."""
+    return ";;".join((tr("Projects ({patterns})").format(patterns=PROJECT_PATTERNS),
+                      tr("All files ({patterns})").format(patterns="*")))
 
 
 def remember_recent(path: Path) -> None:
@@ -171,7 +182,7 @@ def fill_recent_menu(window: MainWindow) -> None:
         action.triggered.connect(lambda _=False, p=entry: switch_project(window, Path(p)))
         menu.addAction(action)
     if menu.isEmpty():
-        menu.addAction("(none)").setEnabled(False)
+        menu.addAction(tr("(none)")).setEnabled(False)
 
 
 def _list(value: object) -> list[str]:
@@ -184,8 +195,9 @@ def import_dialog(window: MainWindow) -> None:
     from .transfer import ImportOptionsDialog, start_import
 
     paths, _ = QFileDialog.getOpenFileNames(
-        window, tr("Import"), "", "All supported (*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.ann);;All files (*)"
-    )
+        window, tr("Import"), "", ";;".join((
+            tr("All supported ({patterns})").format(patterns="*.txt *.jsonl *.json *.conll *.iob *.bio *.tsv *.ann"),
+            tr("All files ({patterns})").format(patterns="*"))))
     if not paths:
         return
     dialog = ImportOptionsDialog(window)
@@ -310,13 +322,11 @@ def font_dialog(window: MainWindow) -> None:
 
 
 def shortcuts_dialog(window: MainWindow) -> None:
-    from .shortcuts import shortcut_rows
+    from .shortcuts import ShortcutsDialog, shortcut_rows
 
-    text = "\n".join(f"{keys:<22} {what}" for keys, what in shortcut_rows(window))
-    box = plain_box(QMessageBox.Icon.Information, tr("Keyboard shortcuts"), text, window)
-    box.setStyleSheet("QLabel { font-family: monospace; }")
-    box.open()
-    window.open_dialogs["shortcuts"] = box
+    dialog = ShortcutsDialog(shortcut_rows(window), window)
+    dialog.show()
+    window.open_dialogs["shortcuts"] = dialog
 
 
 def _error_box(parent: QWidget | None, title: str, message: str) -> QMessageBox:

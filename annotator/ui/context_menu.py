@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ..core.model import Attribution, Span
-from .i18n import N_, tr, ui_language
+from .i18n import N_, ltr, tr, ui_language
 from .plain import no_mnemonic
 
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ def context_menu(window: MainWindow, offset: int) -> QMenu:
     if window.suggestions.choose_at(offset):
         chosen = window.suggestions.current
         menu.addSection(tr("Suggestion: {label}").format(label=no_mnemonic(chosen.label)))
-        menu.addAction(tr("Accept"), window.suggestions.accept_current)
-        menu.addAction(tr("Reject"), window.suggestions.reject_current)
+        menu.addAction(_with_key(window, tr("Accept"), "suggestion_accept"), window.suggestions.accept_current)
+        menu.addAction(_with_key(window, tr("Reject"), "suggestion_reject"), window.suggestions.reject_current)
     return menu
 
 
@@ -47,14 +47,20 @@ def _span_entries(menu: QMenu, window: MainWindow, span: Span) -> None:
     layer = ws.schema.layer_of(span.label) or "entity"
     menu.addSection(no_mnemonic(f"{span.id} {span.label}"))
     _label_entries(menu.addMenu(tr("Relabel as")), window, layer)
-    menu.addAction(tr("Delete"), controller.delete_current)
+    menu.addAction(_with_key(window, tr("Delete"), "delete"), controller.delete_current)
     if layer == "event" and controller.current_event() is not None:
-        menu.addAction(tr("Add argument…"), lambda: controller.add_argument())
+        menu.addAction(_with_key(window, tr("Add argument…"), "argument"), lambda: controller.add_argument())
     attribution = next((a for a in ws.annotations.users_of(span.id)
                         if isinstance(a, Attribution) and a.cue == span.id), None)
     if attribution is not None:  # the cue's attribution: the current item is the span
-        menu.addAction(tr("Set source…"), lambda: controller.set_attribution_part("source", attribution))
-        menu.addAction(tr("Set content…"), lambda: controller.set_attribution_part("content", attribution))
+        menu.addAction(_with_key(window, tr("Set source…"), "source"), lambda: controller.set_attribution_part("source", attribution))
+        menu.addAction(_with_key(window, tr("Set content…"), "content"), lambda: controller.set_attribution_part("content", attribution))
+
+
+def _with_key(window: MainWindow, text: str, action: str) -> str:
+    """An entry's text with the key of the menu action that does the same, as a hint."""
+    shortcut = window.actions_by_name[action].shortcut()
+    return f"{text}\t{ltr(shortcut.toString(QKeySequence.SequenceFormat.NativeText))}" if not shortcut.isEmpty() else text
 
 
 def _label_entries(menu: QMenu, window: MainWindow, layer: str | None) -> None:
@@ -66,5 +72,5 @@ def _label_entries(menu: QMenu, window: MainWindow, layer: str | None) -> None:
         target = menu if layer is not None else menu.addMenu(tr(title))
         for label in schema.labels_in(name):
             key = QKeySequence(label.hotkey).toString(QKeySequence.SequenceFormat.NativeText) if label.hotkey else ""
-            action = target.addAction(no_mnemonic(f"{label.name} · {label.display(language)}") + f"\t{key}")  # the key, as a hint
+            action = target.addAction(no_mnemonic(f"{ltr(label.name)} · {label.display(language)}") + f"\t{ltr(key)}")  # the key, as a hint
             action.triggered.connect(lambda _=False, chosen=label.name: window.controller.apply_label(chosen))

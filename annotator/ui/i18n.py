@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QSettings,
+    Qt,
     QTranslator,
 )
 
@@ -36,6 +37,18 @@ def tr(text: str) -> str:
 
 def N_(text: str) -> str:
     return text
+
+
+def ltr(text: str) -> str:
+    """``text`` (a key, a label code) kept left to right and in one piece inside a
+    right-to-left line: "Ctrl++" would otherwise show as "++Ctrl" and a key would land
+    between a code and its Arabic name (Unicode isolates, U+2066 LRI … U+2069 PDI).
+    A left-to-right interface needs none, and its texts stay as they were."""
+    from PySide6.QtGui import QGuiApplication
+
+    if not text or QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+        return text
+    return f"\u2066{text}\u2069"
 
 
 def ui_language() -> str:
@@ -55,9 +68,10 @@ def install_translators(app: QCoreApplication, language: str) -> None:
     ours = QTranslator(app)
     if ours.load(str(resource_path("translations", f"annotator_{language}.qm"))):
         _installed.append(ours)
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        _installed.append(qt)
+    for catalogue in ("qtbase", "qt"):  # Qt's own dialogs: "Look in", "Files of type", buttons
+        qt = QTranslator(app)
+        if qt.load(f"{catalogue}_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _installed.append(qt)
     for translator in _installed:
         app.installTranslator(translator)
 

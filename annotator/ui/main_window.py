@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import Span, Status
+from ..core.model import Attribution, Span, Status
 from ..core.session import Change
 from ..errors import AnnotatorError, ProjectError
 from .heap import settle_loaded_data
 from .i18n import N_, tr
 from .labelling import LabelController
-from .models import AnnotationListModel, DocumentFilter, DocumentListModel
+from .models import STATUS_TEXT, AnnotationListModel, DocumentFilter, DocumentListModel
 from .palette import LabelPalette
 from .panels import AttributionsPanel, EventsPanel, Inspector
 from .side_panels import AnnotationPanels, DocumentsPanel
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
 
         self.suggestions = SuggestionsController(self)
         self.clitic_offer: tuple[int, int] | None = None
+        self._clitic_hint: str | None = None  # the offer's line in the status bar
         self._build_docks()
         self._build_actions()
         self._connect()
@@ -125,8 +126,8 @@ class MainWindow(QMainWindow):
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
             "documents": self._dock(tr("Documents"), "documents", self.documents_panel, left),
-            "annotations": self._dock(tr("Annotations"), "annotations", self.annotations_table, left),
-            "labels": self._dock(tr("Labels"), "labels", self.palette, right),
+            "annotations": self._dock(tr("Annotation list"), "annotations", self.annotations_table, left),
+            "labels": self._dock(tr("Label palette"), "labels", self.palette, right),
             "inspector": self._dock(tr("Inspector"), "inspector", self.inspector, right),
             "events": self._dock(tr("Events"), "events", self.events_panel, right),
             "attributions": self._dock(tr("Attributions"), "attributions", self.attributions_panel, right),
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         self.status_filter = QComboBox()
         self.status_filter.addItem(tr("All statuses"), None)
         for status in Status:
-            self.status_filter.addItem(status.value.replace("_", " "), status)
+            self.status_filter.addItem(tr(STATUS_TEXT[status]), status)
         self.documents_table = _table(self.documents_filter, sortable=False)
         header = self.documents_table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -220,6 +221,10 @@ class MainWindow(QMainWindow):
         if change.opened:
             settle_loaded_data()
             self._update_title()
+        if change.added:
+            self._drop_clitic_hint()  # a label was made: the offer was for the old selection
+            if _new_attribution(change):  # a cue was marked: show where its parts are filled
+                self.docks["attributions"].raise_()
 
     def _show_context_menu(self, offset: int, where: QPoint) -> None:
         from .context_menu import context_menu
@@ -328,7 +333,7 @@ class MainWindow(QMainWindow):
         from ..core.selection import snap_to_words
         from ..nlp.clitics import strip_proclitics
 
-        self.clitic_offer = None
+        self._drop_clitic_hint()
         found = self.view.selection_offsets()
         if found is None or clitic_convention(self.workspace.store) == "include":
             return
@@ -337,8 +342,16 @@ class MainWindow(QMainWindow):
         stripped = strip_proclitics(text, *snapped, "exclude")
         if stripped != snapped and stripped[0] < stripped[1]:
             self.clitic_offer = stripped
-            self.show_message(tr("Ctrl+K: take «{text}» without «{clitic}»").format(
-                text=text[stripped[0]:stripped[1]], clitic=text[snapped[0]:stripped[0]].strip("ـ")))
+            self._clitic_hint = tr("Ctrl+K: take «{text}» without «{clitic}»").format(
+                text=text[stripped[0]:stripped[1]], clitic=text[snapped[0]:stripped[0]].strip("ـ"))
+            self.show_message(self._clitic_hint)
+
+    def _drop_clitic_hint(self) -> None:
+        """Forget the proclitic offer, and its line in the status bar if still shown."""
+        self.clitic_offer = None
+        hint, self._clitic_hint = self._clitic_hint, None
+        if hint and self.statusBar().currentMessage() == hint:
+            self.statusBar().clearMessage()
 
     def take_clitic_offer(self) -> None:
         if self.clitic_offer is not None:
@@ -438,6 +451,12 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
+
+
+def _new_attribution(change: Change) -> bool:
+    """Whether the step made an attribution (not one changed: its id was there before)."""
+    before = {item.id for item in change.removed if isinstance(item, Attribution)}
+    return any(isinstance(item, Attribution) and item.id not in before for item in change.added)
 
 
 def _table(model: QAbstractItemModel, sortable: bool) -> QTableView:

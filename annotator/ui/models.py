@@ -18,6 +18,16 @@ from .i18n import N_, tr
 from .plain import plain_tooltip
 
 STATUS_TEXT = {Status.NEW: N_("new"), Status.IN_PROGRESS: N_("in progress"), Status.DONE: N_("done")}
+# the layer a label belongs to, as the annotation list shows it (the data keeps the code)
+LAYER_TEXT = {"entity": N_("entity"), "event": N_("event"), "attribution": N_("attribution")}
+
+
+def status_text(value: str) -> str:
+    """A stored status ("in_progress") in the interface language."""
+    try:
+        return tr(STATUS_TEXT[Status(value)])
+    except ValueError:  # a status this version does not know: shown as stored
+        return value
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -97,10 +107,14 @@ class AnnotationListModel(QAbstractTableModel):
         self.spans: list[Span] = []
         self.text = ""
         self.schema: Schema | None = None
+        self.language = "en"  # label names are the schema's, in the interface language
 
     def set_spans(self, spans: list[Span], text: str, schema: Schema) -> None:
         self.beginResetModel()
         self.spans, self.text, self.schema = list(spans), text, schema
+        from .i18n import ui_language
+
+        self.language = ui_language()
         self.endResetModel()
 
     def update_spans(self, spans: list[Span], delta: tuple[list, list] | None = None) -> None:
@@ -144,6 +158,8 @@ class AnnotationListModel(QAbstractTableModel):
             return span.start if index.column() == 0 else self._display(span, index.column())
         if role == Qt.ItemDataRole.UserRole:
             return span.id
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return plain_tooltip(span.label)  # the code, as formats and the CLI spell it
         return None
 
     def _display(self, span: Span, column: int) -> Any:
@@ -151,14 +167,15 @@ class AnnotationListModel(QAbstractTableModel):
             return f"{span.start}–{span.end}"
         if column == 1:
             return " ".join(self.text[span.start : span.end].split())[:60]
-        if column == 2:
-            return span.label
+        if column == 2:  # English keeps the code (what formats and the CLI spell); Arabic, the name
+            label = self.schema.labels.get(span.label) if self.schema and self.language != "en" else None
+            return label.display(self.language) if label else span.label
         if column == 4:  # for reviewers who do not read Arabic script
             from ..nlp.translit import buckwalter
 
             return buckwalter(" ".join(self.text[span.start : span.end].split())[:60])
         layer = self.schema.layer_of(span.label) if self.schema else None
-        return layer or "?"
+        return tr(LAYER_TEXT[layer]) if layer in LAYER_TEXT else layer or "?"
 
     def _apply_delta(self, delta: tuple[list, list]) -> None:
         removed = {s.id for s in delta[0] if isinstance(s, Span)}

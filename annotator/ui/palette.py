@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from ..core.schema import LAYERS, Label, Schema
-from .i18n import N_, tr
+from .i18n import N_, ltr, tr
 from .plain import no_mnemonic, plain_label, plain_tooltip
 
 LAYER_TITLES = {"entity": N_("Entities"), "event": N_("Events"), "attribution": N_("Attribution")}
@@ -41,7 +41,8 @@ class LabelPalette(QScrollArea):
     def _button(self, label: Label, language: str) -> QToolButton:
         button = QToolButton()
         hotkey = QKeySequence(label.hotkey).toString(QKeySequence.SequenceFormat.NativeText)
-        button.setText(no_mnemonic(f"{hotkey:>12}   {label.name} · {label.display(language)}"))
+        # isolated, the key and the code read in order in an Arabic line too (not «شخص · P PER»)
+        button.setText(no_mnemonic(f"{ltr(hotkey)}   {ltr(label.name)} · {label.display(language)}"))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setSizePolicy(button.sizePolicy().horizontalPolicy().Expanding, button.sizePolicy().verticalPolicy())
         colour = QColor(label.color)
@@ -50,7 +51,7 @@ class LabelPalette(QScrollArea):
             f"QToolButton {{ background: {label.color}; color: {text}; text-align: left;"
             f" padding: 2px 6px; border-radius: 3px; }}"
         )
-        button.setToolTip(plain_tooltip(f"{label.en} / {label.ar} ({hotkey})"))
+        button.setToolTip(plain_tooltip(f"{label.en} / {label.ar} ({ltr(hotkey)})"))
         button.clicked.connect(lambda _=False, name=label.name: self.labelChosen.emit(name))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.buttons[label.name] = button

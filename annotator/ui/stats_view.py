@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from ..storage import ProjectStore
 from .i18n import tr
+from .models import status_text
 
 
 def bar_chart(title: str, counts: dict[str, int], colour: str = "#4c72b0") -> pg.PlotWidget:
@@ -20,7 +21,7 @@ def bar_chart(title: str, counts: dict[str, int], colour: str = "#4c72b0") -> pg
     plot.addItem(bars)
     plot.getAxis("bottom").setTicks([list(enumerate(names))])
     plot.setMouseEnabled(x=True, y=False)
-    plot.bars = bars  # for tests and later updates
+    plot.bars, plot.names = bars, names  # for tests and later updates
     return plot
 
 
@@ -29,8 +30,8 @@ class StatsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Statistics"))
         self.resize(900, 520)
-        tabs = QTabWidget()
-        statuses = Counter(status.value for _, _, status in store.statuses())
+        self.tabs = tabs = QTabWidget()
+        statuses = Counter(status_text(status.value) for _, _, status in store.statuses())
         self.charts = {
             "labels": bar_chart(tr("Labels per type (all annotators)"), store.label_counts()),
             "days": bar_chart(tr("Labels per day ({annotator})").format(annotator=annotator), store.span_dates(annotator), "#55a868"),

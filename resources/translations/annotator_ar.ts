@@ -228,6 +228,14 @@
       <translation>اختصارات &amp;لوحة المفاتيح</translation>
     </message>
     <message>
+      <source>&amp;Getting started</source>
+      <translation>&amp;البداية</translation>
+    </message>
+    <message>
+      <source>&amp;About</source>
+      <translation>&amp;حول البرنامج</translation>
+    </message>
+    <message>
       <source>Move &amp;boundary</source>
       <translation>تحريك &amp;الحدود</translation>
     </message>
@@ -246,6 +254,30 @@
     <message>
       <source>Previous label</source>
       <translation>الوسم السابق</translation>
+    </message>
+    <message>
+      <source>all</source>
+      <translation>الكلّ</translation>
+    </message>
+    <message>
+      <source>some</source>
+      <translation>بعضهم</translation>
+    </message>
+    <message>
+      <source>conflict</source>
+      <translation>تعارض</translation>
+    </message>
+    <message>
+      <source>span</source>
+      <translation>مقطع</translation>
+    </message>
+    <message>
+      <source>event</source>
+      <translation>حدث</translation>
+    </message>
+    <message>
+      <source>attribution</source>
+      <translation>إسناد</translation>
     </message>
     <message>
       <source>Agreement</source>
@@ -304,6 +336,10 @@
       <translation>كابا على الكلمات</translation>
     </message>
     <message>
+      <source>Inter-annotator agreement</source>
+      <translation>الاتفاق بين الموسِّمين</translation>
+    </message>
+    <message>
       <source>Include unfinished documents</source>
       <translation>تضمين المستندات غير المنجزة</translation>
     </message>
@@ -314,6 +350,10 @@
     <message>
       <source>Computing agreement</source>
       <translation>حساب الاتفاق</translation>
+    </message>
+    <message>
+      <source>No pair of annotators has a document in common.</source>
+      <translation>لا يشترك أيّ موسِّمَين في مستند.</translation>
     </message>
     <message>
       <source>Span F1 per label (exact, overlap)</source>
@@ -348,8 +388,24 @@
       <translation>التقرير</translation>
     </message>
     <message>
+      <source>Annotators: {names}</source>
+      <translation>الموسِّمون: {names}</translation>
+    </message>
+    <message>
+      <source>Documents: {read} read of {total} in the project</source>
+      <translation>المستندات: قُرئ {read} من {total} في المشروع</translation>
+    </message>
+    <message>
+      <source>{a} / {b}: {count} documents</source>
+      <translation>{a} / {b}: {count} مستندات</translation>
+    </message>
+    <message>
       <source>{a} / {b} ({count} documents)</source>
       <translation>{a} / {b} ({count} مستندات)</translation>
+    </message>
+    <message>
+      <source>span F1 exact {exact}, overlap {overlap}; token kappa {kappa}</source>
+      <translation>مقياس F1 للمقاطع: تطابق تامّ {exact}، تداخل {overlap}؛ كابا الكلمات {kappa}</translation>
     </message>
     <message>
       <source>New project</source>
@@ -396,10 +452,6 @@
       <translation>خط النص</translation>
     </message>
     <message>
-      <source>Keyboard shortcuts</source>
-      <translation>اختصارات لوحة المفاتيح</translation>
-    </message>
-    <message>
       <source>Export into an empty folder</source>
       <translation>التصدير إلى مجلد فارغ</translation>
     </message>
@@ -420,6 +472,10 @@
       <translation>إنشاء مشروع جديد {path}؟</translation>
     </message>
     <message>
+      <source>Projects ({patterns})</source>
+      <translation>المشاريع ({patterns})</translation>
+    </message>
+    <message>
       <source>{when} — {documents} documents, {labels} labels {reason}</source>
       <translation>{when} — {documents} مستندات، {labels} وسمًا {reason}</translation>
     </message>
@@ -436,12 +492,24 @@
       <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
+      <source>All files ({patterns})</source>
+      <translation>كل الملفات ({patterns})</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(لا شيء)</translation>
+    </message>
+    <message>
       <source>The NER model is not installed</source>
       <translation>نموذج التعرف على الكيانات غير مثبت</translation>
     </message>
     <message>
       <source>Pre-annotated {count} documents: see the dashed suggestions.</source>
       <translation>وُسم {count} مستندًا مسبقًا: انظر الاقتراحات المتقطعة.</translation>
+    </message>
+    <message>
+      <source>All supported ({patterns})</source>
+      <translation>كل الصيغ المدعومة ({patterns})</translation>
     </message>
     <message>
       <source>Restored. The state before the restore is kept in {path}</source>
@@ -456,6 +524,10 @@
       <translation>المشروع مفتوح في عمليات أخرى: {processes}. أغلقها ثم استعد النسخة.</translation>
     </message>
     <message>
+      <source>{path} exists already.</source>
+      <translation>{path} موجود من قبل.</translation>
+    </message>
+    <message>
       <source>Entities</source>
       <translation>الكيانات</translation>
     </message>
@@ -468,12 +540,16 @@
       <translation>الإسنادات</translation>
     </message>
     <message>
+      <source>Relabel as</source>
+      <translation>تغيير الوسم إلى</translation>
+    </message>
+    <message>
       <source>Delete</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <source>Relabel as</source>
-      <translation>تغيير الوسم إلى</translation>
+      <source>Label the selection as</source>
+      <translation>وسم التحديد بـ</translation>
     </message>
     <message>
       <source>Add argument…</source>
@@ -486,10 +562,6 @@
     <message>
       <source>Set content…</source>
       <translation>تعيين المحتوى…</translation>
-    </message>
-    <message>
-      <source>Label the selection as</source>
-      <translation>وسم التحديد بـ</translation>
     </message>
     <message>
       <source>Copy</source>
@@ -526,6 +598,62 @@
     <message>
       <source>{index} of {count}</source>
       <translation>{index} من {count}</translation>
+    </message>
+    <message>
+      <source>Getting started: your first label, event and attribution.</source>
+      <translation>البداية: أوّل وسم وأوّل حدث وأوّل إسناد.</translation>
+    </message>
+    <message>
+      <source>1. Pick a document in the Documents panel; its text opens in the middle.</source>
+      <translation>١. اختر مستندًا في لوحة «المستندات»؛ يُفتح نصّه في الوسط.</translation>
+    </message>
+    <message>
+      <source>2. A label: select a word or a name with the mouse, then press the label's key shown in the label palette (or click the label there). The label is saved at once; Ctrl+Z undoes it.</source>
+      <translation>٢. الوسم: حدِّد كلمة أو اسمًا بالفأرة، ثم اضغط مفتاح الوسم الظاهر في «لوحة الوسوم» (أو انقر الوسم فيها). يُحفظ الوسم فورًا، ويتراجع عنه ⁦Ctrl+Z⁩.</translation>
+    </message>
+    <message>
+      <source>3. An event: select the word that names what happened (the trigger) and press an event label's key. The event appears in the Events panel; choose it and press «Add argument…» (Ctrl+R) to link its participants, places and times.</source>
+      <translation>٣. الحدث: حدِّد الكلمة الدالّة على ما وقع (المُطلِق) واضغط مفتاح وسم حدث. يظهر الحدث في لوحة «الأحداث»؛ اختره واضغط «إضافة معمول…» (⁦Ctrl+R⁩) لتربط به المشاركين والأماكن والأزمنة.</translation>
+    </message>
+    <message>
+      <source>4. An attribution: select the reporting words (the cue, such as «said») and press the cue's key. The Attributions panel comes forward: set its source (Ctrl+Shift+S) and its content (Ctrl+Shift+C) from a selection or from labels already made.</source>
+      <translation>٤. الإسناد: حدِّد كلمات النقل (فعل الإسناد، مثل «قال») واضغط مفتاحه. تتقدّم لوحة «الإسنادات»: عيِّن مصدره (⁦Ctrl+Shift+S⁩) ومحتواه (⁦Ctrl+Shift+C⁩) من تحديد أو من وسوم موجودة.</translation>
+    </message>
+    <message>
+      <source>5. When a document is finished, mark it done (Ctrl+D) and go to the next one not done (Ctrl+Shift+PgDown). Every key is listed in Help &gt; Keyboard shortcuts (F1).</source>
+      <translation>٥. إذا فرغت من مستند فعلِّمه منجزًا (⁦Ctrl+D⁩) وانتقل إلى التالي غير المنجز (⁦Ctrl+Shift+PgDown⁩). كل المفاتيح مسرودة في «مساعدة ← اختصارات لوحة المفاتيح» (⁦F1⁩).</translation>
+    </message>
+    <message>
+      <source>Libraries:</source>
+      <translation>المكتبات:</translation>
+    </message>
+    <message>
+      <source>About</source>
+      <translation>حول البرنامج</translation>
+    </message>
+    <message>
+      <source>Getting started</source>
+      <translation>البداية</translation>
+    </message>
+    <message>
+      <source>Arabic News Annotator, version {version}</source>
+      <translation>مُوسِّم الأخبار العربية، الإصدار {version}</translation>
+    </message>
+    <message>
+      <source>Project file format version {version}</source>
+      <translation>إصدار صيغة ملف المشروع {version}</translation>
+    </message>
+    <message>
+      <source>Settings are kept in: {path}</source>
+      <translation>تُحفظ الإعدادات في: {path}</translation>
+    </message>
+    <message>
+      <source>Backups of this project are kept in: {path}</source>
+      <translation>تُحفظ النسخ الاحتياطية لهذا المشروع في: {path}</translation>
+    </message>
+    <message>
+      <source>not installed</source>
+      <translation>غير مثبَّتة</translation>
     </message>
     <message>
       <source>Select a span (click it or press Tab) to move its boundaries.</source>
@@ -576,24 +704,24 @@
       <translation>كل المستندات منجزة.</translation>
     </message>
     <message>
-      <source>Annotations</source>
-      <translation>الوسوم</translation>
+      <source>Annotation list</source>
+      <translation>قائمة الوسوم</translation>
     </message>
     <message>
-      <source>Labels</source>
-      <translation>الوسوم</translation>
+      <source>Label palette</source>
+      <translation>لوحة الوسوم</translation>
     </message>
     <message>
       <source>Inspector</source>
       <translation>الخصائص</translation>
     </message>
     <message>
-      <source>read-only: nothing can be saved</source>
-      <translation>للقراءة فقط: لا يمكن حفظ شيء</translation>
-    </message>
-    <message>
       <source>Ctrl+K: take «{text}» without «{clitic}»</source>
       <translation>Ctrl+K: خذ «{text}» دون «{clitic}»</translation>
+    </message>
+    <message>
+      <source>read-only: nothing can be saved</source>
+      <translation>للقراءة فقط: لا يمكن حفظ شيء</translation>
     </message>
     <message>
       <source>… and {count} more</source>
@@ -612,12 +740,20 @@
       <translation>منجز</translation>
     </message>
     <message>
+      <source>entity</source>
+      <translation>كيان</translation>
+    </message>
+    <message>
       <source>Title</source>
       <translation>العنوان</translation>
     </message>
     <message>
       <source>Status</source>
       <translation>الحالة</translation>
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>الوسوم</translation>
     </message>
     <message>
       <source>Position</source>
@@ -666,6 +802,62 @@
     <message>
       <source>Nothing selected</source>
       <translation>لا شيء محدد</translation>
+    </message>
+    <message>
+      <source>select + label key</source>
+      <translation>تحديد + مفتاح الوسم</translation>
+    </message>
+    <message>
+      <source>label the selection (snapped to whole words)</source>
+      <translation>وسم التحديد (يُمدّ إلى كلمات كاملة)</translation>
+    </message>
+    <message>
+      <source>Alt + drag</source>
+      <translation>Alt + سحب</translation>
+    </message>
+    <message>
+      <source>select exact characters (no snapping)</source>
+      <translation>تحديد أحرف بعينها (دون مدّ إلى الكلمات)</translation>
+    </message>
+    <message>
+      <source>label key, no selection</source>
+      <translation>مفتاح الوسم دون تحديد</translation>
+    </message>
+    <message>
+      <source>relabel the selected span</source>
+      <translation>تغيير وسم المقطع المختار</translation>
+    </message>
+    <message>
+      <source>next / previous label</source>
+      <translation>الوسم التالي / السابق</translation>
+    </message>
+    <message>
+      <source>move the start boundary by a character / a word</source>
+      <translation>تحريك حدّ البداية حرفًا / كلمة</translation>
+    </message>
+    <message>
+      <source>move the end boundary by a character / a word</source>
+      <translation>تحريك حدّ النهاية حرفًا / كلمة</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+      <source>Filter by key or action…</source>
+      <translation>صفِّ بالمفتاح أو بالإجراء…</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>المفاتيح</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>الإجراء</translation>
+    </message>
+    <message>
+      <source>label {label}</source>
+      <translation>وسم {label}</translation>
     </message>
     <message>
       <source>Corpus: {done}/{total} done ({percent}%)</source>
@@ -850,10 +1042,6 @@
     <message>
       <source>CoNLL layer</source>
       <translation>طبقة CoNLL</translation>
-    </message>
-    <message>
-      <source>No backup before the import: {reason}</source>
-      <translation>لا نسخة احتياطية قبل الاستيراد: {reason}</translation>
     </message>
     <message>
       <source>Imported {count} documents.</source>
