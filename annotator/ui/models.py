@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 
 from ..core.model import Span, Status
 from ..core.schema import Schema
-from .i18n import N_, tr
+from .i18n import N_, ltr, tr
 from .plain import plain_tooltip
 
 STATUS_TEXT = {Status.NEW: N_("new"), Status.IN_PROGRESS: N_("in progress"), Status.DONE: N_("done")}
@@ -163,8 +163,8 @@ class AnnotationListModel(QAbstractTableModel):
         return None
 
     def _display(self, span: Span, column: int) -> Any:
-        if column == 0:
-            return f"{span.start}–{span.end}"
+        if column == 0:  # isolated: an Arabic line would show "75–80" as "80–75"
+            return ltr(f"{span.start}–{span.end}")
         if column == 1:
             return " ".join(self.text[span.start : span.end].split())[:60]
         if column == 2:  # English keeps the code (what formats and the CLI spell); Arabic, the name

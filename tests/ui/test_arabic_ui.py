@@ -143,6 +143,8 @@ def test_arabic_ui_lists_statistics_agreement_and_adjudication_words(qtbot, arab
     model = window.annotations_model
     shown = [model.index(0, c).data() for c in (2, 3)]
     assert shown == [window.workspace.schema.labels["LOC"].ar, "كيان"]
+    span = window.workspace.annotations.spans[0]
+    assert model.index(0, 0).data() == f"{LRI}{span.start}–{span.end}{PDI}"  # not "end–start" in RTL
     assert _english(window, shown) == {}
     stats = StatsDialog(window.workspace.store, "amal", window)
     qtbot.addWidget(stats)
