@@ -7,14 +7,21 @@ that a span should not start or end on.
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..nlp.chars import TATWEEL, is_word_char
+from ..nlp.clitics import is_proclitic_chain, letters_of, strip_proclitics
 
 __all__ = ["TATWEEL", "is_word_char", "next_word_boundary", "snap_to_words", "word_at"]
 
 
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+def snap_to_words(text: str, start: int, end: int, convention: str | None = None) -> tuple[int, int] | None:
     """Grow ``start:end`` to whole words and trim non-word edges.
 
+    A start right after a proclitic chain («و|جمعية», «وال|ميليشيات») stays: the
+    annotator visibly left the proclitic out. A start cut elsewhere in a word grows to
+    the word's start, then, under the ``exclude`` clitic ``convention``, loses the
+    word's conjunction/preposition proclitics (never past where the selection began).
     Returns ``None`` when the selection holds no word character at all.
     """
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
@@ -24,11 +31,38 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if start == end:
         return None
-    while start > 0 and is_word_char(text[start - 1]):
-        start -= 1
+    start = _word_start(text, start, convention)
     while end < len(text) and is_word_char(text[end]):
         end += 1
     return start, end
+
+
+def _word_start(text: str, start: int, convention: str | None) -> int:
+    word_start = start
+    while word_start > 0 and is_word_char(text[word_start - 1]):
+        word_start -= 1
+    if word_start == start or _after_proclitics(text, word_start, start):
+        return start
+    if convention == "exclude":
+        return min(start, strip_proclitics(text, word_start, _word_end(text, start), "exclude")[0])
+    return word_start
+
+
+def _after_proclitics(text: str, word_start: int, start: int) -> bool:
+    """Whether ``text[word_start:start]`` is a proclitic chain (with or without the
+    article) and at least two letters of the word follow it."""
+    head, _ = letters_of(text[word_start:start])
+    rest, _ = letters_of(text[start:_word_end(text, start)])
+    if len(rest) < 2 or unicodedata.category(text[start])[0] == "M" or text[start] == TATWEEL:
+        return False
+    chain = head[:-2] if head.endswith("ال") else head
+    return head == "ال" or is_proclitic_chain(chain)
+
+
+def _word_end(text: str, position: int) -> int:
+    while position < len(text) and is_word_char(text[position]):
+        position += 1
+    return position
 
 
 def word_at(text: str, position: int) -> tuple[int, int] | None:

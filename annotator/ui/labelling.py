@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ..core.commands import StepName, step
 from ..core.model import Attribution, Event, Span, Status
 from ..core.schema import attribution_part, part_label
+from ..core.search import clitic_convention
 from ..core.selection import next_word_boundary, snap_to_words
 from ..errors import AnnotatorError
 from .dialogs import PickSpanDialog, SpanChoice
@@ -51,7 +52,7 @@ class LabelController:
             return None
         if self.exact_mode or self.view.exact_selection:
             return found
-        return snap_to_words(self.view.text, *found)
+        return snap_to_words(self.view.text, *found, clitic_convention(self.workspace.store))
 
     def _new_span(self, label: str, start: int, end: int) -> None:
         workspace = self.workspace

@@ -25,6 +25,8 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLayout,
+    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
@@ -73,6 +75,7 @@ class AnnotationTextView(QTextEdit):
         self._pens: dict[tuple[str, float], QPen] = {}
         self.current_suggestion = None
         self.exact_selection = False
+        self._drag_anchor: int | None = None  # code-point offset where a left-button drag began
         self._pending = 0  # offsets from here on still await their formats
         self._slices = QTimer(self)  # a child: it dies with the view (a closed window)
         self._slices.setSingleShot(True)
@@ -205,7 +208,52 @@ class AnnotationTextView(QTextEdit):
         self.setTextCursor(cursor)
 
     def offset_at(self, point: QPoint) -> int:
-        return self.offsets.from_qt(self.cursorForPosition(point).position())
+        """The character under ``point`` (a click's target): the glyph whose box holds
+        the pointer. Not Qt's hit test, which rounds to the nearest caret position and,
+        in right-to-left text, lands up to a letter towards the logical end."""
+        hit = self._hit(point)
+        if hit is None or not hit[2]:
+            return self.offsets.from_qt(self.cursorForPosition(point).position())
+        return self.offsets.from_qt(hit[0])
+
+    def caret_at(self, point: QPoint) -> int:
+        """The caret position a drag boundary at ``point`` means: the nearer edge of the
+        glyph under (or nearest to) the pointer, so that at a boundary between a
+        right-to-left and a left-to-right run the offset is the one on the pointer's
+        side, as the highlight shows it."""
+        hit = self._hit(point)
+        if hit is None:
+            return self.offsets.from_qt(self.cursorForPosition(point).position())
+        return self.offsets.from_qt(hit[1])
+
+    def _hit(self, point: QPoint) -> tuple[int, int, bool] | None:
+        """(character, nearer caret position, whether the pointer is on the glyph) for
+        the glyph of the line at ``point`` that holds or is nearest to the pointer, in
+        UTF-16 positions; None when the line has no glyph."""
+        document = self.document()
+        block = document.findBlock(self.cursorForPosition(point).position())
+        layout = block.layout() if block.isValid() else None
+        if layout is None or layout.lineCount() == 0:
+            return None
+        scroll = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value()).toPointF()
+        local = point.toPointF() - block_origin(document, block, scroll)
+        line = _line_at(layout, local.y())
+        x = local.x()
+        best = None  # (distance, position, left, right, right to left)
+        for position in range(line.textStart(), line.textStart() + line.textLength()):
+            for left, right, rtl in _glyph_boxes(line, position):
+                distance = max(left - x, x - right, 0.0)
+                if best is None or distance < best[0]:
+                    best = (distance, position, left, right, rtl)
+            if best is not None and best[0] == 0:
+                break
+        if best is None:
+            return None
+        distance, position, left, right, rtl = best
+        leading = right if rtl else left
+        trailing = left if rtl else right
+        caret = position if abs(x - leading) <= abs(x - trailing) else layout.nextCursorPosition(position)
+        return block.position() + position, block.position() + caret, distance == 0
 
     def spans_at(self, offset: int) -> list[Span]:
         """Spans covering ``offset``, innermost first."""
@@ -255,8 +303,35 @@ class AnnotationTextView(QTextEdit):
         self.setFont(font)
 
     # --- events --------------------------------------------------------------------
+    # Drags select from our own hit test (Qt's lands up to a letter off in right-to-left
+    # text): the highlight drawn during the drag is then exactly what a label stores.
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        self._drag_anchor = self.caret_at(event.position().toPoint())
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self.textCursor().hasSelection():
+            self._drag_anchor = self.offsets.from_qt(self.textCursor().anchor())
+        self._drag_to(event.position().toPoint())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_anchor is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            super().mouseMoveEvent(event)
+            return
+        self._drag_to(event.position().toPoint())
+
+    def _drag_to(self, point: QPoint) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.offsets.to_qt(self._drag_anchor))
+        cursor.setPosition(self.offsets.to_qt(self.caret_at(point)), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
+        if self._drag_anchor is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+        else:
+            self._drag_to(event.position().toPoint())
+            self._drag_anchor = None
         self.exact_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         if not self.textCursor().hasSelection():
             offset = self.offset_at(event.position().toPoint())
@@ -416,6 +491,25 @@ class AnnotationTextView(QTextEdit):
                 rects.append(rect.translated(origin - scroll.toPointF()))
             block = block.next()
         return rects
+
+
+def _line_at(layout: QTextLayout, y: float) -> QTextLine:
+    """The line of ``layout`` at height ``y`` (block coordinates), or the nearest."""
+    lines = [layout.lineAt(i) for i in range(layout.lineCount())]
+    return min(lines, key=lambda line: max(line.y() - y, y - line.y() - line.height(), 0.0))
+
+
+def _glyph_boxes(line: QTextLine, position: int) -> list[tuple[float, float, bool]]:
+    """(left, right, right to left) of the glyphs drawn for the character at
+    ``position`` (relative to its block): where each is drawn and its advance, as laid
+    out. A combining mark has no width; a ligature's characters share one glyph."""
+    boxes = []
+    for run in line.glyphRuns(position, 1):
+        advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
+        for place, advance in zip(run.positions(), advances, strict=False):
+            if advance.x() > 0:
+                boxes.append((place.x(), place.x() + advance.x(), run.isRightToLeft()))
+    return boxes
 
 
 def _bracket(painter: QPainter, x: float, rect: QRectF, opening: bool) -> None:

@@ -32,3 +32,21 @@ def test_selection_word_boundaries_move_by_words():
     text = "قوات النظام في"
     assert next_word_boundary(text, 0, True) == text.index("النظام")
     assert next_word_boundary(text, len(text), False) == text.index("في") - 1
+
+
+def test_selection_snap_keeps_a_proclitic_the_selection_left_out():
+    text = "في محور الكلارية وجمعية الزهراء غربي المدينة"
+    start = text.index("وجمعية")
+    assert snap_to_words(text, start + 1, start + 14) == (start + 1, start + 14)
+    article = text.index("المدينة")
+    assert snap_to_words(text, article + 2, len(text)) == (article + 2, len(text))
+
+
+def test_selection_snap_completes_a_cut_word_by_the_clitic_convention():
+    text = "قصفت قوات النظام ثم انسحبت لقوات النظام"
+    start = text.index("لقوات")
+    end = start + len("لقوات النظام")
+    assert snap_to_words(text, start + 3, end - 2) == (start, end)  # no convention: whole words
+    assert snap_to_words(text, start + 3, end - 2, "include") == (start, end)
+    assert snap_to_words(text, start + 3, end - 2, "exclude") == (start + 1, end)
+    assert snap_to_words(text, start, end, "exclude") == (start, end)  # not cut: as selected

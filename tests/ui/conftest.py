@@ -52,11 +52,11 @@ def _caret(view, offset: int) -> QPoint:
 
 
 def point_of(view, offset: int) -> QPoint:
-    """A point that Qt's own hit test maps to ``offset``: scanned around the caret,
+    """A point that a drag maps to the caret position ``offset``: scanned around the caret,
     the middle of the stretch that lands there (exact whichever way the line runs)."""
     caret = _caret(view, offset)
     hits = [x for x in range(caret.x() - 14, caret.x() + 15)
-            if view.offset_at(QPoint(x, caret.y())) == offset]
+            if view.caret_at(QPoint(x, caret.y())) == offset]
     return QPoint(hits[len(hits) // 2], caret.y()) if hits else caret
 
 
