@@ -80,14 +80,28 @@ class LabelController:
         part = attribution_part(span.label)
         if part == "cue":
             return editor.add_attribution(cue=span.id)
+        if not part:
+            return None
         attribution = self._current_attribution()
-        if attribution is not None and part and getattr(attribution, part) is None:
-            return editor.change_item(attribution, **{part: span.id})
-        return None
+        if attribution is None:
+            self.report(tr("The {label} span is attached to no attribution: select its attribution "
+                           "(or its cue) first, or use Set source/Set content.").format(label=span.label))
+            return None
+        if getattr(attribution, part) is not None:
+            self.report(tr("The {label} span is attached to no attribution: {attribution} already has "
+                           "a {part}.").format(label=span.label, attribution=attribution.id, part=tr(part)))
+            return None
+        return editor.change_item(attribution, **{part: span.id})
 
     def _current_attribution(self) -> Attribution | None:
+        """The selected attribution, or the one the selected span is a part of (a cue
+        just marked, a source clicked in the text)."""
         current = self.workspace.current
-        return current if isinstance(current, Attribution) else None
+        if isinstance(current, Attribution):
+            return self._fresh(current)
+        if isinstance(current, Span) and self.workspace.annotations is not None:
+            return next((a for a in self.workspace.annotations.attributions if a.part_of(current.id)), None)
+        return None
 
     def delete_current(self) -> None:
         current = self.workspace.current

@@ -105,6 +105,7 @@ class AttributionsPanel(ItemTree):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__([("source", N_("Set source…")), ("content", N_("Set content…")), ("remove", N_("Remove"))], parent)
+        self.tree.itemClicked.connect(lambda item, _column: self._chosen(item))  # the highlighted row too
 
     def show_attributions(self, annotations: Annotations | None, text: str) -> None:
         self.tree.clear()

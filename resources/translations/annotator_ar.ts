@@ -668,6 +668,14 @@
       <translation>حدِّد إسنادًا أولًا (ضع وسم فعل الإسناد أو اختره من اللوحة).</translation>
     </message>
     <message>
+      <source>The {label} span is attached to no attribution: select its attribution (or its cue) first, or use Set source/Set content.</source>
+      <translation>لم يُربط المقطع {label} بأي إسناد: حدِّد إسناده (أو فعل الإسناد) أولًا، أو استعمل «تعيين المصدر/تعيين المحتوى».</translation>
+    </message>
+    <message>
+      <source>The {label} span is attached to no attribution: {attribution} already has a {part}.</source>
+      <translation>لم يُربط المقطع {label} بأي إسناد: للإسناد {attribution} {part} من قبل.</translation>
+    </message>
+    <message>
       <source>{part} of {attribution}</source>
       <translation>{part} في {attribution}</translation>
     </message>
