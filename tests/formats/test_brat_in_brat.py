@@ -141,7 +141,7 @@ def test_brat_import_reads_the_older_form_too(tmp_path):
     assert work.attributions == [Attribution("A1", source="T1", cue="T3")]
 
 
-def test_brat_notes_and_normalisations_are_reported_with_counts(tmp_path):
+def test_brat_notes_are_kept_and_normalisations_reported_with_counts(tmp_path):
     text = SEED.read_text(encoding="utf-8")
     folder = tmp_path / "b"
     folder.mkdir()
@@ -157,9 +157,12 @@ def test_brat_notes_and_normalisations_are_reported_with_counts(tmp_path):
     assert _cli("init", str(project)).returncode == 0
     done = _cli("import", str(project), str(folder))
     assert done.returncode == 0, done.stderr
-    assert "2 brat note (#) lines not imported" in done.stderr
+    assert "note (#) lines not imported" not in done.stderr  # AnnotatorNotes are notes now
     assert "1 brat normalisation (N) line not imported" in done.stderr
-    assert "doc.ann (2)" in done.stderr
+    assert "doc.ann (1)" in done.stderr
+    with sqlite3.connect(project) as db:
+        (note,) = db.execute("SELECT target, text FROM notes").fetchall()
+    assert note[0] == "T1" and "مدينة" in note[1] and "ثانية" in note[1]
 
 
 def test_brat_export_leaves_out_undeclared_attributes_and_says_so(tmp_path):
