@@ -121,29 +121,63 @@ def learn_rules(
     *,
     layers: Iterable[str] = ("entity",),
     problems: list[ProjectError] | None = None,
+    lexicon: LexiconLike | None = None,
 ) -> set[Rule]:
     """The rules taught by ``annotator``'s spans on labels of ``layers``, project-wide.
 
-    Reads every document and its annotations: run it once (off the GUI thread) and add
-    rules with ``rule_for`` as the annotator labels. A damaged document (changed text,
-    a row of the wrong types) teaches nothing: its error is added to ``problems``, and
-    the others still teach (one bad row must not keep the window from opening).
+    Reads every document and its annotations: run it once (off the GUI thread) and
+    keep them level with ``document_rules`` as the annotator labels. A damaged document
+    (changed text, a row of the wrong types) teaches nothing: its error is added to
+    ``problems``, and the others still teach (one bad row must not keep the window
+    from opening).
     """
-    wanted = {label.name for layer in layers for label in store.schema.labels_in(layer)}
-    found = [] if problems is None else problems
     rules: set[Rule] = set()
+    for taught in rules_by_document(store, annotator, settings, layers=layers, problems=problems,
+                                    lexicon=lexicon).values():
+        rules |= taught
+    return rules
+
+
+def rules_by_document(
+    store: RuleSource,
+    annotator: str,
+    settings: NormalisationSettings = DEFAULT_SETTINGS,
+    *,
+    layers: Iterable[str] = ("entity",),
+    problems: list[ProjectError] | None = None,
+    lexicon: LexiconLike | None = None,
+) -> dict[str, set[Rule]]:
+    """The rules each document's spans teach (see ``learn_rules``), by document id:
+    what a window needs to forget a rule when its last teacher goes."""
+    wanted = taught_labels(store.schema, layers)
+    found = [] if problems is None else problems
+    taught: dict[str, set[Rule]] = {}
     for document in store.documents(found):
         try:
             spans = store.annotations(document.id, annotator).spans
         except ProjectError as error:
             found.append(error)
             continue
-        for span in spans:
-            if span.label in wanted and (
-                rule := rule_for(document.text, span, settings)
-            ):
-                rules.add(rule)
-    return rules
+        taught[document.id] = document_rules(document.text, spans, wanted, settings, lexicon=lexicon)
+    return taught
+
+
+def taught_labels(schema: Schema, layers: Iterable[str] = ("entity",)) -> set[str]:
+    """The labels whose spans teach rules."""
+    return {label.name for layer in layers for label in schema.labels_in(layer)}
+
+
+def document_rules(
+    text: str,
+    spans: Iterable[Span],
+    labels: set[str],
+    settings: NormalisationSettings = DEFAULT_SETTINGS,
+    *,
+    lexicon: LexiconLike | None = None,
+) -> set[Rule]:
+    """The rules the spans of one document (with one of ``labels``) teach."""
+    rules = (rule_for(text, span, settings, lexicon=lexicon) for span in spans if span.label in labels)
+    return {rule for rule in rules if rule is not None}
 
 
 class RuleSource(Protocol):

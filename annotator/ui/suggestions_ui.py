@@ -7,6 +7,7 @@ accepted (Y); rejecting it (N) hides it for good in that place. Both are undoabl
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING
 
@@ -17,15 +18,17 @@ from ..core.progress import Progress
 from ..core.search import clitic_convention, normalisation_settings
 from ..core.session import Change
 from ..core.suggestions import (
+    Rule,
     Suggestion,
     SuggestionIndex,
     Visibility,
     accept,
     document_matches,
-    learn_rules,
     reject,
     rejected_in,
     rule_for,
+    rules_by_document,
+    taught_labels,
     visible,
 )
 from ..errors import AnnotatorError, ProjectError
@@ -43,7 +46,10 @@ class SuggestionsController:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.index: SuggestionIndex | None = None
-        self.rules: set = set()
+        self.rules: set[Rule] = set()  # what the annotator's labels teach, corpus-wide
+        self._taught: dict[str, set[Rule]] = {}  # the rules each document's labels teach
+        self._teachers: Counter[Rule] = Counter()  # how many documents teach each rule
+        self._rule_cache: dict[tuple, Rule | None] = {}
         self.current: Suggestion | None = None
         self.shown = ByPlace()  # what the view draws
         self._found: tuple[str, ByPlace] | None = None  # (document id, every match, shown or not)
@@ -51,14 +57,16 @@ class SuggestionsController:
         window.workspace.changed.connect(self.follow)
 
     def follow(self, change: Change) -> None:
-        """New labels teach rules; the suggestions near what changed are checked again."""
+        """After every change (a label, relabel, delete, undo, redo, another program's
+        write) the rules are what the file's labels teach, and the suggestions near
+        what changed are checked again; a rule whose last teacher went is forgotten
+        with all its matches."""
+        forgot = self._relearn()
         delta = change.delta
-        if delta is None:
+        if delta is None or forgot:
             self.refresh()
             return
         removed, added = delta
-        gone = {(s.id, s.start, s.end, s.label) for s in removed if isinstance(s, Span)}
-        self.learn([s for s in added if isinstance(s, Span) and (s.id, s.start, s.end, s.label) not in gone])
         self.refresh([s for s in (*removed, *added) if isinstance(s, Span)])
 
     @property
@@ -79,7 +87,9 @@ class SuggestionsController:
         worker.signals.result.connect(self._ready)
 
     def _ready(self, built: tuple) -> None:
-        self.index, self.rules = built
+        self.index, self._taught = built
+        self._teachers = Counter(rule for taught in self._taught.values() for rule in taught)
+        self.rules = set(self._teachers)
         self._found = None
         self.refresh()
         settle_loaded_data()
@@ -88,22 +98,42 @@ class SuggestionsController:
             self.window.show_message(tr("{count} damaged documents were left out of the suggestions: {names}")
                                      .format(count=len(damaged), names=", ".join(sorted(damaged)[:5])))
 
-    def learn(self, spans: list) -> None:
-        """New labels teach rules for the whole corpus at once."""
+    def _relearn(self) -> bool:
+        """Count again the rules the open document teaches, from the labels it now holds;
+        whether a rule was forgotten (no span in the corpus teaches it any more)."""
         ws = self.workspace
-        if self.index is None or ws.document is None:
-            return
-        fresh = set()
-        for span in spans:
-            if (ws.schema.layer_of(span.label) or "entity") == "entity":
-                rule = rule_for(ws.document.text, span, self.index.settings, lexicon=self.index.lexicon())
-                if rule is not None and rule not in self.rules:
-                    fresh.add(rule)
-        self.rules |= fresh
-        if fresh and self._found is not None and self._found[0] == ws.document.id:
-            added = self.index.for_document(ws.document.id, fresh)  # only the new rules
-            self._found[1].add(added)
-            self._new.extend(added)
+        if self.index is None or ws.document is None or ws.annotations is None:
+            return False
+        document = ws.document
+        labels = taught_labels(ws.schema)
+        taught = {self._rule_of(document.id, document.text, span) for span in ws.annotations.spans
+                  if span.label in labels} - {None}
+        before = self._taught.get(document.id, set())
+        self._taught[document.id] = taught
+        forgotten, learned = set(), set()
+        for rule in before - taught:
+            self._teachers[rule] -= 1
+            if self._teachers[rule] <= 0:
+                del self._teachers[rule]
+                forgotten.add(rule)
+        for rule in taught - before:
+            self._teachers[rule] += 1
+            if self._teachers[rule] == 1:
+                learned.add(rule)
+        self.rules = set(self._teachers)
+        if self._found is not None and self._found[0] == document.id:
+            self._found[1].remove(self.index.for_document(document.id, forgotten) if forgotten else [])
+            if learned:  # only the new rules are matched
+                added = self.index.for_document(document.id, learned)
+                self._found[1].add(added)
+                self._new.extend(added)
+        return bool(forgotten)
+
+    def _rule_of(self, document_id: str, text: str, span: Span) -> Rule | None:
+        key = (document_id, span.start, span.end, span.label)
+        if key not in self._rule_cache:  # the text never changes: a place keeps its rule
+            self._rule_cache[key] = rule_for(text, span, self.index.settings, lexicon=self.index.lexicon())
+        return self._rule_cache[key]
 
     def refresh(self, changed: list | None = None) -> None:
         """Recompute what to show; ``changed`` (spans an edit touched) limits the work
@@ -164,6 +194,8 @@ class SuggestionsController:
         here = self.shown.overlapping(offset, offset + 1)
         self.current = here[0] if here else None
         self.window.view.set_suggestions(self.shown, self.current, changed=[])
+        if self.current is not None:
+            self._announce()
         return self.current is not None
 
     def step(self, direction: int) -> None:
@@ -177,6 +209,13 @@ class SuggestionsController:
         self.window.view.select_offsets(self.current.start, self.current.end)
         self.window.view.clear_selection()
         self.window.view.set_suggestions(self.shown, self.current, changed=[])
+        self._announce()
+
+    def _announce(self) -> None:
+        """Say which label Y will store (the one the outline around the place shows)."""
+        current, ws = self.current, self.workspace
+        text = " ".join(ws.document.text[current.start:current.end].split())
+        self.window.show_message(tr("Y labels «{text}» {label}; N rejects it.").format(text=text, label=current.label))
 
     def accept_all(self) -> None:
         todo = list(self.shown)
@@ -210,9 +249,9 @@ def _build(store: ProjectStore, annotator: str) -> tuple:
     settings = normalisation_settings(store)
     index = SuggestionIndex.from_store(store, settings, clitic_convention(store))
     problems: list = []
-    rules = learn_rules(store, annotator, settings, problems=problems)
+    taught = rules_by_document(store, annotator, settings, problems=problems, lexicon=index.lexicon())
     index.problems.extend(p for p in problems if str(p) not in {str(q) for q in index.problems})
-    return index, rules
+    return index, taught
 
 
 def _build_steps(store: ProjectStore, annotator: str) -> Generator[Progress, None, tuple]:  # a worker's job

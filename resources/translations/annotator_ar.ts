@@ -668,6 +668,10 @@
       <translation>حدِّد إسنادًا أولًا (ضع وسم فعل الإسناد أو اختره من اللوحة).</translation>
     </message>
     <message>
+      <source>Y labels «{text}» {label}; N rejects it.</source>
+      <translation>‏Y يَسِم «{text}» بالوسم {label}؛ N يرفض الاقتراح.</translation>
+    </message>
+    <message>
       <source>The {label} span is attached to no attribution: select its attribution (or its cue) first, or use Set source/Set content.</source>
       <translation>لم يُربط المقطع {label} بأي إسناد: حدِّد إسناده (أو فعل الإسناد) أولًا، أو استعمل «تعيين المصدر/تعيين المحتوى».</translation>
     </message>
