@@ -50,6 +50,7 @@ class SuggestionsController:
         self._taught: dict[str, set[Rule]] = {}  # the rules each document's labels teach
         self._teachers: Counter[Rule] = Counter()  # how many documents teach each rule
         self._rule_cache: dict[tuple, Rule | None] = {}
+        self._seen: dict[str, Counter] = {}  # (start, end, label) of each document's spans, last seen
         self.current: Suggestion | None = None
         self.shown = ByPlace()  # what the view draws
         self._found: tuple[str, ByPlace] | None = None  # (document id, every match, shown or not)
@@ -61,13 +62,13 @@ class SuggestionsController:
         write) the rules are what the file's labels teach, and the suggestions near
         what changed are checked again; a rule whose last teacher went is forgotten
         with all its matches."""
-        forgot = self._relearn()
+        gone = self.learn(change)
         delta = change.delta
-        if delta is None or forgot:
+        if delta is None:
             self.refresh()
             return
         removed, added = delta
-        self.refresh([s for s in (*removed, *added) if isinstance(s, Span)])
+        self.refresh([s for s in (*removed, *added) if isinstance(s, Span)], gone)
 
     @property
     def workspace(self):
@@ -90,6 +91,9 @@ class SuggestionsController:
         self.index, self._taught = built
         self._teachers = Counter(rule for taught in self._taught.values() for rule in taught)
         self.rules = set(self._teachers)
+        ws = self.workspace
+        if ws.document is not None and ws.annotations is not None:  # what the counts were taken from
+            self._seen[ws.document.id] = Counter(_place(s) for s in ws.annotations.spans)
         self._found = None
         self.refresh()
         settle_loaded_data()
@@ -98,18 +102,59 @@ class SuggestionsController:
             self.window.show_message(tr("{count} damaged documents were left out of the suggestions: {names}")
                                      .format(count=len(damaged), names=", ".join(sorted(damaged)[:5])))
 
-    def _relearn(self) -> bool:
-        """Count again the rules the open document teaches, from the labels it now holds;
-        whether a rule was forgotten (no span in the corpus teaches it any more)."""
+    def learn(self, change: Change) -> list[Suggestion]:
+        """Keep the rules level with the labels of the open document after ``change``:
+        its new spans teach, and a rule whose last teacher (in the corpus) went is
+        forgotten. Returns the forgotten rules' matches, taken out of those kept."""
         ws = self.workspace
         if self.index is None or ws.document is None or ws.annotations is None:
-            return False
+            return []
         document = ws.document
+        removed, added = self._span_changes(document.id, change)
         labels = taught_labels(ws.schema)
-        taught = {self._rule_of(document.id, document.text, span) for span in ws.annotations.spans
-                  if span.label in labels} - {None}
-        before = self._taught.get(document.id, set())
-        self._taught[document.id] = taught
+        taught = set(self._taught.get(document.id, set()))
+        taught |= {self._rule_of(document.id, document.text, s) for s in added if s.label in labels} - {None}
+        for rule in {self._rule_of(document.id, document.text, s) for s in removed if s.label in labels} - {None}:
+            if not self._still_taught(rule):
+                taught.discard(rule)
+        return self._retally(document.id, taught)
+
+    def _span_changes(self, document_id: str, change: Change) -> tuple[list[Span], list[Span]]:
+        """(removed, added) spans: the change's, or found by comparing the labels with
+        those last seen (after a reload; a rejection changes none)."""
+        now = self.workspace.annotations.spans
+        seen = self._seen.get(document_id)
+        delta = change.delta
+        if delta is not None:
+            removed = [s for s in delta[0] if isinstance(s, Span)]
+            added = [s for s in delta[1] if isinstance(s, Span)]
+            if seen is not None:
+                seen.subtract(_place(s) for s in removed)
+                seen.update(_place(s) for s in added)
+            return removed, added
+        places = Counter(_place(s) for s in now)
+        self._seen[document_id] = places
+        if seen is None:  # first seen: the rules counted when the window opened hold
+            return [], []
+        gone, new = seen - places, places - seen
+        return ([Span("gone", a, b, label) for a, b, label in gone],
+                [s for s in now if _place(s) in new])
+
+    def _still_taught(self, rule: Rule) -> bool:
+        """Whether a span of the open document still teaches ``rule``. Its teachers lie
+        on its matches: only the spans there are asked (all of its label, if it has none)."""
+        ws = self.workspace
+        document = ws.document
+        matches = self.index.for_document(document.id, {rule})
+        index = self.window.view.span_index  # level with the edit: the view is updated first
+        candidates = ({s.id: s for m in matches for s in index.overlapping(m.start, m.end)}.values() if matches
+                      else ws.annotations.spans)
+        return any(s.label == rule.label and self._rule_of(document.id, document.text, s) == rule
+                   for s in candidates)
+
+    def _retally(self, document_id: str, taught: set[Rule]) -> list[Suggestion]:
+        before = self._taught.get(document_id, set())
+        self._taught[document_id] = taught
         forgotten, learned = set(), set()
         for rule in before - taught:
             self._teachers[rule] -= 1
@@ -121,13 +166,16 @@ class SuggestionsController:
             if self._teachers[rule] == 1:
                 learned.add(rule)
         self.rules = set(self._teachers)
-        if self._found is not None and self._found[0] == document.id:
-            self._found[1].remove(self.index.for_document(document.id, forgotten) if forgotten else [])
+        gone: list[Suggestion] = []
+        if self._found is not None and self._found[0] == document_id:
+            if forgotten:
+                gone = self.index.for_document(document_id, forgotten)
+                self._found[1].remove(gone)
             if learned:  # only the new rules are matched
-                added = self.index.for_document(document.id, learned)
+                added = self.index.for_document(document_id, learned)
                 self._found[1].add(added)
                 self._new.extend(added)
-        return bool(forgotten)
+        return gone
 
     def _rule_of(self, document_id: str, text: str, span: Span) -> Rule | None:
         key = (document_id, span.start, span.end, span.label)
@@ -135,17 +183,18 @@ class SuggestionsController:
             self._rule_cache[key] = rule_for(text, span, self.index.settings, lexicon=self.index.lexicon())
         return self._rule_cache[key]
 
-    def refresh(self, changed: list | None = None) -> None:
+    def refresh(self, changed: list | None = None, gone: list[Suggestion] = ()) -> None:
         """Recompute what to show; ``changed`` (spans an edit touched) limits the work
         to their neighbourhood, so a keystroke costs little even with thousands of
-        suggestions in the document."""
+        suggestions in the document. ``gone``: matches of forgotten rules."""
         ws = self.workspace
         redrawn = None  # everywhere, unless only places around the edit changed
         if self.index is None or ws.document is None or ws.annotations is None:
             self.shown = ByPlace()
         elif changed is not None and self._found is not None and self._found[0] == ws.document.id:
-            touched = {x for s in changed for x in self._found[1].overlapping(s.start, s.end)}
-            redrawn = self._recheck(touched | set(self._new))
+            touched = {x for s in (*changed, *gone) for x in self._found[1].overlapping(s.start, s.end)}
+            self.shown.remove(gone)
+            redrawn = self._recheck(touched | set(self._new)) + [(x.start, x.end) for x in gone]
         else:
             if self._found is None or self._found[0] != ws.document.id:
                 # matching every rule is the costly part: once per document, then per new rule
@@ -243,6 +292,10 @@ class SuggestionsController:
             self.workspace.refused.emit(error)
             return error
         return None
+
+
+def _place(span: Span) -> tuple[int, int, str]:
+    return span.start, span.end, span.label
 
 
 def _build(store: ProjectStore, annotator: str) -> tuple:

@@ -4,6 +4,8 @@ from the labels in the file gives, and Y stores the label the dashes show."""
 
 from __future__ import annotations
 
+import shutil
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
@@ -95,13 +97,27 @@ ACTIONS = st.one_of(
 )
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(steps=st.lists(ACTIONS, min_size=3, max_size=9))
-def test_suggestions_equal_a_fresh_computation_after_every_step(qtbot, window, seed_project, steps):
-    """Examples run one after another in the same window: each starts where the last
-    left off, which only makes the sequences longer."""
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(ACTIONS, min_size=3, max_size=10))
+def test_suggestions_equal_a_fresh_computation_after_every_step(qtbot, seed_project, tmp_path, steps):
+    from annotator.ui.app import open_window
+
+    path = tmp_path / f"example-{len(list(tmp_path.glob('example-*')))}.sqlite"
+    shutil.copy(seed_project, path)  # each example starts from the unlabelled article
+    window = open_window(path, "amal")
+    window.resize(1300, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        _run_steps(qtbot, window, path, steps)
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+def _run_steps(qtbot, window, path, steps):
     view, ws = window.view, window.workspace
-    fresh = Fresh(seed_project)
+    fresh = Fresh(path)
     for action in steps:
         kind = action[0]
         if kind == "label":
@@ -117,10 +133,10 @@ def test_suggestions_equal_a_fresh_computation_after_every_step(qtbot, window, s
             qtbot.keyClick(view, Qt.Key.Key_F4)
             shown_label = window.suggestions.current.label
             assert shown_label in window.statusBar().currentMessage()
-            before = {(s.start, s.end, s.label) for s in stored(seed_project).spans}
+            before = {(s.start, s.end, s.label) for s in stored(path).spans}
             qtbot.keyClick(view, Qt.Key.Key_Y if kind == "accept" else Qt.Key.Key_N)
             if kind == "accept":
-                new = {(s.start, s.end, s.label) for s in stored(seed_project).spans} - before
+                new = {(s.start, s.end, s.label) for s in stored(path).spans} - before
                 assert {label for _, _, label in new} <= {shown_label}
         assert _shown(window) == fresh.places(ws.document.id), (action, steps)
         current = window.suggestions.current
