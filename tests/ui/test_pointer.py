@@ -294,3 +294,14 @@ def test_pointer_drag_that_leaves_out_a_proclitic_stores_it_without(qtbot, windo
     assert view.selection_offsets() == (start + 1, start + 14)  # what the highlight shows
     qtbot.keyClick(view, Qt.Key.Key_O)
     assert stored_places(seed_project) == {(start + 1, start + 14)}
+
+
+def test_pointer_alt_drag_from_right_of_a_word_to_its_left_edge_keeps_exactly_it(qtbot, window, seed_project):
+    view = window.view
+    start = view.text.index("حوالي")
+    show(qtbot, view, start, start + 5)
+    leading, _, y = glyph_box(view, start)
+    _, trailing, _ = glyph_box(view, start + 4)
+    drag(qtbot, view, QPoint(round(leading + 1.5), round(y)), QPoint(round(trailing + 1), round(y)), ALT)
+    qtbot.keyClick(view, Qt.Key.Key_O)
+    assert stored_places(seed_project) == {(start, start + 5)}
