@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from annotator.storage import ProjectStore
 from tests.conftest import SEED
@@ -42,6 +43,10 @@ def window(qtbot, seed_project):
     win.resize(1300, 900)
     win.show()
     qtbot.waitExposed(win)
+    # a real X server gives focus only when asked (offscreen does it by itself); key
+    # shortcuts fire only in the active window
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
     return win
 
 

@@ -14,6 +14,7 @@ import unicodedata
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.importing import import_records
 from annotator.formats.txt import read_txt
@@ -181,6 +182,8 @@ def mixed_window(qtbot, mixed_project):
     win.resize(1300, 900)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()  # a real X server gives focus only when asked
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
     return win
 
 
