@@ -23,15 +23,16 @@ from ..core.search import NormalisedText, find_in, normalisation_settings
 from .i18n import tr
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .text_view import AnnotationTextView
+    from .workspace import Workspace
 
 MATCH_COLOUR = QColor("#ffe066")
 
 
 class FindBar(QWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, workspace: Workspace, view: AnnotationTextView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.view = workspace, view
         self.matches: list[tuple[int, int]] = []
         self.index = -1
         self._normalised = None  # (document id, text, settings), the text normalised
@@ -60,11 +61,11 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         self.hide()
         self.matches = []
-        self.window.view.setExtraSelections([])
-        self.window.view.setFocus()
+        self.view.setExtraSelections([])
+        self.view.setFocus()
 
     def search(self) -> None:
-        ws = self.window.workspace
+        ws = self.workspace
         text = ws.document.text if ws.document else ""
         settings = normalisation_settings(ws.store)
         key = (ws.document.id if ws.document else None, text, settings)
@@ -81,7 +82,7 @@ class FindBar(QWidget):
             return
         self.index = (self.index + direction) % len(self.matches)
         start, end = self.matches[self.index]
-        self.window.view.select_offsets(start, end)
+        self.view.select_offsets(start, end)
         self._show_count()
 
     def _show_count(self) -> None:
@@ -93,7 +94,7 @@ class FindBar(QWidget):
             self.count.setText(tr("{index} of {count}").format(index=self.index + 1, count=len(self.matches)))
 
     def _highlight(self) -> None:
-        view = self.window.view
+        view = self.view
         selections = []
         for start, end in self.matches:
             selection = QTextEdit.ExtraSelection()

@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.find_bar = FindBar(self)
+        self.find_bar = FindBar(workspace, self.view, self)
         column.addWidget(self.find_bar)
         column.addWidget(self.view)
         self.setCentralWidget(centre)
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.view.painted.connect(self.after_paint.painted)
         from .suggestions_ui import SuggestionsController
 
-        self.suggestions = SuggestionsController(self)
+        self.suggestions = SuggestionsController(workspace, self.view, self.show_message, self, project_path)
         self.clitic_offer: tuple[int, int] | None = None
         self._clitic_hint: str | None = None  # the offer's line in the status bar
         self._build_docks()

@@ -37,14 +37,24 @@ from .heap import settle_loaded_data
 from .i18n import tr
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QWidget
+
+    from .text_view import AnnotationTextView
+    from .workspace import Workspace
 
 SYNC_LIMIT = 300  # documents: index in the GUI thread below this, in a worker above
 
 
 class SuggestionsController:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    """Suggestions for the open document: kept level with every change, drawn in the
+    text view, accepted and rejected as undoable steps."""
+
+    def __init__(self, workspace: Workspace, view: AnnotationTextView, show_message: Callable[[str], None],
+                 parent: QWidget, project_path: Path | None) -> None:
+        self._workspace, self.view, self.show_message = workspace, view, show_message
+        self.parent, self.project_path = parent, project_path  # for the indexing job's progress
         self.index: SuggestionIndex | None = None
         self.rules: set[Rule] = set()  # what the annotator's labels teach, corpus-wide
         self._taught: dict[str, set[Rule]] = {}  # the rules each document's labels teach
@@ -55,7 +65,7 @@ class SuggestionsController:
         self.shown = ByPlace()  # what the view draws
         self._found: tuple[str, ByPlace] | None = None  # (document id, every match, shown or not)
         self._new: list[Suggestion] = []  # matches of newly learned rules, not checked yet
-        window.workspace.changed.connect(self.follow)
+        workspace.changed.connect(self.follow)
 
     def follow(self, change: Change) -> None:
         """After every change (a label, relabel, delete, undo, redo, another program's
@@ -71,8 +81,8 @@ class SuggestionsController:
         self.refresh([s for s in (*removed, *added) if isinstance(s, Span)], gone)
 
     @property
-    def workspace(self):
-        return self.window.workspace
+    def workspace(self) -> Workspace:
+        return self._workspace
 
     def build(self) -> None:
         store = self.workspace.store
@@ -82,8 +92,8 @@ class SuggestionsController:
         from .workers import run_with_progress
 
         annotator = self.workspace.annotator
-        worker = run_with_progress(self.window, tr("Indexing the corpus for suggestions"),
-                                   self.window.project_path, lambda s: _build_steps(s, annotator),
+        worker = run_with_progress(self.parent, tr("Indexing the corpus for suggestions"),
+                                   self.project_path, lambda s: _build_steps(s, annotator),
                                    lambda done: None)
         worker.signals.result.connect(self._ready)
 
@@ -99,7 +109,7 @@ class SuggestionsController:
         settle_loaded_data()
         damaged = {getattr(p, "document", None) or str(p) for p in self.index.problems}
         if damaged:  # left out of the suggestions; opening one names its fault
-            self.window.show_message(tr("{count} damaged documents were left out of the suggestions: {names}")
+            self.show_message(tr("{count} damaged documents were left out of the suggestions: {names}")
                                      .format(count=len(damaged), names=", ".join(sorted(damaged)[:5])))
 
     def learn(self, change: Change) -> list[Suggestion]:
@@ -146,7 +156,7 @@ class SuggestionsController:
         ws = self.workspace
         document = ws.document
         matches = self.index.for_document(document.id, {rule})
-        index = self.window.view.span_index  # level with the edit: the view is updated first
+        index = self.view.span_index  # level with the edit: the view is updated first
         candidates = ({s.id: s for m in matches for s in index.overlapping(m.start, m.end)}.values() if matches
                       else ws.annotations.spans)
         return any(s.label == rule.label and self._rule_of(document.id, document.text, s) == rule
@@ -205,7 +215,7 @@ class SuggestionsController:
         self._new = []
         if self.current is not None and not self._shows(self.current):
             self.current = None
-        self.window.view.set_suggestions(self.shown, self.current, redrawn)
+        self.view.set_suggestions(self.shown, self.current, redrawn)
 
     def _shows(self, suggestion: Suggestion) -> bool:
         return suggestion in self.shown
@@ -216,7 +226,7 @@ class SuggestionsController:
         for the matches overlapping the edited spans, and a new rule only for its own
         matches. Returns the places of the suggestions that appeared or went."""
         ws = self.workspace
-        index = self.window.view.span_index  # level with the edit: the view is updated first
+        index = self.view.span_index  # level with the edit: the view is updated first
         near = {s.id: s for x in candidates for s in index.overlapping(x.start, x.end)}
         check = Visibility(Annotations(ws.document.id, ws.annotator, spans=list(near.values())),
                            rejected_in(ws.store, ws.annotator, ws.document.id))
@@ -242,29 +252,29 @@ class SuggestionsController:
         """Make the suggestion under ``offset`` current; whether there was one."""
         here = self.shown.overlapping(offset, offset + 1)
         self.current = here[0] if here else None
-        self.window.view.set_suggestions(self.shown, self.current, changed=[])
+        self.view.set_suggestions(self.shown, self.current, changed=[])
         if self.current is not None:
             self._announce()
         return self.current is not None
 
     def step(self, direction: int) -> None:
         if not self.shown:
-            self.window.show_message(tr("No suggestions in this document."))
+            self.show_message(tr("No suggestions in this document."))
             return
         ordered = list(self.shown)
         index = ordered.index(self.current) + direction if self.current in self.shown else (
             0 if direction > 0 else -1)
         self.current = ordered[index % len(ordered)]
-        self.window.view.select_offsets(self.current.start, self.current.end)
-        self.window.view.clear_selection()
-        self.window.view.set_suggestions(self.shown, self.current, changed=[])
+        self.view.select_offsets(self.current.start, self.current.end)
+        self.view.clear_selection()
+        self.view.set_suggestions(self.shown, self.current, changed=[])
         self._announce()
 
     def _announce(self) -> None:
         """Say which label Y will store (the one the outline around the place shows)."""
         current, ws = self.current, self.workspace
         text = " ".join(ws.document.text[current.start:current.end].split())
-        self.window.show_message(tr("Y labels «{text}» {label}; N rejects it.").format(text=text, label=current.label))
+        self.show_message(tr("Y labels «{text}» {label}; N rejects it.").format(text=text, label=current.label))
 
     def accept_all(self) -> None:
         todo = list(self.shown)
