@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from .i18n import N_, ltr, tr, ui_language
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from collections.abc import Callable
+    from pathlib import Path
 
 DOCUMENT_COLUMNS = (N_("Document"), N_("Annotators"), N_("Span F1 (exact)"), N_("Span F1 (overlap)"),
                     N_("Token kappa"), "αu")
@@ -39,9 +41,12 @@ def _figure(value: Any) -> str:
 
 
 class AgreementDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, project_path: Path | None, adjudicate: Callable[[str], None],
+                 parent: QWidget | None = None) -> None:
+        """``adjudicate(document_id)``: open that document for adjudication (a double
+        click in the ranked documents)."""
+        super().__init__(parent)
+        self.project_path, self.adjudicate = project_path, adjudicate
         self.report: dict[str, Any] | None = None
         self.setWindowTitle(tr("Agreement"))
         self.resize(1000, 640)
@@ -82,7 +87,7 @@ class AgreementDialog(QDialog):
         from .workers import run_with_progress
 
         include = self.unfinished.isChecked()
-        worker = run_with_progress(self, tr("Computing agreement"), self.window.project_path,
+        worker = run_with_progress(self, tr("Computing agreement"), self.project_path,
                                    lambda store: compute_agreement(store, None, include),
                                    lambda done: None)
         worker.signals.result.connect(self.set_report)
@@ -150,15 +155,7 @@ class AgreementDialog(QDialog):
                 self.documents.setItem(r, c, item)
 
     def _open_document(self, row: int, _column: int = 0) -> None:
-        doc_id = self.documents.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        action = self.window.actions_by_name["adjudicate"]
-        if not action.isChecked():  # switch to gold on this document: one load, not two
-            action.blockSignals(True)
-            action.setChecked(True)
-            action.blockSignals(False)
-            self.window.set_adjudication(True, document_id=doc_id)
-        elif self.window.workspace.document is None or self.window.workspace.document.id != doc_id:
-            self.window.open_document(doc_id)
+        self.adjudicate(self.documents.item(row, 0).data(Qt.ItemDataRole.UserRole))
 
 
 def report_summary(report: dict[str, Any]) -> str:

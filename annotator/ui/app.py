@@ -231,7 +231,7 @@ def stats_dialog(window: MainWindow) -> None:
 def agreement_dialog(window: MainWindow) -> None:
     from .agreement_view import AgreementDialog
 
-    dialog = AgreementDialog(window)
+    dialog = AgreementDialog(window.project_path, window.adjudicate_document, window)
     dialog.show()
     dialog.compute()
     window.open_dialogs["agreement"] = dialog

@@ -255,6 +255,17 @@ class MainWindow(QMainWindow):
         self.docks["adjudication"].setVisible(on)
         self._update_title()
 
+    def adjudicate_document(self, document_id: str) -> None:
+        """Open ``document_id`` for adjudication, switching to gold (one load, not two)."""
+        action = self.actions_by_name["adjudicate"]
+        if not action.isChecked():
+            action.blockSignals(True)
+            action.setChecked(True)
+            action.blockSignals(False)
+            self.set_adjudication(True, document_id=document_id)
+        elif self.workspace.document is None or self.workspace.document.id != document_id:
+            self.open_document(document_id)
+
     def _candidate_chosen(self, start: int, end: int) -> None:
         self.view.select_offsets(start, end)
         self.view.clear_selection()

@@ -19,7 +19,7 @@ def test_agreement_view_computes_off_thread_and_opens_documents(qtbot, window):
         if name == "badr":
             work.spans[3] = replace(work.spans[3], label="LOC")
         store.replace_annotations(work)
-    dialog = AgreementDialog(window)
+    dialog = AgreementDialog(window.project_path, window.adjudicate_document, window)
     qtbot.addWidget(dialog)
     worker = dialog.compute()
     with qtbot.waitSignal(worker.signals.finished, timeout=20000):

@@ -156,7 +156,7 @@ def test_arabic_ui_lists_statistics_agreement_and_adjudication_words(qtbot, arab
         work = seed_annotations(doc.text, doc.id, name)
         work.status = Status.DONE
         store.replace_annotations(work)
-    dialog = AgreementDialog(window)
+    dialog = AgreementDialog(window.project_path, window.adjudicate_document, window)
     qtbot.addWidget(dialog)
     dialog.unfinished.setChecked(True)
     with qtbot.waitSignal(dialog.compute().signals.finished, timeout=20000):

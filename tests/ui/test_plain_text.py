@@ -167,7 +167,7 @@ def test_plain_text_annotation_list_and_hover_show_labels_literally(qtbot, windo
 def test_plain_text_agreement_view_shows_names_and_titles_literally(qtbot, window):
     from annotator.ui.agreement_view import AgreementDialog
 
-    dialog = AgreementDialog(window)
+    dialog = AgreementDialog(window.project_path, window.adjudicate_document, window)
     qtbot.addWidget(dialog)
     worker = dialog.compute()
     with qtbot.waitSignal(worker.signals.finished, timeout=20000):
