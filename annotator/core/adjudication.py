@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from .by_place import ByPlace
 from .commands import Command, Editor, StepName, step
 from .model import ATTRIBUTION_PARTS, Annotations, Attribution, Event, Span
+from .store import Store
 
 GOLD = "gold"
 
@@ -90,7 +90,7 @@ def _collect(work: list[Annotations]) -> dict[str, _Found]:
     return found
 
 
-def candidates(store: Any, document_id: str, annotators: list[str] | None = None,
+def candidates(store: Store, document_id: str, annotators: list[str] | None = None,
                gold: str = GOLD) -> list[Candidate]:
     """Every distinct item the compared annotators made on a document, in text order."""
     names = [a for a in (annotators or store.annotators_of(document_id)) if a != gold]
@@ -143,13 +143,13 @@ class RejectCandidateCommand:
     def text(self) -> str:
         return str(self.name)
 
-    def do(self, store: Any) -> None:
+    def do(self, store: Store) -> None:
         self._set(store, self.reject)
 
-    def undo(self, store: Any) -> None:
+    def undo(self, store: Store) -> None:
         self._set(store, not self.reject)
 
-    def _set(self, store: Any, rejected: bool) -> None:
+    def _set(self, store: Store, rejected: bool) -> None:
         if rejected:
             store.add_adjudication_rejection(self.document_id, self.candidate_key)
         else:
@@ -157,7 +157,7 @@ class RejectCandidateCommand:
 
 
 def accept(
-    store: Any,
+    store: Store,
     candidate: Candidate,
     apply: Callable[[Command], None],
     gold: str = GOLD,

@@ -31,7 +31,7 @@ from .model import (
     Status,
     next_id,
 )
-from .schema import Schema
+from .store import Store
 from .validation import validate_change
 
 Item = Span | Event | Attribution
@@ -72,24 +72,8 @@ class Command(Protocol):
     name: StepName
     document_id: str
 
-    def do(self, store: Any) -> None: ...
-    def undo(self, store: Any) -> None: ...
-
-
-class EditTarget(Protocol):
-    schema: Schema
-
-    def atomic(self): ...
-    def document(self, document_id: str) -> Document: ...
-    def annotations(self, document_id: str, annotator: str) -> Annotations: ...
-    def save_span(self, document_id: str, annotator: str, span: Span) -> None: ...
-    def save_event(self, document_id: str, annotator: str, event: Event) -> None: ...
-    def save_attribution(self, document_id: str, annotator: str, a: Attribution) -> None: ...
-    def delete_item(self, table: str, document_id: str, annotator: str, item_id: str) -> None: ...
-    def stored_item(self, table: str, document_id: str, annotator: str, item_id: str) -> Item | None: ...
-    def item_ids(self, table: str, document_id: str, annotator: str) -> set[str]: ...
-    def has_item(self, table: str, document_id: str, annotator: str, item_id: str) -> bool: ...
-    def set_status(self, document_id: str, annotator: str, status: Status) -> None: ...
+    def do(self, store: Store) -> None: ...
+    def undo(self, store: Store) -> None: ...
 
 
 @dataclass
@@ -107,21 +91,21 @@ class EditCommand:
     def text(self) -> str:
         return str(self.name)
 
-    def do(self, store: EditTarget) -> None:
+    def do(self, store: Store) -> None:
         """Delete ``removed`` and write ``added``; a redo runs this again."""
         with store.atomic():
             added = self._claim_ids(store, self.added, replacing=self.removed)
             self._apply(store, remove=self.removed, write=added, refused="nothing was changed")
         self.added = added  # only once the transaction is in the file
 
-    def undo(self, store: EditTarget) -> None:
+    def undo(self, store: Store) -> None:
         """Delete ``added`` and write ``removed`` back, if ``added`` is still as written."""
         with store.atomic():
             removed = self._claim_ids(store, self.removed, replacing=self.added)
             self._apply(store, remove=self.added, write=removed, refused="nothing was undone")
         self.removed = removed
 
-    def _claim_ids(self, store: EditTarget, items: list[Item], replacing: list[Item]) -> list[Item]:
+    def _claim_ids(self, store: Store, items: list[Item], replacing: list[Item]) -> list[Item]:
         """``items`` with ids free *in the file*, decided inside the transaction.
 
         The id was chosen from the caller's copy (or, for an undo or redo, held
@@ -147,14 +131,14 @@ class EditCommand:
             claimed.append(item)
         return [_renamed(i, renames) for i in claimed] if renames else claimed
 
-    def _apply(self, store: EditTarget, remove: list[Item], write: list[Item], refused: str) -> None:
+    def _apply(self, store: Store, remove: list[Item], write: list[Item], refused: str) -> None:
         with store.atomic():
             for item in remove:
                 self._remove(store, item, refused)
             for item in write:
                 _save(store, self.document_id, self.annotator, item)
 
-    def _remove(self, store: EditTarget, item: Item, refused: str) -> None:
+    def _remove(self, store: Store, item: Item, refused: str) -> None:
         """Delete ``item``, refusing (the whole transaction) if its row no longer holds it.
 
         Ids are reused: once another window deleted this item and made a new one, or a
@@ -187,14 +171,14 @@ class StatusCommand:
     def text(self) -> str:
         return str(self.name)
 
-    def do(self, store: EditTarget) -> None:
+    def do(self, store: Store) -> None:
         store.set_status(self.document_id, self.annotator, self.after)
 
-    def undo(self, store: EditTarget) -> None:
+    def undo(self, store: Store) -> None:
         store.set_status(self.document_id, self.annotator, self.before)
 
 
-def _save(store: EditTarget, document_id: str, annotator: str, item: Item) -> None:
+def _save(store: Store, document_id: str, annotator: str, item: Item) -> None:
     if isinstance(item, Span):
         store.save_span(document_id, annotator, item)
     elif isinstance(item, Event):
@@ -215,7 +199,7 @@ def _content(item: Item) -> Any:
     return json.loads(json.dumps(fields, sort_keys=True))
 
 
-def _file_of(store: EditTarget) -> str | None:
+def _file_of(store: Store) -> str | None:
     path = getattr(store, "path", None)
     return str(path) if path is not None else None
 
@@ -241,7 +225,7 @@ class Editor:
 
     def __init__(
         self,
-        store: EditTarget,
+        store: Store,
         document_id: str,
         annotator: str,
         snapshot: Callable[[], tuple[Document, Annotations]] | None = None,

@@ -32,10 +32,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, Protocol, TextIO
+from typing import Any, TextIO
 
 from ..nlp.clitics import is_proclitic_chain, letters_of, strip_proclitics
-from .model import Annotations, Document, Span
+from .model import Annotations, Span
 from .progress import Progress
 from .schema import Schema
 from .search import (
@@ -45,6 +45,7 @@ from .search import (
     normalise_query,
 )
 from .selection import is_word_char
+from .store import Store
 from .suggestions import MIN_RULE_LENGTH
 
 KINDS = ("label", "unlabelled", "boundary", "event", "attribution", "convention")
@@ -102,19 +103,7 @@ class _Collected:
     findings: list[Finding] = field(default_factory=list)
 
 
-class CheckSource(Protocol):
-    """What ``check`` reads of a project (a ``ProjectStore`` has it all)."""
-
-    schema: Schema
-
-    def documents(self, problems: list | None = None) -> Iterable[Document]: ...
-    def annotators_of(self, document_id: str) -> list[str]: ...
-    def annotations(self, document_id: str, annotator: str) -> Annotations: ...
-    def setting(self, key: str, default: str | None = None) -> str | None: ...
-    def count_documents(self) -> int: ...
-
-
-def check(store: CheckSource, annotator: str | None = None) -> Iterator[Progress]:
+def check(store: Store, annotator: str | None = None) -> Iterator[Progress]:
     """Check ``store`` (every annotator, or only ``annotator``); returns the findings,
     most frequent first (``findings = yield from check(...)``)."""
     index = CorpusIndex(normalisation_settings(store), clitic_convention(store))
@@ -142,7 +131,7 @@ class CheckJob:
     """``check`` as a job: ``run()`` yields progress, then ``findings`` holds the result
     (the CLI drains it; a window runs it on a worker and shows ``findings``)."""
 
-    def __init__(self, store: CheckSource, annotator: str | None = None) -> None:
+    def __init__(self, store: Store, annotator: str | None = None) -> None:
         self.store, self.annotator = store, annotator
         self.findings: list[Finding] = []
 
@@ -150,7 +139,7 @@ class CheckJob:
         self.findings = yield from check(self.store, self.annotator)
 
 
-def run_check(store: CheckSource, annotator: str | None = None) -> list[Finding]:
+def run_check(store: Store, annotator: str | None = None) -> list[Finding]:
     job = CheckJob(store, annotator)
     for _ in job.run():
         pass

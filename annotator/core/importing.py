@@ -9,30 +9,18 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Iterator
-from typing import Protocol
 
 from ..errors import AnnotatorError, InputError
 from .limits import check_document_size
-from .model import Annotations, Document, ImportRecord
+from .model import Annotations, ImportRecord
 from .progress import Progress
 from .schema import AttributeDef, Schema
+from .store import Store
 from .validation import span_of, validate_annotations
 
 
-class ImportTarget(Protocol):
-    """What the pipeline needs of a project store."""
-
-    schema: Schema
-
-    def atomic(self): ...
-    def document_sha256(self, document_id: str) -> str | None: ...
-    def add_document(self, document: Document) -> None: ...
-    def replace_annotations(self, annotations: Annotations) -> None: ...
-    def save_schema(self, schema: Schema) -> None: ...
-
-
 def import_records(
-    store: ImportTarget,
+    store: Store,
     records: Iterable[ImportRecord],
     *,
     add_labels: bool = False,
@@ -56,7 +44,7 @@ def import_records(
             store.save_schema(schema)
 
 
-def _import_one(store: ImportTarget, record: ImportRecord, schema: Schema, add_labels: bool) -> bool:
+def _import_one(store: Store, record: ImportRecord, schema: Schema, add_labels: bool) -> bool:
     document = record.document
     stored = store.document_sha256(document.id)
     if stored is not None and stored != document.sha256:

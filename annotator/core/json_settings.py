@@ -11,15 +11,12 @@ encoder or a walk over the value), into a ``ValueError`` like any other bad JSON
 from __future__ import annotations
 
 import json
-from typing import Any, Protocol
+from typing import Any
 
 from ..errors import ProjectError
+from .store import Store
 
 MAX_DEPTH = 100  # levels of nesting: the app writes at most 4; deeper is damage, never data
-
-
-class SettingsReader(Protocol):
-    def setting(self, key: str, default: str | None = None) -> str | None: ...
 
 
 def load_json(text: str, max_depth: int = MAX_DEPTH) -> Any:
@@ -74,7 +71,7 @@ def describe(value: Any) -> str:
     return kind
 
 
-def json_object_setting(store: SettingsReader, key: str) -> dict[str, Any] | None:
+def json_object_setting(store: Store, key: str) -> dict[str, Any] | None:
     """The setting ``key`` as a JSON object, or ``None`` when it is unset or empty."""
     raw = store.setting(key)
     if not raw:

@@ -40,6 +40,7 @@ from .commands import timestamp
 from .model import Document, Status
 from .progress import Progress
 from .schema import Schema
+from .store import Store
 
 MODEL_NAME = "entities"
 
@@ -62,7 +63,7 @@ def schema_sha256(schema: Schema) -> str:
 
 
 # --- what to train on ---------------------------------------------------------------
-def training_sources(store: Any, annotators: Sequence[str] | None = None) -> list[tuple[str, str]]:
+def training_sources(store: Store, annotators: Sequence[str] | None = None) -> list[tuple[str, str]]:
     """``(document id, annotator)`` pairs whose labels are training data (see above)."""
     done: dict[str, list[str]] = defaultdict(list)
     for document_id, annotator, status in store.statuses():
@@ -93,7 +94,7 @@ def entity_labels(schema: Schema, labels: Sequence[str] | None = None) -> list[s
 
 # --- training -----------------------------------------------------------------------
 def train(
-    store: Any,
+    store: Store,
     annotators: Sequence[str] | None = None,
     labels: Sequence[str] | None = None,
     settings: Settings | None = None,
@@ -125,7 +126,7 @@ def train(
     return model
 
 
-def _labelled(store: Any, document_id: str, annotator: str, labels: list[str],
+def _labelled(store: Store, document_id: str, annotator: str, labels: list[str],
               trainers: list[str]) -> list[Sentence]:
     document = store.document(document_id)
     spans = [(s.start, s.end, s.label) for s in store.annotations(document_id, annotator).spans]
@@ -133,14 +134,14 @@ def _labelled(store: Any, document_id: str, annotator: str, labels: list[str],
                          _rejections(store, document_id, trainers))
 
 
-def _rejections(store: Any, document_id: str, annotators: Iterable[str]) -> set[tuple[int, int, str]]:
+def _rejections(store: Store, document_id: str, annotators: Iterable[str]) -> set[tuple[int, int, str]]:
     found: set[tuple[int, int, str]] = set()
     for annotator in annotators:
         found |= store.rejections(annotator, document_id)
     return found
 
 
-def _rejected_elsewhere(store: Any, sources: list[tuple[str, str]], trainers: list[str],
+def _rejected_elsewhere(store: Store, sources: list[tuple[str, str]], trainers: list[str],
                         labels: list[str]) -> Iterator[list[Sentence]]:
     """Sentences holding a rejected suggestion in documents not trained on as a whole:
     tagged with that annotator's labels so far, the rejected place as O."""
@@ -166,7 +167,7 @@ def _touches(sentence: Sentence, places: Iterable[tuple[int, int, str]]) -> bool
     return any(start < last and first < end for start, end, _ in places)
 
 
-def _refuse_empty(store: Any, examples: list[list[Sentence]], labels: list[str]) -> None:
+def _refuse_empty(store: Store, examples: list[list[Sentence]], labels: list[str]) -> None:
     tagged = any(t != "O" for doc in examples for s in doc for t in s.tags or [])
     if not tagged:
         raise ProjectError(
@@ -207,7 +208,7 @@ def usable_model(stored: StoredModel | None, schema: Schema, project: str) -> Mo
 
 # --- suggesting ---------------------------------------------------------------------
 def suggest_documents(
-    store: Any, model: Model, document_ids: Sequence[str] | None = None,
+    store: Store, model: Model, document_ids: Sequence[str] | None = None,
     threshold: float | None = None,
 ) -> Iterator[tuple[Document, list[Suggestion]]]:
     """Each document (all, or those of ``document_ids``) with the model's suggestions."""

@@ -28,9 +28,10 @@ from .model import Annotations, ImportRecord, Status
 from .notes import NoteStore, import_with_notes, with_notes
 from .progress import Progress
 from .schema import Schema
+from .store import Store
 
 
-def records_of(store: Any, source_name: str, notes: NoteStore | None = None) -> Iterator[ImportRecord]:
+def records_of(store: Store, source_name: str, notes: NoteStore | None = None) -> Iterator[ImportRecord]:
     """Every document of a project with every annotator's work on it (and their notes
     on it, from ``notes``: they travel with the work)."""
     for document in store.documents():
@@ -61,7 +62,7 @@ def merge_schema(target: Schema, other: Schema) -> list[str]:
 
 def merge_projects(
     target: Any, sources: Iterable[tuple[str, Any]], *, force_older: bool = False,
-    note_table: Callable[[Any], NoteStore] | None = None,
+    note_table: Callable[[Store], NoteStore] | None = None,
 ) -> Iterator[Progress]:
     """Merge ``(name, store)`` sources into ``target`` in one transaction.
 
@@ -105,7 +106,7 @@ class _Holder:
     """Where one annotator's work on one document would come from, at a point of the merge."""
 
     name: str
-    store: Any
+    store: Store
     latest: datetime | None
 
 
@@ -164,7 +165,7 @@ def _status_times(sources: list[tuple[str, Any]]) -> dict[tuple[str, str], str]:
     return times
 
 
-def assignment_records(store: Any, annotator: str, document_ids: list[str] | None) -> Iterator[ImportRecord]:
+def assignment_records(store: Store, annotator: str, document_ids: list[str] | None) -> Iterator[ImportRecord]:
     """Documents for one annotator's own project file: the texts, marked new for them."""
     wanted = None if document_ids is None else set(document_ids)
     found = set()

@@ -24,6 +24,7 @@ from ..errors import InputError
 from .importing import import_records
 from .model import Annotations, ImportRecord
 from .progress import Progress
+from .store import Store
 
 DOCUMENT = ""  # the target of a note on the document itself
 
@@ -113,7 +114,7 @@ def joined_by_target(notes: Iterable[Note]) -> list[Note]:
 
 
 def import_with_notes(
-    store: Any, records: Iterable[ImportRecord], note_store: NoteStore, **options: Any
+    store: Store, records: Iterable[ImportRecord], note_store: NoteStore, **options: Any
 ) -> Iterator[Progress]:
     """``importing.import_records``, also writing the notes the records' work carries,
     in the same transaction (all or nothing). Work without notes keeps its notes."""

@@ -24,17 +24,16 @@ generator; importing this module stays light.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from ..errors import ValidationError
 from ..nlp import ner
 from .model import Document
-from .options import ProjectOptions
 from .progress import Progress
 from .schema import Schema
+from .store import Store
 from .suggestions import Place, save_model_suggestions
 
 NEWS_MAPPING: dict[str, str | None] = {
@@ -43,15 +42,6 @@ NEWS_MAPPING: dict[str, str | None] = {
     "ORG": "ORG",
     "MISC": None,
 }
-
-
-class PreannotationStore(Protocol):
-    schema: Schema
-
-    def atomic(self) -> AbstractContextManager[None]: ...
-    def document(self, document_id: str) -> Document: ...
-    def options(self) -> ProjectOptions: ...
-    def save_options(self, options: ProjectOptions) -> None: ...
 
 
 # --- mapping ------------------------------------------------------------------------
@@ -67,13 +57,13 @@ def default_mapping(schema: Schema) -> dict[str, str | None]:
     }
 
 
-def stored_mapping(store: PreannotationStore) -> dict[str, str | None]:
+def stored_mapping(store: Store) -> dict[str, str | None]:
     """The project's mapping (a project option), else ``default_mapping``."""
     mapping = store.options().ner_mapping
     return default_mapping(store.schema) if mapping is None else mapping
 
 
-def save_mapping(store: PreannotationStore, mapping: Mapping[str, str | None]) -> None:
+def save_mapping(store: Store, mapping: Mapping[str, str | None]) -> None:
     check_mapping(store.schema, mapping)
     store.save_options(replace(store.options(), ner_mapping=dict(mapping)))
 
@@ -107,7 +97,7 @@ def suggest_entities(
 
 
 def preannotate(
-    store: PreannotationStore,
+    store: Store,
     document_ids: Iterable[str],
     annotator: str,
     mapping: Mapping[str, str | None] | None = None,

@@ -33,7 +33,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Protocol
 
 from ..errors import ProjectError, ValidationError
 from ..nlp.clitics import (
@@ -55,15 +54,11 @@ from ..nlp.normalize import (
     original_span,
 )
 from .model import Document
-from .options import OptionStore
 from .selection import is_word_char
+from .store import Store
 
 Offsets = tuple[int, int]
 Occurrence = tuple[str, int, int]  # document id, start, end
-
-
-class DocumentSource(Protocol):
-    def documents(self) -> Iterable[Document]: ...
 
 
 @dataclass(frozen=True)
@@ -148,7 +143,7 @@ def find_in(
 
 
 def documents_matching(
-    store: DocumentSource,
+    store: Store,
     query: str,
     settings: NormalisationSettings = DEFAULT_SETTINGS,
 ) -> set[str]:
@@ -455,17 +450,17 @@ class CorpusIndex:
 
 
 # --- project options (kept by the store: ``storage/options.py``) ------------------------
-def normalisation_settings(store: OptionStore) -> NormalisationSettings:
+def normalisation_settings(store: Store) -> NormalisationSettings:
     return store.options().normalisation
 
 
-def set_normalisation_settings(store: OptionStore, settings: NormalisationSettings) -> None:
+def set_normalisation_settings(store: Store, settings: NormalisationSettings) -> None:
     store.save_options(replace(store.options(), normalisation=settings))
 
 
-def clitic_convention(store: OptionStore) -> str:
+def clitic_convention(store: Store) -> str:
     return store.options().clitic_convention
 
 
-def set_clitic_convention(store: OptionStore, convention: str) -> None:
+def set_clitic_convention(store: Store, convention: str) -> None:
     store.save_options(replace(store.options(), clitic_convention=convention))

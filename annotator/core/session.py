@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
 from .commands import (
     Command,
@@ -31,6 +30,7 @@ from .commands import (
     apply_change,
 )
 from .model import Annotations, Document, Status
+from .store import Store
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Step:
 
 
 class Session:
-    def __init__(self, store: Any, annotator: str) -> None:
+    def __init__(self, store: Store, annotator: str) -> None:
         self.store = store
         self.annotator = annotator
         self.document: Document | None = None

@@ -6,9 +6,10 @@ from collections import Counter
 from typing import Any
 
 from .model import Status
+from .store import Store
 
 
-def project_stats(store: Any) -> dict[str, Any]:
+def project_stats(store: Store) -> dict[str, Any]:
     """The figures; a damaged document or row raises its ``ProjectError`` (figures
     that silently leave out or misread a document would be wrong without a word)."""
     from ..nlp.tokens import (

@@ -39,7 +39,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 from ..errors import ProjectError, ValidationError
 from ..nlp.clitics import DEFAULT_CONVENTION, LexiconLike, strip_proclitics
@@ -49,12 +49,12 @@ from .model import Annotations, Document, Span
 from .schema import Schema
 from .search import (
     CorpusIndex,
-    DocumentSource,
     NormalisedText,
     collector_paused,
     normalise_query,
     word_matches,
 )
+from .store import Store
 
 SOURCE_STRING = "string"
 SOURCE_MODEL = "model"
@@ -83,12 +83,6 @@ class Rule(NamedTuple):
     label: str
 
 
-class RejectionStore(Protocol):
-    def add_rejection(self, annotator: str, document_id: str, place: Place) -> None: ...
-    def remove_rejection(self, annotator: str, document_id: str, place: Place) -> None: ...
-    def rejections(self, annotator: str, document_id: str) -> set[Place]: ...
-
-
 # --- rules --------------------------------------------------------------------------
 def rule_for(
     text: str,
@@ -115,7 +109,7 @@ def rule_for(
 
 
 def learn_rules(
-    store: RuleSource,
+    store: Store,
     annotator: str,
     settings: NormalisationSettings = DEFAULT_SETTINGS,
     *,
@@ -139,7 +133,7 @@ def learn_rules(
 
 
 def rules_by_document(
-    store: RuleSource,
+    store: Store,
     annotator: str,
     settings: NormalisationSettings = DEFAULT_SETTINGS,
     *,
@@ -178,13 +172,6 @@ def document_rules(
     """The rules the spans of one document (with one of ``labels``) teach."""
     rules = (rule_for(text, span, settings, lexicon=lexicon) for span in spans if span.label in labels)
     return {rule for rule in rules if rule is not None}
-
-
-class RuleSource(Protocol):
-    @property
-    def schema(self) -> Schema: ...
-    def documents(self, problems: list[ProjectError] | None = None) -> Iterable[Document]: ...
-    def annotations(self, document_id: str, annotator: str) -> Annotations: ...
 
 
 # --- visibility ---------------------------------------------------------------------
@@ -285,7 +272,7 @@ class SuggestionIndex(CorpusIndex):
     @classmethod
     def from_store(
         cls,
-        store: CheckedDocumentSource,
+        store: Store,
         settings: NormalisationSettings = DEFAULT_SETTINGS,
         convention: str = DEFAULT_CONVENTION,
     ) -> SuggestionIndex:
@@ -322,10 +309,6 @@ class SuggestionIndex(CorpusIndex):
         return visible(found, annotations, rejected)
 
 
-class CheckedDocumentSource(DocumentSource, Protocol):
-    def documents(self, problems: list[ProjectError] | None = None) -> Iterable[Document]: ...
-
-
 # --- accepting and rejecting --------------------------------------------------------
 def accept(editor: Editor, suggestion: Suggestion) -> EditCommand:
     """The command that adds the suggested span (not done yet: push it, or ``do``)."""
@@ -354,10 +337,10 @@ class RejectSuggestionCommand:
     def text(self) -> str:
         return str(self.name)
 
-    def do(self, store: RejectionStore) -> None:
+    def do(self, store: Store) -> None:
         store.add_rejection(self.annotator, self.document_id, self.place)
 
-    def undo(self, store: RejectionStore) -> None:
+    def undo(self, store: Store) -> None:
         store.remove_rejection(self.annotator, self.document_id, self.place)
 
 
@@ -371,19 +354,13 @@ def reject(annotator: str, suggestion: Suggestion) -> RejectSuggestionCommand:
     )
 
 
-def rejected_in(store: RejectionStore, annotator: str, document_id: str) -> set[Place]:
+def rejected_in(store: Store, annotator: str, document_id: str) -> set[Place]:
     return store.rejections(annotator, document_id)
 
 
 # --- model suggestions (pre-annotation) ---------------------------------------------
-class ModelSuggestionStore(Protocol):
-    def replace_model_suggestions(self, annotator: str, document_id: str,
-                                  places: Iterable[Place], model: str) -> None: ...
-    def model_suggestions(self, annotator: str, document_id: str) -> list[Place]: ...
-
-
 def save_model_suggestions(
-    store: ModelSuggestionStore,
+    store: Store,
     annotator: str,
     document_id: str,
     places: Iterable[Place],
@@ -394,7 +371,7 @@ def save_model_suggestions(
 
 
 def model_suggestions(
-    store: ModelSuggestionStore, annotator: str, document_id: str
+    store: Store, annotator: str, document_id: str
 ) -> list[Suggestion]:
     """The stored pre-annotation suggestions (``source == "model"``), nothing hidden."""
     return [Suggestion(document_id, start, end, label, SOURCE_MODEL)
@@ -402,12 +379,8 @@ def model_suggestions(
 
 
 # --- everything the UI shows for one document ---------------------------------------
-class DocumentStore(RejectionStore, ModelSuggestionStore, Protocol):
-    def annotations(self, document_id: str, annotator: str) -> Annotations: ...
-
-
 def document_suggestions(
-    store: DocumentStore,
+    store: Store,
     index: SuggestionIndex,
     document_id: str,
     annotator: str,
@@ -419,7 +392,7 @@ def document_suggestions(
 
 
 def document_matches(
-    store: ModelSuggestionStore,
+    store: Store,
     index: SuggestionIndex,
     document_id: str,
     annotator: str,

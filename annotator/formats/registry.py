@@ -17,6 +17,7 @@ from typing import Any
 from ..core.model import Annotations, Document, ImportRecord
 from ..core.notes import with_notes
 from ..core.progress import Progress
+from ..core.store import Store
 from ..errors import InputError, ProjectError
 
 FORMATS = ("txt", "jsonl", "conll", "brat")
@@ -91,7 +92,7 @@ class ExportOptions:
     align: str = "split"
 
 
-def export_pairs(store: Any, annotator: str | None) -> Iterator[tuple[Document, Annotations | None]]:
+def export_pairs(store: Store, annotator: str | None) -> Iterator[tuple[Document, Annotations | None]]:
     """Each document with each annotator's work (or ``None`` for untouched documents).
 
     Every document's text is checked against its stored SHA-256 first, and every span's
@@ -116,7 +117,7 @@ def export_pairs(store: Any, annotator: str | None) -> Iterator[tuple[Document, 
             yield document, annotations
 
 
-def _notes_by_work(store: Any) -> dict:
+def _notes_by_work(store: Store) -> dict:
     """The project's notes by (document, annotator), read once (none for a store
     that is not a project file)."""
     if getattr(store, "db", None) is None:
@@ -139,7 +140,7 @@ def _check_offsets(document: Document, annotations: Annotations) -> None:
             )
 
 
-def export_project(store: Any, out: Path, options: ExportOptions, warnings: list[str]) -> Iterator[Progress]:
+def export_project(store: Store, out: Path, options: ExportOptions, warnings: list[str]) -> Iterator[Progress]:
     if options.fmt == "conll" and options.annotator is None:
         _refuse_mixed_annotators(store)
     pairs = export_pairs(store, options.annotator)
@@ -196,7 +197,7 @@ def _prodigy(pairs: Iterable, handle: Any, options: ExportOptions, warnings: lis
 _TOOL_WRITERS = {"doccano": _doccano, "doccano-relations": _doccano_relations, "prodigy": _prodigy}
 
 
-def _pair_count(store: Any, annotator: str | None) -> int:
+def _pair_count(store: Store, annotator: str | None) -> int:
     """How many (document, work) pairs ``export_pairs`` gives: the writers' progress total."""
     rows = store.statuses()
     if annotator is not None:
@@ -204,7 +205,7 @@ def _pair_count(store: Any, annotator: str | None) -> int:
     return len(rows) + store.count_documents() - len({document for document, _, _ in rows})
 
 
-def _refuse_mixed_annotators(store: Any) -> None:
+def _refuse_mixed_annotators(store: Store) -> None:
     """CoNLL has no place to say whose tags a block holds, so one annotator at a time."""
     names = store.annotators()
     if len(names) > 1:
@@ -214,7 +215,7 @@ def _refuse_mixed_annotators(store: Any) -> None:
         )
 
 
-def _write_brat(store: Any, pairs: Iterable, folder: Path, warnings: list[str],
+def _write_brat(store: Store, pairs: Iterable, folder: Path, warnings: list[str],
                 total: int) -> Iterator[Progress]:
     from .brat_write import write_brat
 
