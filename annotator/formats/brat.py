@@ -47,6 +47,7 @@ from ..core.model import (
     Status,
 )
 from ..core.notes import Note, joined_by_target, with_notes
+from ..core.schema import attribution_part, part_label
 from ..errors import InputError
 from .textio import read_lines, read_text
 
@@ -64,7 +65,6 @@ _PART_OF_ROLE = {
     "arg1": "source",
     "arg2": "content",
 }
-_PART_OF_LABEL = {"SOURCE": "source", "CUE": "cue", "CONTENT": "content"}
 _NOT_KEPT = {"#": "note (#)", "N": "normalisation (N)"}
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 # brat's config reader renames types, roles and attributes outside this alphabet.
@@ -385,9 +385,9 @@ def _trigger_part(spans: dict[str, Span], trigger: str) -> str:
     """
     span = spans[trigger]
     if span.label.lower() == ATTRIBUTION_TYPE.lower():
-        spans[trigger] = span.with_changes(label="CUE")
+        spans[trigger] = span.with_changes(label=part_label("cue"))
         return "cue"
-    return _PART_OF_LABEL.get(span.label, "cue")
+    return attribution_part(span.label) or "cue"
 
 
 def _attribution(

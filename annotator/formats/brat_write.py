@@ -13,7 +13,7 @@ from typing import Any
 from ..core.model import Annotations, Attribution, Document, Event, Span, next_id
 from ..core.notes import exported_notes
 from ..core.progress import Progress
-from ..core.schema import ATTRIBUTION_PARTS, Schema
+from ..core.schema import ATTRIBUTION_PARTS, Schema, part_label
 from .brat import _UNSAFE_NAME, ATTRIBUTION_TYPE, NO_CUE, STATUS_SUFFIX, brat_name
 
 
@@ -409,8 +409,8 @@ def _event_types(schema: Schema, entities: list[str]) -> list[str]:
         ]
         name = brat_name(label.name)
         lines.append(f"{name}\t{', '.join(roles)}" if roles else name)
-    source = "|".join(entities + ["SOURCE"])
-    lines.append(f"{ATTRIBUTION_TYPE}\tSource?:{source}, Content?:CONTENT")
+    source = "|".join(entities + [part_label("source")])
+    lines.append(f"{ATTRIBUTION_TYPE}\tSource?:{source}, Content?:{part_label('content')}")
     return lines
 
 

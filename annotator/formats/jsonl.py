@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..core.model import (
+    ATTRIBUTION_PARTS,
     Annotations,
     Argument,
     Attribution,
@@ -27,6 +28,7 @@ from ..core.model import (
 )
 from ..core.notes import notes_from_json, notes_json, with_notes
 from ..core.progress import Progress
+from ..core.schema import attribution_part
 from ..errors import InputError
 from .textio import read_lines
 
@@ -38,7 +40,6 @@ _ANNOTATION_KEYS = ("annotator", "status", "spans", "ents", "label", "labels", "
 _ACCEPT = "accept"
 # doccano relation types that mean attribution parts (as ``--format doccano-relations``
 # writes them): from a CUE span to its source and content, or from a CONTENT to its source.
-_SOURCE, _CONTENT = "source", "content"
 
 
 def read_jsonl(
@@ -209,8 +210,9 @@ def _add_relations(
     for relation in relations:
         head, tail, kind = _relation_ends(relation, by_tool_id)
         label, part = spans[head].label, kind.lower()
-        if label == "CUE" and part in (_SOURCE, _CONTENT) or label == "CONTENT" and part == _SOURCE:
-            parts = attribution_of.setdefault(head, {"cue" if label == "CUE" else "content": head})
+        head_part = attribution_part(label)
+        if head_part == "cue" and part in ("source", "content") or head_part == "content" and part == "source":
+            parts = attribution_of.setdefault(head, {head_part: head})
             if part in parts:
                 raise InputError(f"relation {relation.get('id')}: the {label} span has two {kind} relations")
             parts[part] = tail
@@ -275,7 +277,7 @@ def _attribution(item: dict[str, Any]) -> Attribution:
     if not isinstance(item.get("id"), str):
         raise InputError("an attribution needs a string 'id'")
     parts = {}
-    for part in ("source", "cue", "content"):
+    for part in ATTRIBUTION_PARTS:
         value = item.get(part)
         if value is not None and not isinstance(value, str):
             raise InputError(f"attribution {item['id']}: '{part}' must be a span id")
