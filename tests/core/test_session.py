@@ -97,3 +97,49 @@ def test_catch_up_reads_another_programs_write(tmp_path, schema):
     finally:
         mine.close()
         theirs.close()
+
+
+def test_relabelling_a_trigger_carries_its_event_and_undo_restores_both(session, store):
+    trigger = session.apply(session.editor().add_span(*at(TEXT, "دخلت"), "Movement.Transport")).added[0]
+    event = session.apply(session.editor().add_event(trigger.id)).added[0]
+    change = session.apply(session.editor().change_span(trigger.id, label="Conflict.Attack"))
+    assert {type(i).__name__ for i in change.added} == {"Span", "Event"}
+    assert store.annotations("d1", "amal").events[0].type == "Conflict.Attack"
+    session.undo()
+    stored = store.annotations("d1", "amal")
+    assert stored.spans[0].label == "Movement.Transport" and stored.events[0].type == event.type
+
+
+def test_deleting_an_argument_span_trims_the_event_in_the_same_step(session, store):
+    editor = session.editor
+    trigger = session.apply(editor().add_span(*at(TEXT, "دخلت"), "Conflict.Attack")).added[0]
+    event = session.apply(editor().add_event(trigger.id)).added[0]
+    place = session.apply(editor().add_span(*at(TEXT, "مدينة حلب"), "GPE")).added[0]
+    session.apply(editor().set_argument(event.id, "Place", place.id))
+    session.apply(editor().remove_span(place.id))
+    assert store.annotations("d1", "amal").events[0].arguments == ()
+    session.undo()  # one step brings back the span and the argument
+    assert [a.span for a in store.annotations("d1", "amal").events[0].arguments] == [place.id]
+
+
+def test_an_attribution_filled_in_one_gesture_is_one_undo_step(session, store):
+    editor = session.editor
+    with session.gesture(step("Add attribution")):
+        cue = session.apply(editor().add_span(*at(TEXT, "قال"), "CUE")).added[0]
+        attribution = session.apply(editor().add_attribution(cue=cue.id)).added[0]
+    with session.gesture(step("Set {part}", words=("part",), part="source")):
+        source = session.apply(editor().add_span(*at(TEXT, "المتحدث"), "SOURCE")).added[0]
+        session.apply(editor().change_item(attribution, source=source.id))
+    assert store.annotations("d1", "amal").attributions[0].source == source.id
+    session.undo()
+    stored = store.annotations("d1", "amal")
+    assert stored.attributions[0].source is None and [s.label for s in stored.spans] == ["CUE"]
+    assert str(session.redo_name()) == "Set source"
+
+
+def test_marking_done_is_a_step_with_its_status(session, store):
+    session.apply(session.editor().add_span(*at(TEXT, "حلب"), "GPE"))
+    change = session.apply(session.editor().set_status(Status.DONE))
+    assert change.status is Status.DONE and store.status("d1", "amal") is Status.DONE
+    back = session.undo()
+    assert back.status is Status.IN_PROGRESS and session.annotations.status is Status.IN_PROGRESS
