@@ -74,3 +74,21 @@ def run_annotator(*args: object, cwd: Path | None = None, timeout: float = 300,
     return subprocess.run([*prefix, sys.executable, "-m", "annotator", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, timeout=timeout, **options)
 
+
+def seed_jsonl_project(folder: Path, document_id: str) -> Path:
+    """A project made as a user makes one: ``annotator init``, then ``import`` of a JSONL
+    line holding the seed article and its hand annotation by amal."""
+    import json
+
+    from annotator.core.model import Document
+    from annotator.formats.jsonl import document_line
+
+    text = (Path(__file__).parent / "data" / "aleppo-2020-02-02.txt").read_text(encoding="utf-8")
+    line = document_line(Document(document_id, text), seed_annotations(text, document_id, "amal"))
+    source = folder / "in.jsonl"
+    source.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = folder / "p.sqlite"
+    assert run_annotator("init", path).returncode == 0
+    assert run_annotator("import", path, source).returncode == 0
+    return path
+

@@ -12,21 +12,14 @@ from annotator.core.model import Document
 from annotator.formats.jsonl import document_line
 from tests.conftest import SEED
 from tests.helpers import run_annotator as _cli
-from tests.helpers import seed_annotations
+from tests.helpers import seed_annotations, seed_jsonl_project
 
 DOC = "aleppo-2020-02-02"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    text = SEED.read_text(encoding="utf-8")
-    line = document_line(Document(DOC, text), seed_annotations(text, DOC, "amal"))
-    source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
-    path = tmp_path / "p.sqlite"
-    assert _cli("init", str(path)).returncode == 0
-    assert _cli("import", str(path), str(source)).returncode == 0
-    return path
+    return seed_jsonl_project(tmp_path, DOC)
 
 
 def test_conll_export_says_what_it_left_out_per_kind(project, tmp_path):

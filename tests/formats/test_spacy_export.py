@@ -11,12 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.model import Document
-from annotator.formats.jsonl import document_line
 from annotator.nlp.tags import outermost
-from tests.conftest import SEED
 from tests.helpers import run_annotator as _cli
-from tests.helpers import seed_annotations
+from tests.helpers import seed_jsonl_project
 
 DOC = "aleppo-2020-02-02"
 ENTITY_LABELS = {"ORG", "PER", "GPE", "LOC", "FAC", "WEA", "VEH"}
@@ -24,14 +21,7 @@ ENTITY_LABELS = {"ORG", "PER", "GPE", "LOC", "FAC", "WEA", "VEH"}
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    text = SEED.read_text(encoding="utf-8")
-    line = document_line(Document(DOC, text), seed_annotations(text, DOC, "amal"))
-    source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
-    path = tmp_path / "p.sqlite"
-    assert _cli("init", str(path)).returncode == 0
-    assert _cli("import", str(path), str(source)).returncode == 0
-    return path
+    return seed_jsonl_project(tmp_path, DOC)
 
 
 def _project_spans(project: Path, tmp_path: Path) -> tuple[str, list[tuple[int, int, str]]]:

@@ -188,19 +188,13 @@ def test_closing_a_window_on_a_full_disk_locks_nobody_out(tmp_path, small_disk):
 
 def test_window_on_read_only_media_reads_and_says_nothing_can_be_saved(tmp_path, small_disk, qtbot):
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
     from annotator.storage import ProjectStore
-    from annotator.ui.app import open_window
+    from tests.ui.conftest import shown_window
 
     project = seed_project(small_disk)
     remount(small_disk, "ro")
-    window = open_window(project, "amal")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window = shown_window(qtbot, project)
     assert "read-only" in window.windowTitle()
     start, end = words_of(window.workspace.document.text)[0]
     window.view.select_offsets(start, end)

@@ -36,9 +36,14 @@ def seed_project(tmp_path, schema):
 
 @pytest.fixture
 def window(qtbot, seed_project):
+    return shown_window(qtbot, seed_project)
+
+
+def shown_window(qtbot, project):
+    """The real window on ``project``, shown, exposed and active."""
     from annotator.ui.app import open_window
 
-    win = open_window(seed_project, "amal")
+    win = open_window(project, "amal")
     qtbot.addWidget(win)
     win.resize(1300, 900)
     win.show()

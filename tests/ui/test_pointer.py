@@ -14,13 +14,12 @@ import unicodedata
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QApplication
 
 from annotator.core.importing import import_records
 from annotator.formats.txt import read_txt
 from annotator.nlp.chars import is_word_char
 from annotator.storage import ProjectStore
-from tests.ui.conftest import stored
+from tests.ui.conftest import shown_window, stored
 
 NUMBER = re.compile(r"(?<![^\W_])[0-9\u0660-\u0669]+(?![^\W_])")  # a whole word of digits
 ALT = Qt.KeyboardModifier.AltModifier
@@ -175,16 +174,7 @@ def mixed_project(tmp_path, schema):
 
 @pytest.fixture
 def mixed_window(qtbot, mixed_project):
-    from annotator.ui.app import open_window
-
-    win = open_window(mixed_project, "amal")
-    qtbot.addWidget(win)
-    win.resize(1300, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()  # a real X server gives focus only when asked
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
-    return win
+    return shown_window(qtbot, mixed_project)
 
 
 def _first_and_last_glyph_inside(qtbot, window, path):
