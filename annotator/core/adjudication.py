@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .by_place import ByPlace
-from .commands import Command, Editor, StepName, step
+from .commands import Command, Editor, NamedStep, StepName, step
 from .model import ATTRIBUTION_PARTS, Annotations, Attribution, Event, Span
 from .store import Store
 
@@ -127,7 +127,7 @@ def _agreement(entry: _Found, owners: tuple[str, ...], names: list[str], same_ki
 
 # --- decisions ----------------------------------------------------------------------
 @dataclass
-class RejectCandidateCommand:
+class RejectCandidateCommand(NamedStep):
     """Record (or, undone, forget) that the adjudicator rejected a candidate.
 
     One row per rejection (``adjudication_rejections``), added or removed alone: a
@@ -138,10 +138,6 @@ class RejectCandidateCommand:
     candidate_key: str
     reject: bool = True
     name: StepName = field(default_factory=lambda: step("Reject candidate"))
-
-    @property
-    def text(self) -> str:
-        return str(self.name)
 
     def do(self, store: Store) -> None:
         self._set(store, self.reject)

@@ -66,6 +66,19 @@ def as_step(name: StepName | str) -> StepName:
     return StepName(name.replace("{", "{{").replace("}", "}}"))
 
 
+class NamedStep:
+    """A command's undo step name; ``text`` is its English form (the CLI, logs, tests)."""
+
+    name: StepName
+
+    def __post_init__(self) -> None:
+        self.name = as_step(self.name)  # plain text is shown as it is
+
+    @property
+    def text(self) -> str:
+        return str(self.name)
+
+
 class Command(Protocol):
     """What the session applies and keeps for undo: one change of one document."""
 
@@ -77,19 +90,12 @@ class Command(Protocol):
 
 
 @dataclass
-class EditCommand:
+class EditCommand(NamedStep):
     name: StepName
     document_id: str
     annotator: str
     removed: list[Item] = field(default_factory=list)
     added: list[Item] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.name = as_step(self.name)
-
-    @property
-    def text(self) -> str:
-        return str(self.name)
 
     def do(self, store: Store) -> None:
         """Delete ``removed`` and write ``added``; a redo runs this again."""
@@ -157,19 +163,12 @@ class EditCommand:
 
 
 @dataclass
-class StatusCommand:
+class StatusCommand(NamedStep):
     name: StepName
     document_id: str
     annotator: str
     before: Status
     after: Status
-
-    def __post_init__(self) -> None:
-        self.name = as_step(self.name)
-
-    @property
-    def text(self) -> str:
-        return str(self.name)
 
     def do(self, store: Store) -> None:
         store.set_status(self.document_id, self.annotator, self.after)

@@ -44,7 +44,7 @@ from typing import NamedTuple
 from ..errors import ProjectError, ValidationError
 from ..nlp.clitics import DEFAULT_CONVENTION, LexiconLike, strip_proclitics
 from ..nlp.normalize import DEFAULT_SETTINGS, NormalisationSettings
-from .commands import EditCommand, Editor, StepName, step
+from .commands import EditCommand, Editor, NamedStep, StepName, step
 from .model import Annotations, Document, Span
 from .schema import Schema
 from .search import (
@@ -321,7 +321,7 @@ def accept(editor: Editor, suggestion: Suggestion) -> EditCommand:
 
 
 @dataclass
-class RejectSuggestionCommand:
+class RejectSuggestionCommand(NamedStep):
     """Hide one suggested place for one annotator; ``undo`` shows it again.
 
     A ``commands.Command`` like the edit commands, so the session keeps it for undo.
@@ -332,10 +332,6 @@ class RejectSuggestionCommand:
     document_id: str
     annotator: str
     place: Place
-
-    @property
-    def text(self) -> str:
-        return str(self.name)
 
     def do(self, store: Store) -> None:
         store.add_rejection(self.annotator, self.document_id, self.place)

@@ -81,9 +81,7 @@ def write_doccano(
         line = _head(document, annotations)
         work = annotations or Annotations(document.id, "")
         line["label"] = [[s.start, s.end, s.label] for s in work.spans]
-        left_out.add("events", len(work.events))
-        left_out.add("attributions", len(work.attributions))
-        left_out.add("attributes", _attributes_count(work))
+        _count_structure(left_out, work)
         return line
 
     yield from _write_lines(items, out, shape, total)
@@ -150,9 +148,7 @@ def write_prodigy(
         line["spans"] = spans
         line["answer"] = "accept"
         line["_view_id"] = "spans_manual"
-        left_out.add("events", len(work.events))
-        left_out.add("attributions", len(work.attributions))
-        left_out.add("attributes", _attributes_count(work))
+        _count_structure(left_out, work)
         return line
 
     yield from _write_lines(items, out, shape, total)
@@ -191,3 +187,11 @@ def alignment_messages(moved: Counter[str], align: str) -> list[str]:
     if moved["dropped"]:
         messages.append(f"{moved['dropped']} spans were dropped for covering no token ({align} alignment)")
     return messages
+
+
+def _count_structure(left_out: _LeftOut, work: Annotations) -> None:
+    """What a spans-only shape cannot hold: events, attributions and attributes."""
+    left_out.add("events", len(work.events))
+    left_out.add("attributions", len(work.attributions))
+    left_out.add("attributes", _attributes_count(work))
+
