@@ -617,6 +617,40 @@ def label_and_undo(app: QApplication, window, words: list[tuple[int, int]]) -> d
     return results
 
 
+def link_arguments(app: QApplication, window, count: int) -> dict[str, list[float]]:
+    """With an event selected (its role tags and arcs drawn), Ctrl+click an entity on
+    screen and take the first role its menu offers: seconds from the menu entry to the
+    repainted text view, which then draws the new tag and arc; then the same after
+    selecting the event alone (a click on its trigger). Each argument is undone."""
+    from PySide6.QtCore import QPoint
+
+    from annotator.core.structure import nearest_first
+
+    ws, view, controller = window.workspace, window.view, window.controller
+    results: dict[str, list[float]] = {"select": [], "link": [], "tags": []}
+    events = [e for e in ws.annotations.events if e.arguments]
+    for event in spread(events, min(count, len(events)), 0.3):
+        trigger = ws.annotations.span(event.trigger)
+        view.select_offsets(trigger.start, trigger.end)
+        view.clear_selection()
+        frame(app, window)
+        to_view, _ = gesture(app, window, lambda event=event: ws.set_current(event))
+        results["select"].append(to_view)
+        nearby = [s for s in nearest_first(ws.annotations.spans, trigger)[:40]
+                  if ws.schema.layer_of(s.label) == "entity" and s.id not in event.span_ids()]
+        for span in nearby:
+            controller.link_span(span.id, QPoint(0, 0))
+            menu = getattr(controller, "link_menu", None)
+            if menu is not None and menu.isVisible() and menu.actions():
+                menu.hide()
+                to_view, _ = gesture(app, window, menu.actions()[0].trigger)
+                results["link"].append(to_view)
+                results["tags"].append(len(view.drawn_tags))
+                ws.undo()
+                break
+    return results
+
+
 def profile_labels(app: QApplication, window, words: list[tuple[int, int]]) -> list[str]:
     """cProfile of label gestures (with their repaint): the functions that cost most."""
     CLOCK.enabled = False
@@ -784,6 +818,8 @@ def main(argv: list[str] | None = None) -> int:
         log(f"  open_window + first frame {window_open * 1000:.0f} ms; labelling {len(label_words)} words…")
         results = label_and_undo(app, window, label_words)
         scrolling = scroll_paints(app, window)
+        log("adding event arguments by Ctrl+click, roles drawn…")
+        links = link_arguments(app, window, args.words)
         log(f"profiling {len(profile_words)} more label gestures…")
         profile = profile_labels(app, window, profile_words)
         rss_end = rss_mib()
@@ -844,6 +880,11 @@ def main(argv: list[str] | None = None) -> int:
     out += summary(results["undo_samples"], results["undo_settled"], UNDO_PIECES)
     out.append("  undo, every timed piece:")
     out += breakdown(results["undo_samples"], statistics.median(undo_all))
+    select_ms, link_ms = [t * 1000 for t in links["select"]], [t * 1000 for t in links["link"]]
+    out.append(f"  an event selected (outline, role tags, arcs): median {median_ms(links['select']):.2f} ms, "
+               f"max {max(select_ms):.2f} ms over {len(select_ms)} events")
+    out.append(f"  Ctrl+click -> role -> argument added, repainted with its tags: median {median_ms(links['link']):.2f} ms, "
+               f"max {max(link_ms):.2f} ms over {len(link_ms)} ({statistics.median(links['tags']):.0f} tags drawn, median)")
     out.append("  cProfile of the label gesture with its repaint:")
     out += profile
     out.append("")
@@ -864,6 +905,8 @@ def main(argv: list[str] | None = None) -> int:
     out.append(verdict("label hotkey -> repainted text view, max", max(label_ms), "ms", FRAME_MS))
     out.append(verdict("undo -> repainted text view, median", statistics.median(undo_ms), "ms", FRAME_MS))
     out.append(verdict("undo -> repainted text view, max", max(undo_ms), "ms", FRAME_MS))
+    out.append(verdict("event selected -> roles and arcs repainted, median", median_ms(links["select"]), "ms", FRAME_MS))
+    out.append(verdict("argument added -> roles and arcs repainted, median", median_ms(links["link"]), "ms", FRAME_MS))
     out.append(f"  {'(label hotkey -> settled window, panels included, median)':<52}"
                f"{statistics.median(label_all):>10.2f} ms   (no target: the panels follow a frame later)")
     print("\n".join(out))

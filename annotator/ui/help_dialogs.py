@@ -28,8 +28,9 @@ GETTING_STARTED = (
     N_("2. A label: select a word or a name with the mouse, then press the label's key shown in the "
        "label palette (or click the label there). The label is saved at once; Ctrl+Z undoes it."),
     N_("3. An event: select the word that names what happened (the trigger) and press an event label's "
-       "key. The event appears in the Events panel; choose it and press «Add argument…» (Ctrl+R) to "
-       "link its participants, places and times."),
+       "key. The event appears in the Events panel. With the event selected, Ctrl+click a labelled "
+       "participant, place or time in the text and choose its role (or press «Add argument…», Ctrl+R); "
+       "each argument shows its role under it."),
     N_("4. An attribution: select the reporting words (the cue, such as «said») and press the cue's key. "
        "The Attributions panel comes forward: set its source (Ctrl+Shift+S) and its content "
        "(Ctrl+Shift+C) from a selection or from labels already made."),

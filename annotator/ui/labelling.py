@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from ..core.commands import StepName, step
 from ..core.model import Attribution, Event, Span, Status
 from ..core.schema import attribution_part, part_label
 from ..core.search import clitic_convention
 from ..core.selection import next_word_boundary, snap_to_words
+from ..core.structure import nearest_first, place_of
 from ..errors import AnnotatorError
 from .dialogs import PickSpanDialog, SpanChoice
-from .i18n import tr
+from .i18n import ltr, tr
 from .text_view import AnnotationTextView
 from .workspace import Item, Workspace
 
@@ -149,7 +151,9 @@ class LabelController:
             self.report(tr("Select an event first (in the text or the Events panel)."))
             return
         roles = self.workspace.schema.roles_of(event.type)
-        choices = {role: self._choices(fillers, exclude={event.trigger}) for role, fillers in roles.items()}
+        trigger = self.workspace.annotations.span(event.trigger)
+        choices = {role: self._choices(fillers, exclude={event.trigger}, anchor=trigger)
+                   for role, fillers in roles.items()}
         dialog = PickSpanDialog(tr("Argument of {event}").format(event=f"{event.id} {event.type}"), choices, self.parent)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice() is None:
             return
@@ -167,13 +171,63 @@ class LabelController:
             part_label("source"), *[label.name for label in schema.labels_in("entity")]]
         name = tr(part.title())  # "Source", "Content": as the attributions panel says
         title = tr("{part} of {attribution}").format(part=name, attribution=attribution.id)
-        dialog = PickSpanDialog(title, {part: self._choices(fillers)}, self.parent, role_names={part: name})
+        cue = self.workspace.annotations.span(attribution.cue) if attribution.cue else None
+        dialog = PickSpanDialog(title, {part: self._choices(fillers, anchor=cue)}, self.parent,
+                                role_names={part: name})
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice() is None:
             return
         _, choice = dialog.choice()
         self._fill(choice, step("Set {part}", words=("part",), part=part),
                    lambda span_id: self.workspace.editor().change_item(
                        self._fresh(attribution), **{part: span_id}))
+
+    def link_span(self, span_id: str, where: QPoint) -> None:
+        """Ctrl+click on a span: offer the roles it can play in the selected event (or
+        the parts in the selected attribution); the one chosen joins it, as one step."""
+        annotations = self.workspace.annotations
+        span = annotations.span(span_id) if annotations else None
+        if span is None:
+            return
+        event, attribution = self.current_event(), self._current_attribution()
+        if event is not None:
+            slots = self._roles_for(event, span)
+            make = lambda role: self.workspace.editor().set_argument(event.id, role, span.id)  # noqa: E731
+        elif attribution is not None:
+            slots = self._parts_for(attribution, span)
+            make = lambda part: self.workspace.editor().change_item(  # noqa: E731
+                self._fresh(attribution), **{part: span.id})
+        else:
+            self.report(tr("Select an event or an attribution first, then Ctrl+click a span to add it."))
+            return
+        if not slots:
+            return
+        self.link_menu = QMenu(self.parent)
+        for slot, text in slots.items():
+            self.link_menu.addAction(text, lambda slot=slot: self._guarded(
+                lambda: self.workspace.push(make(slot))))
+        self.link_menu.popup(where)
+
+    def _roles_for(self, event: Event, span: Span) -> dict[str, str]:
+        if span.id == event.trigger:
+            self.report(tr("A trigger cannot be an argument of its own event."))
+            return {}
+        roles = self.workspace.schema.roles_of(event.type)
+        taken = {(a.role, a.span) for a in event.arguments}
+        fitting = {role: role for role, fillers in roles.items()
+                   if (not fillers or span.label in fillers) and (role, span.id) not in taken}
+        if not fitting:
+            self.report(tr("A {label} span can play no other role in {event}.").format(
+                label=span.label, event=event.type))
+        return fitting
+
+    def _parts_for(self, attribution: Attribution, span: Span) -> dict[str, str]:
+        part = attribution_part(span.label)
+        if part is None and self.workspace.schema.layer_of(span.label) == "entity":
+            part = "source"  # a named speaker is the source itself
+        if part is None or part == "cue" and attribution.cue == span.id:
+            self.report(tr("A {label} span can play no part in an attribution.").format(label=span.label))
+            return {}
+        return {part: tr(part.title())}
 
     def remove_argument(self, event: Event, role: str, span_id: str) -> None:
         self._guarded(lambda: self.workspace.push(self.workspace.editor().remove_argument(event.id, role, span_id)))
@@ -185,15 +239,16 @@ class LabelController:
                 Attribution: annotations.attributions}[type(item)]
         return next((i for i in pool if i.id == item.id), item)
 
-    def _choices(self, fillers: list[str], exclude: set[str] = frozenset()) -> list[SpanChoice]:
-        """Existing spans that may fill the slot, then new spans from the selection."""
+    def _choices(self, fillers: list[str], exclude: set[str] = frozenset(),
+                 anchor: Span | None = None) -> list[SpanChoice]:
+        """Existing spans that may fill the slot, nearest to ``anchor`` (the trigger or
+        cue) first, each with its line and a few words around it (a name repeated in
+        the article is told apart by where it is); then new spans from the selection."""
         annotations, text = self.workspace.annotations, self.view.text
         allowed = set(fillers) if fillers else None
-        choices = [
-            SpanChoice(f"{s.label}: {' '.join(text[s.start:s.end].split())[:40]}", span_id=s.id)
-            for s in annotations.spans
-            if s.id not in exclude and (allowed is None or s.label in allowed)
-        ]
+        candidates = [s for s in annotations.spans
+                      if s.id not in exclude and (allowed is None or s.label in allowed)]
+        choices = [SpanChoice(_in_context(text, s), span_id=s.id) for s in nearest_first(candidates, anchor)]
         selection = self._selection()
         if selection is not None:
             snippet = " ".join(text[selection[0]:selection[1]].split())[:40]
@@ -229,3 +284,11 @@ class LabelController:
             action()
         except AnnotatorError as error:
             self.workspace.refused.emit(error)  # the window says why; nothing changed
+
+
+def _in_context(text: str, span: Span) -> str:
+    """«ORG: … استهداف «قوات النظام» في محور … — line 3»."""
+    place = place_of(text, span.start, span.end)
+    words = place.words if len(place.words) <= 40 else place.words[:39] + "…"
+    return tr("{label}: …{before} «{words}» {after}… — line {line}").format(
+        label=ltr(span.label), before=place.before, words=words, after=place.after, line=place.line)

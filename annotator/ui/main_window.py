@@ -52,6 +52,9 @@ class MainWindow(QMainWindow):
         self.last_error_box: QMessageBox | None = None  # the last refusal of a background job
         self.running_worker = None  # the background job running now (kept alive)
         self.setObjectName("MainWindow")
+        # Qt sends hover text only to the active window; with no window manager (kiosks,
+        # remote X sessions) nothing makes ours active under the pointer
+        self.setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips)
         self.view = AnnotationTextView()
         self.view.follow(workspace)  # first: the text repaints before anything else moves
         self.view.tooltip_text = lambda spans: tooltip_html(
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         ws.refused.connect(self.show_refusal)
         self.palette.labelChosen.connect(self.controller.apply_label)
         self.view.spanActivated.connect(self._span_clicked)
+        self.view.spanLinked.connect(self.controller.link_span)
         self.view.navigateSpans.connect(self.step_span)
         self.view.placeClicked.connect(lambda offset: self.suggestions.choose_at(offset))
         self.view.menuRequested.connect(self._show_context_menu)

@@ -28,6 +28,7 @@ FIXED = [
     (N_("select + label key"), N_("label the selection (snapped to whole words)")),
     (N_("Alt + drag"), N_("select exact characters (no snapping)")),
     (N_("label key, no selection"), N_("relabel the selected span")),
+    (N_("Ctrl + click a span"), N_("add it to the selected event (choose its role) or attribution")),
     ("Tab / Shift+Tab", N_("next / previous label")),
     ("[ ]  /  Ctrl+[ Ctrl+]", N_("move the start boundary by a character / a word")),
     ("; '  /  Ctrl+; Ctrl+'", N_("move the end boundary by a character / a word")),

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QFont,
     QKeyEvent,
@@ -33,13 +34,15 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from ..core.by_place import ByPlace
 from ..core.model import Annotations, Document, Span
-from ..core.schema import Schema, attribution_part
+from ..core.schema import Schema, attribution_part, part_label
 from ..core.session import Change
 from ..core.span_index import SpanIndex
+from ..core.structure import RoleLink, links_of, nesting_depths
 from .block_lines import UnderlineCache, block_origin, visible_blocks
 from .highlight import ATTRIBUTION_LINE, Styler, segments
-from .i18n import tr
+from .i18n import tr, ui_language
 from .offsets import OffsetMap, qt_text
+from .structure_paint import DrawnTag, paint_links, paint_nesting
 
 LINE_HEIGHT_PERCENT = 165
 FIRST_SCREEN_CHARS = 6_000  # more than a full-screen window shows at the smallest zoom
@@ -49,6 +52,7 @@ DEFAULT_POINT_SIZE = 15
 
 class AnnotationTextView(QTextEdit):
     spanActivated = Signal(str)  # a click inside a span: the innermost span's id
+    spanLinked = Signal(str, QPoint)  # a Ctrl+click inside a span: its id, global position
     navigateSpans = Signal(int)  # Tab (+1) / Shift+Tab (-1)
     placeClicked = Signal(int)  # a click outside every span (a suggestion may be there)
     painted = Signal()  # after each paint (the window then refreshes its side panels)
@@ -69,6 +73,9 @@ class AnnotationTextView(QTextEdit):
         self.span_index = SpanIndex()  # the same spans by place
         self.styler: Styler | None = None
         self.outlined: list[Span] = []
+        self.links: list[RoleLink] = []  # the selected item's roles, tagged under their spans
+        self.drawn_tags: list[DrawnTag] = []  # as last painted
+        self._nesting: tuple[tuple, dict[str, int]] = ((), {})  # (spans on screen, depths)
         self.marks: list[tuple[int, int, object]] = []  # (start, end, QColor) lines under text
         self.suggestions = ByPlace()  # drawn dashed in their label's colour
         self._underlines = UnderlineCache()  # suggestion lines, per paragraph
@@ -88,19 +95,26 @@ class AnnotationTextView(QTextEdit):
         selected item's parts. Subscribe the text first: it is what the annotator
         watches after a hotkey; the panels follow after its paint."""
         workspace.changed.connect(lambda change: self._follow(workspace, change))
-        workspace.currentChanged.connect(lambda item: self.outline(workspace.parts_of(item)))
+        workspace.currentChanged.connect(lambda item: self._select(workspace, item))
 
     def _follow(self, workspace: QObject, change: Change) -> None:
         if change.opened:
             self.show_document(workspace.document, workspace.annotations, workspace.schema)
         else:
             self.update_annotations(workspace.annotations, change.delta)
+        # an argument added to the selected trigger's event changes its roles, not the selection
+        self.links = links_of(workspace.annotations, workspace.current)
+
+    def _select(self, workspace: QObject, item: object) -> None:
+        self.links = links_of(workspace.annotations, item)
+        self.outline(workspace.parts_of(item))
 
     def show_document(self, document: Document, annotations: Annotations, schema: Schema) -> None:
         self.text = document.text
         self.offsets = OffsetMap(document.text)
         self.styler = Styler(schema)
         self.outlined = []
+        self.links = []
         self.marks = []
         self.spans = list(annotations.spans)
         self.span_index = SpanIndex(self.spans)
@@ -336,7 +350,10 @@ class AnnotationTextView(QTextEdit):
         if not self.textCursor().hasSelection():
             offset = self.offset_at(event.position().toPoint())
             found = self.spans_at(offset)
-            if found:
+            if found and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                # the selected event or attribution stays selected: the span joins it
+                self.spanLinked.emit(found[0].id, event.globalPosition().toPoint())
+            elif found:
                 self.spanActivated.emit(found[0].id)
             else:
                 self.placeClicked.emit(offset)
@@ -381,9 +398,12 @@ class AnnotationTextView(QTextEdit):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         blocks = list(self._visible_blocks())
         first, last = self._range_of(blocks)
-        for span in self.span_index.overlapping(first, last):
+        on_screen = self.span_index.overlapping(first, last)
+        for span in on_screen:
             if attribution_part(span.label) == "content":
                 self._paint_brackets(painter, span)
+        if self.styler is not None:
+            paint_nesting(painter, self._nesting_of(on_screen), on_screen, self.span_rects, self.styler.colour)
         self._paint_marks(painter, first, last)
         self._paint_suggestions(painter, blocks)
         pen = QPen(Qt.GlobalColor.black, 2)
@@ -391,8 +411,31 @@ class AnnotationTextView(QTextEdit):
         for span in self.outlined:
             for rect in self.span_rects(span):
                 painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 4, 4)
+        self.drawn_tags = paint_links(painter, self.links, self.font(), self.span_rects,
+                                      self._link_colour, self._link_name) if self.styler else []
         painter.end()
         self.painted.emit()
+
+    def _nesting_of(self, spans: list[Span]) -> dict[str, int]:
+        """Depths of the nested spans among those on screen, kept while they stay the
+        same (a scroll within one paragraph, a repaint of the selection)."""
+        key = tuple(map(id, spans))
+        if self._nesting[0] != key:
+            self._nesting = (key, nesting_depths(spans, self.styler.schema.layer_of))
+        return self._nesting[1]
+
+    def _link_colour(self, link: RoleLink) -> QColor:
+        if link.part is not None:
+            return ATTRIBUTION_LINE
+        return self.styler.colour((link.span if link.is_trigger else link.head).label)
+
+    def _link_name(self, link: RoleLink) -> str:
+        """An attribution part by its label's name in the interface language; an event
+        role as the schema names it."""
+        if link.part is None and not link.is_trigger:
+            return link.role
+        label = self.styler.schema.label(link.role if link.is_trigger else part_label(link.part))
+        return label.display(ui_language()) if label else link.role
 
     def visible_range(self) -> tuple[int, int]:
         """Code-point offsets of the first and last characters on screen (whole paragraphs)."""

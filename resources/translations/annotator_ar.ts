@@ -612,8 +612,8 @@
       <translation>٢. الوسم: حدِّد كلمة أو اسمًا بالفأرة، ثم اضغط مفتاح الوسم الظاهر في «لوحة الوسوم» (أو انقر الوسم فيها). يُحفظ الوسم فورًا، ويتراجع عنه ⁦Ctrl+Z⁩.</translation>
     </message>
     <message>
-      <source>3. An event: select the word that names what happened (the trigger) and press an event label's key. The event appears in the Events panel; choose it and press «Add argument…» (Ctrl+R) to link its participants, places and times.</source>
-      <translation>٣. الحدث: حدِّد الكلمة الدالّة على ما وقع (المُطلِق) واضغط مفتاح وسم حدث. يظهر الحدث في لوحة «الأحداث»؛ اختره واضغط «إضافة معمول…» (⁦Ctrl+R⁩) لتربط به المشاركين والأماكن والأزمنة.</translation>
+      <source>3. An event: select the word that names what happened (the trigger) and press an event label's key. The event appears in the Events panel. With the event selected, Ctrl+click a labelled participant, place or time in the text and choose its role (or press «Add argument…», Ctrl+R); each argument shows its role under it.</source>
+      <translation>3. حدث: حدّد الكلمة التي تسمّي ما جرى (المُطلِق) واضغط مفتاح وسم حدث. يظهر الحدث في لوحة الأحداث. والحدث محدَّد، اضغط Ctrl مع النقر على مشارك أو مكان أو زمن موسوم في النص واختر دوره (أو اضغط «أضف معاملًا…»، Ctrl+R)؛ ويظهر دور كل معامل تحته.</translation>
     </message>
     <message>
       <source>4. An attribution: select the reporting words (the cue, such as «said») and press the cue's key. The Attributions panel comes forward: set its source (Ctrl+Shift+S) and its content (Ctrl+Shift+C) from a selection or from labels already made.</source>
@@ -656,6 +656,10 @@
       <translation>غير مثبَّتة</translation>
     </message>
     <message>
+      <source>{label}: …{before} «{words}» {after}… — line {line}</source>
+      <translation>{label}: …{before} «{words}» {after}… — السطر {line}</translation>
+    </message>
+    <message>
       <source>Select a span (click it or press Tab) to move its boundaries.</source>
       <translation>حدِّد مقطعًا (انقر عليه أو اضغط Tab) لتحريك حدوده.</translation>
     </message>
@@ -668,8 +672,24 @@
       <translation>حدِّد إسنادًا أولًا (ضع وسم فعل الإسناد أو اختره من اللوحة).</translation>
     </message>
     <message>
-      <source>Y labels «{text}» {label}; N rejects it.</source>
-      <translation>‏Y يَسِم «{text}» بالوسم {label}؛ N يرفض الاقتراح.</translation>
+      <source>{part} of {attribution}</source>
+      <translation>{part} في {attribution}</translation>
+    </message>
+    <message>
+      <source>A trigger cannot be an argument of its own event.</source>
+      <translation>لا يكون المُطلِق معاملًا في حدثه نفسه.</translation>
+    </message>
+    <message>
+      <source>Select some text first, then press a label's key.</source>
+      <translation>حدِّد نصًا أولًا، ثم اضغط مفتاح الوسم.</translation>
+    </message>
+    <message>
+      <source>Argument of {event}</source>
+      <translation>معمول الحدث {event}</translation>
+    </message>
+    <message>
+      <source>Select an event or an attribution first, then Ctrl+click a span to add it.</source>
+      <translation>حدّد حدثًا أو إسنادًا أولًا، ثم اضغط Ctrl مع النقر على مقطع لإضافته.</translation>
     </message>
     <message>
       <source>The {label} span is attached to no attribution: select its attribution (or its cue) first, or use Set source/Set content.</source>
@@ -680,16 +700,12 @@
       <translation>لم يُربط المقطع {label} بأي إسناد: للإسناد {attribution} {part} من قبل.</translation>
     </message>
     <message>
-      <source>{part} of {attribution}</source>
-      <translation>{part} في {attribution}</translation>
+      <source>A {label} span can play no other role in {event}.</source>
+      <translation>لا يؤدي مقطع {label} دورًا آخر في {event}.</translation>
     </message>
     <message>
-      <source>Select some text first, then press a label's key.</source>
-      <translation>حدِّد نصًا أولًا، ثم اضغط مفتاح الوسم.</translation>
-    </message>
-    <message>
-      <source>Argument of {event}</source>
-      <translation>معمول الحدث {event}</translation>
+      <source>A {label} span can play no part in an attribution.</source>
+      <translation>لا يؤدي مقطع {label} أي جزء في إسناد.</translation>
     </message>
     <message>
       <source>new {label} from the selection: {text}</source>
@@ -838,6 +854,14 @@
     <message>
       <source>relabel the selected span</source>
       <translation>تغيير وسم المقطع المختار</translation>
+    </message>
+    <message>
+      <source>Ctrl + click a span</source>
+      <translation>Ctrl + نقر على مقطع</translation>
+    </message>
+    <message>
+      <source>add it to the selected event (choose its role) or attribution</source>
+      <translation>إضافته إلى الحدث المحدَّد (مع اختيار دوره) أو الإسناد</translation>
     </message>
     <message>
       <source>next / previous label</source>
@@ -994,6 +1018,10 @@
     <message>
       <source>No suggestions in this document.</source>
       <translation>لا اقتراحات في هذا المستند.</translation>
+    </message>
+    <message>
+      <source>Y labels «{text}» {label}; N rejects it.</source>
+      <translation>‏Y يَسِم «{text}» بالوسم {label}؛ N يرفض الاقتراح.</translation>
     </message>
     <message>
       <source>{count} damaged documents were left out of the suggestions: {names}</source>
