@@ -120,6 +120,12 @@ def _app():
     return app
 
 
+def _others():
+    from . import other_annotator
+
+    return other_annotator
+
+
 def _help():
     from . import help_dialogs
 
@@ -136,6 +142,7 @@ ENTRIES = [
     Entry("file", N_("&Statistics…"), ("Ctrl+Shift+T",), "stats", lambda w: lambda: _app().stats_dialog(w)),
     Entry("file", N_("&Agreement…"), ("Ctrl+Shift+G",), "agreement", lambda w: lambda: _app().agreement_dialog(w)),
     Entry("file", N_("&Restore backup…"), (), "restore", lambda w: lambda: _app().restore_dialog(w)),
+    Entry("file", N_("Change my &name…"), (), "rename", lambda w: lambda: _others().change_name(w)),
     Entry("file", ""),
     Entry("file", N_("&Quit"), (StandardKey.Quit,), "quit", lambda w: w.close),
     # Undo and Redo are built apart (_step_action): they follow the undo stack's names
@@ -184,6 +191,8 @@ ENTRIES = [
     Entry("view", N_("Zoom &out"), ("Ctrl+-",), "zoom_out", lambda w: lambda: w.zoom(-1)),
     Entry("view", N_("&Reset zoom"), ("Ctrl+0",), "zoom_reset", lambda w: lambda: w.zoom(0)),
     Entry("view", N_("&Font…"), (), "font", lambda w: lambda: _app().font_dialog(w)),
+    Entry("view", N_("Show &annotator…"), ("Ctrl+Shift+U",), "show_annotator",
+          lambda w: lambda: _others().show_annotator(w)),
     Entry("view", N_("Interface &language…"), (), "language", lambda w: lambda: _app().language_dialog(w)),
     Entry("help", N_("&Keyboard shortcuts"), ("F1",), "shortcuts", lambda w: lambda: _app().shortcuts_dialog(w)),
     Entry("help", N_("&Getting started"), (), "getting_started", lambda w: lambda: _help().getting_started_dialog(w)),

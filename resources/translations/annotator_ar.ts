@@ -92,6 +92,10 @@
       <translation>ا&amp;ستعادة نسخة احتياطية…</translation>
     </message>
     <message>
+      <source>Change my &amp;name…</source>
+      <translation>غيّر ا&amp;سمي…</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>&amp;خروج</translation>
     </message>
@@ -218,6 +222,10 @@
     <message>
       <source>&amp;Font…</source>
       <translation>ال&amp;خط…</translation>
+    </message>
+    <message>
+      <source>Show &amp;annotator…</source>
+      <translation>اعرض &amp;مُوسِّمًا آخر…</translation>
     </message>
     <message>
       <source>Interface &amp;language…</source>
@@ -794,6 +802,30 @@
     <message>
       <source>Transliteration</source>
       <translation>النقحرة</translation>
+    </message>
+    <message>
+      <source>Change my name</source>
+      <translation>تغيير اسمي</translation>
+    </message>
+    <message>
+      <source>No other annotator has labels in this project.</source>
+      <translation>لا وسوم لأي مُوسِّم آخر في هذا المشروع.</translation>
+    </message>
+    <message>
+      <source>Annotator:</source>
+      <translation>المُوسِّم:</translation>
+    </message>
+    <message>
+      <source>From now on your labels are recorded as {new}; those made as {old} keep that name (View &gt; Show annotator shows them).</source>
+      <translation>تُسجَّل وسومك من الآن باسم {new}؛ وتبقى الوسوم التي صُنعت باسم {old} على ذلك الاسم (يعرضها «عرض &gt; اعرض مُوسِّمًا آخر»).</translation>
+    </message>
+    <message>
+      <source>{annotator}'s labels (read-only) — {document}</source>
+      <translation>وسوم {annotator} (للقراءة فقط) — {document}</translation>
+    </message>
+    <message>
+      <source>{count} labels, status: {status}</source>
+      <translation>{count} وسمًا، الحالة: {status}</translation>
     </message>
     <message>
       <source>Attribution</source>
