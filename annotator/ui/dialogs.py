@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
 from .i18n import tr
+from .role_names import role_name
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class PickSpanDialog(QDialog):
         form = QFormLayout(self)
         self.role_box = QComboBox()
         for role in roles:
-            self.role_box.addItem((role_names or {}).get(role, role), role)
+            self.role_box.addItem((role_names or {}).get(role, role_name(role)), role)
         self.span_box = QComboBox()
         form.addRow(tr("Role"), self.role_box)
         form.addRow(tr("Span"), self.span_box)

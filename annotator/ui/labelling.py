@@ -22,6 +22,7 @@ from ..core.structure import nearest_first, place_of
 from ..errors import AnnotatorError
 from .dialogs import PickSpanDialog, SpanChoice
 from .i18n import ltr, tr
+from .role_names import role_name
 from .text_view import AnnotationTextView
 from .workspace import Item, Workspace
 
@@ -213,7 +214,7 @@ class LabelController:
             return {}
         roles = self.workspace.schema.roles_of(event.type)
         taken = {(a.role, a.span) for a in event.arguments}
-        fitting = {role: role for role, fillers in roles.items()
+        fitting = {role: role_name(role) for role, fillers in roles.items()
                    if (not fillers or span.label in fillers) and (role, span.id) not in taken}
         if not fitting:
             self.report(tr("A {label} span can play no other role in {event}.").format(

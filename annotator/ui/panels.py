@@ -19,6 +19,7 @@ from ..core.model import Annotations, Attribution, Event, Span
 from ..core.schema import Schema
 from .i18n import N_, tr, ui_language
 from .plain import plain_label
+from .role_names import role_name
 
 Item = Span | Event | Attribution
 
@@ -82,7 +83,7 @@ class EventsPanel(ItemTree):
             top = QTreeWidgetItem([f"{event.id} {event.type}", _snippet(text, spans.get(event.trigger))])
             top.setData(0, ITEM_ROLE, event)
             for argument in event.arguments:
-                child = QTreeWidgetItem([argument.role, _snippet(text, spans.get(argument.span))])
+                child = QTreeWidgetItem([role_name(argument.role), _snippet(text, spans.get(argument.span))])
                 child.setData(0, ITEM_ROLE, (event, argument))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)

@@ -42,6 +42,7 @@ from .block_lines import UnderlineCache, block_origin, visible_blocks
 from .highlight import ATTRIBUTION_LINE, Styler, segments
 from .i18n import tr, ui_language
 from .offsets import OffsetMap, qt_text
+from .role_names import role_name
 from .structure_paint import DrawnTag, paint_links, paint_nesting
 
 LINE_HEIGHT_PERCENT = 165
@@ -433,7 +434,7 @@ class AnnotationTextView(QTextEdit):
         """An attribution part by its label's name in the interface language; an event
         role as the schema names it."""
         if link.part is None and not link.is_trigger:
-            return link.role
+            return role_name(link.role)
         label = self.styler.schema.label(link.role if link.is_trigger else part_label(link.part))
         return label.display(ui_language()) if label else link.role
 

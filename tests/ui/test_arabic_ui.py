@@ -255,3 +255,21 @@ def test_marking_a_cue_brings_the_attributions_panel_forward(qtbot, window):
     _label(qtbot, window, phrase, cue)
     assert window.workspace.annotations.attributions
     qtbot.waitUntil(lambda: not docks["attributions"].visibleRegion().isEmpty(), timeout=2000)
+
+
+def test_arabic_ui_names_event_roles_and_attribution_parts_in_arabic(qtbot, arabic_window):
+    window = arabic_window
+    _label(qtbot, window, "قوات النظام", "ORG")
+    _label(qtbot, window, "استهداف", "Conflict.Attack")
+    ws = window.workspace
+    (event,) = ws.annotations.events
+    target = next(s for s in ws.annotations.spans if s.label == "ORG")
+    ws.push(ws.editor().set_argument(event.id, "Target", target.id))
+    ws.set_current(ws.annotations.events[0])
+    window.view.viewport().repaint()
+    tags = [tag.text for tag in window.view.drawn_tags]
+    assert "الهدف" in tags and _english(window, tags) == {}
+    panels_follow(qtbot, window)
+    tree = window.events_panel.tree
+    roles = [tree.topLevelItem(0).child(i).text(0) for i in range(tree.topLevelItem(0).childCount())]
+    assert roles == ["الهدف"]
