@@ -23,9 +23,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.model import Status
-from annotator.ui.app import open_window
 from tests.helpers import at
-from tests.ui.conftest import drag_select
+from tests.ui.conftest import drag_select, shown_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -70,12 +69,7 @@ def _label(qtbot, window, phrase: str, key: Qt.Key, after: str = "") -> None:
 
 
 def _open(qtbot, path: Path):
-    window = open_window(path, "amal")
-    qtbot.addWidget(window)
-    window.resize(1300, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, path)  # active too: keys reach it on an X server with no manager
 
 
 STORED = """
