@@ -168,7 +168,7 @@ ENTRIES = [
     Entry("annotate", N_("Accept all agreed"), ("Ctrl+Shift+Return",), "accept_agreed",
           lambda w: w.adjudication_panel.accept_agreed),
     Entry("annotate", ""),
-    Entry("annotate", N_("Take the selection without its proclitic"), ("Ctrl+K",), "clitic", lambda w: w.take_clitic_offer),
+    Entry("annotate", N_("Take the selection without its proclitic"), ("Ctrl+K",), "clitic", lambda w: w.clitic.take),
     Entry("annotate", N_("Entity spans include proclitics (ANERcorp convention)"), (), "convention",
           checked=lambda w: lambda on: _set_convention(w, w.actions_by_name["convention"], on)),
     Entry("annotate", N_("Accept suggestion"), ("Y",), "suggestion_accept", lambda w: w.suggestions.accept_current),
@@ -182,10 +182,10 @@ ENTRIES = [
           lambda w: lambda: _app().preannotate_dialog(w)),
     Entry("annotate", ""),
     Entry("annotate", N_("Clear selection"), ("Esc",), "clear", lambda w: w.escape),
-    Entry("document", N_("&Next document"), ("Ctrl+PgDown",), "next", lambda w: lambda: w.step_document(1)),
-    Entry("document", N_("&Previous document"), ("Ctrl+PgUp",), "previous", lambda w: lambda: w.step_document(-1)),
+    Entry("document", N_("&Next document"), ("Ctrl+PgDown",), "next", lambda w: lambda: w.navigator.step_document(1)),
+    Entry("document", N_("&Previous document"), ("Ctrl+PgUp",), "previous", lambda w: lambda: w.navigator.step_document(-1)),
     Entry("document", N_("Next &not done"), ("Ctrl+Shift+PgDown",), "next_todo",
-          lambda w: lambda: w.step_document(1, not_done=True)),
+          lambda w: lambda: w.navigator.step_document(1, not_done=True)),
     Entry("document", N_("Mark &done / not done"), ("Ctrl+D",), "done", lambda w: w.controller.toggle_done),
     Entry("view", N_("Zoom &in"), ("Ctrl++", "Ctrl+="), "zoom_in", lambda w: lambda: w.zoom(1)),
     Entry("view", N_("Zoom &out"), ("Ctrl+-",), "zoom_out", lambda w: lambda: w.zoom(-1)),
@@ -223,9 +223,9 @@ def build_menus(window: MainWindow) -> None:
                 menu.addMenu(_boundary_menu(window))
             elif entry.name == "preannotate":
                 menu.addSeparator()
-                _action(window, menu, tr("Next label"), None, lambda: window.step_span(1)).setText(
+                _action(window, menu, tr("Next label"), None, lambda: window.navigator.step_span(1)).setText(
                     tr("Next label") + "\tTab")
-                _action(window, menu, tr("Previous label"), None, lambda: window.step_span(-1)).setText(
+                _action(window, menu, tr("Previous label"), None, lambda: window.navigator.step_span(-1)).setText(
                     tr("Previous label") + "\tShift+Tab")
     window.actions_by_name["convention"].blockSignals(True)
     window.actions_by_name["convention"].setChecked(clitic_convention(window.workspace.store) == "include")

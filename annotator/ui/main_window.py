@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
     QPoint,
     QSettings,
     QSortFilterProxyModel,
@@ -15,28 +13,28 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDockWidget,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.model import Attribution, Span, Status
+from ..core.model import Attribution, Span
 from ..core.session import Change
 from ..errors import AnnotatorError, ProjectError
+from .clitic_offer import CliticOffer
+from .documents_dock import DocumentsDock
 from .heap import settle_loaded_data
 from .i18n import N_, tr
 from .labelling import LabelController
-from .models import STATUS_TEXT, AnnotationListModel, DocumentFilter, DocumentListModel
+from .models import AnnotationListModel
+from .navigation import Navigator
 from .palette import LabelPalette
 from .panels import AttributionsPanel, EventsPanel, Inspector
 from .side_panels import AnnotationPanels, DocumentsPanel
+from .tables import plain_table
 from .text_view import AnnotationTextView, tooltip_html
 from .workspace import Workspace
 
@@ -77,15 +75,15 @@ class MainWindow(QMainWindow):
         from .suggestions_ui import SuggestionsController
 
         self.suggestions = SuggestionsController(workspace, self.view, self.show_message, self, project_path)
-        self.clitic_offer: tuple[int, int] | None = None
-        self._clitic_hint: str | None = None  # the offer's line in the status bar
+        self.clitic = CliticOffer(workspace, self.view, self.statusBar())
         self._build_docks()
+        self.navigator = Navigator(workspace, self.view, self.documents_model, self.show_refusal, self.show_message)
         self._build_actions()
         self._connect()
         self._restore_layout()
         self.refresh_documents()
         self._update_title()
-        self._open_first_document()
+        self.navigator.open_first_document()
         self.suggestions.build()
         self._watch = QTimer(self)  # notice writes by another window or the CLI
         self._watch.setInterval(2000)
@@ -105,15 +103,15 @@ class MainWindow(QMainWindow):
         from .i18n import ui_language
 
         self.palette.set_schema(self.workspace.schema, ui_language())
-        self.documents_model = DocumentListModel(self)
-        self.documents_filter = DocumentFilter(self)
-        self.documents_filter.setSourceModel(self.documents_model)
-        self.documents_panel = self._documents_widget()
+        self.documents_panel = DocumentsDock(self._documents_matching)
+        self.documents_model, self.documents_filter = self.documents_panel.model, self.documents_panel.proxy
+        self.documents_table = self.documents_panel.table
+        self.document_search, self.status_filter = self.documents_panel.search, self.documents_panel.status_filter
         self.annotations_model = AnnotationListModel(self)
         self.annotations_proxy = QSortFilterProxyModel(self)
         self.annotations_proxy.setSourceModel(self.annotations_model)
         self.annotations_proxy.setSortRole(Qt.ItemDataRole.EditRole)
-        self.annotations_table = _table(self.annotations_proxy, sortable=True)
+        self.annotations_table = plain_table(self.annotations_proxy, sortable=True)
         header = self.annotations_table.horizontalHeader()
         header.moveSection(1, 0)  # shown first in a narrow dock: the text, then its label
         header.moveSection(2, 1)
@@ -144,28 +142,6 @@ class MainWindow(QMainWindow):
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.status_label)
 
-    def _documents_widget(self) -> QWidget:
-        widget = QWidget()
-        layout = QVBoxLayout(widget)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.document_search = QLineEdit()
-        self.document_search.setPlaceholderText(tr("Filter by title or text…"))
-        self.document_search.setClearButtonEnabled(True)
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(tr("All statuses"), None)
-        for status in Status:
-            self.status_filter.addItem(tr(STATUS_TEXT[status]), status)
-        self.documents_table = _table(self.documents_filter, sortable=False)
-        header = self.documents_table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
-        layout.addWidget(self.document_search)
-        layout.addWidget(self.status_filter)
-        layout.addWidget(self.documents_table)
-        return widget
-
     def _build_actions(self) -> None:
         from .actions import build_menus
 
@@ -192,22 +168,15 @@ class MainWindow(QMainWindow):
         ws.changed.connect(self._changed)
         ws.refused.connect(self.show_refusal)
         self.palette.labelChosen.connect(self.controller.apply_label)
-        self.view.spanActivated.connect(self._span_clicked)
+        self.view.spanActivated.connect(self.navigator.span_clicked)
         self.view.spanLinked.connect(self.controller.link_span)
-        self.view.navigateSpans.connect(self.step_span)
+        self.view.navigateSpans.connect(self.navigator.step_span)
         self.view.placeClicked.connect(lambda offset: self.suggestions.choose_at(offset))
         self.view.menuRequested.connect(self._show_context_menu)
-        self.view.selectionChanged.connect(self._offer_without_proclitic)
-        self.documents_table.activated.connect(self._document_activated)
-        self.documents_table.clicked.connect(self._document_activated)
-        self._filter_timer = QTimer(self)  # filter once typing pauses, not per letter
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(250)
-        self._filter_timer.timeout.connect(self._filter_documents)
-        self.document_search.textChanged.connect(self._filter_timer.start)
-        self.status_filter.currentIndexChanged.connect(self._filter_documents)
-        self.annotations_table.clicked.connect(self._annotation_clicked)
-        self.annotations_table.activated.connect(self._annotation_clicked)
+        self.documents_table.activated.connect(self.navigator.document_chosen)
+        self.documents_table.clicked.connect(self.navigator.document_chosen)
+        self.annotations_table.clicked.connect(self.navigator.span_chosen)
+        self.annotations_table.activated.connect(self.navigator.span_chosen)
         self.events_panel.itemChosen.connect(ws.set_current)
         self.attributions_panel.itemChosen.connect(ws.set_current)
         self.events_panel.buttons["argument"].clicked.connect(lambda: self.controller.add_argument())
@@ -226,7 +195,7 @@ class MainWindow(QMainWindow):
             settle_loaded_data()
             self._update_title()
         if change.added:
-            self._drop_clitic_hint()  # a label was made: the offer was for the old selection
+            self.clitic.drop()  # a label was made: the offer was for the old selection
             if _new_attribution(change):  # a cue was marked: show where its parts are filled
                 self.docks["attributions"].raise_()
 
@@ -268,7 +237,7 @@ class MainWindow(QMainWindow):
             action.blockSignals(False)
             self.set_adjudication(True, document_id=document_id)
         elif self.workspace.document is None or self.workspace.document.id != document_id:
-            self.open_document(document_id)
+            self.navigator.open_document(document_id)
 
     def _candidate_chosen(self, start: int, end: int) -> None:
         self.view.select_offsets(start, end)
@@ -276,64 +245,6 @@ class MainWindow(QMainWindow):
         self.view.outline([Span("candidate", start, end, "")])
 
     # --- user gestures -----------------------------------------------------------------
-    def _span_clicked(self, span_id: str) -> None:
-        annotations = self.workspace.annotations
-        span = annotations.span(span_id) if annotations else None
-        if span is not None:
-            self.workspace.set_current(span)
-
-    def _document_activated(self, index: QModelIndex) -> None:
-        doc_id = index.data(Qt.ItemDataRole.UserRole)
-        if doc_id and (self.workspace.document is None or doc_id != self.workspace.document.id):
-            self.open_document(doc_id)
-
-    def open_document(self, document_id: str) -> bool:
-        """Open a document; a damaged one is refused with its reason, and the document
-        that was open stays open (a bad row must not stop work on the others)."""
-        try:
-            self.workspace.open_document(document_id)
-        except AnnotatorError as error:
-            self.show_refusal(error)
-            return False
-        return True
-
-    def _open_first_document(self) -> None:
-        """The first document that opens; the damaged ones before it are named."""
-        refused: list[str] = []
-        for document_id in self.workspace.store.document_ids():
-            try:
-                self.workspace.open_document(document_id)
-            except AnnotatorError as error:
-                refused.append(str(error))
-                continue
-            break
-        if refused:
-            self.show_refusal(ProjectError("\n\n".join(refused[:5]) + (
-                "\n\n" + tr("… and {count} more").format(count=len(refused) - 5) if len(refused) > 5 else "")))
-
-    def _annotation_clicked(self, index: QModelIndex) -> None:
-        span_id = index.data(Qt.ItemDataRole.UserRole)
-        span = self.workspace.annotations.span(span_id)
-        if span is not None:
-            self.view.select_offsets(span.start, span.end)
-            self.view.clear_selection()
-            self.workspace.set_current(span)
-
-    def _filter_documents(self) -> None:
-        """Arabic-aware: titles and texts compared after the project's normalisation."""
-        from ..core.search import documents_matching, normalisation_settings
-
-        needle = self.document_search.text().strip()
-        matching = None
-        if needle:
-            store = self.workspace.store
-            index = self.suggestions.index  # the corpus, normalised once: milliseconds
-            if index is not None:
-                matching = index.documents_matching(needle)
-            else:
-                matching = documents_matching(store, needle, normalisation_settings(store))
-        self.documents_filter.set_filter(self.status_filter.currentData(), matching)
-
     def _remove_in_events(self) -> None:
         chosen = self.events_panel.selected_argument()
         if chosen is not None:
@@ -342,38 +253,15 @@ class MainWindow(QMainWindow):
         else:
             self.controller.delete_current()
 
-    def _offer_without_proclitic(self) -> None:
-        """A selection starting on «لقوات…» offers «قوات…» (Ctrl+K takes it)."""
-        from ..core.search import clitic_convention
-        from ..core.selection import snap_to_words
-        from ..nlp.clitics import strip_proclitics
+    def _documents_matching(self, needle: str) -> set[str]:
+        """Arabic-aware: titles and texts compared after the project's normalisation."""
+        from ..core.search import documents_matching, normalisation_settings
 
-        self._drop_clitic_hint()
-        found = self.view.selection_offsets()
-        if found is None or clitic_convention(self.workspace.store) == "include":
-            return
-        text = self.view.text
-        snapped = snap_to_words(text, *found) or found
-        stripped = strip_proclitics(text, *snapped, "exclude")
-        if stripped != snapped and stripped[0] < stripped[1]:
-            self.clitic_offer = stripped
-            self._clitic_hint = tr("Ctrl+K: take «{text}» without «{clitic}»").format(
-                text=text[stripped[0]:stripped[1]], clitic=text[snapped[0]:stripped[0]].strip("ـ"))
-            self.show_message(self._clitic_hint)
-
-    def _drop_clitic_hint(self) -> None:
-        """Forget the proclitic offer, and its line in the status bar if still shown."""
-        self.clitic_offer = None
-        hint, self._clitic_hint = self._clitic_hint, None
-        if hint and self.statusBar().currentMessage() == hint:
-            self.statusBar().clearMessage()
-
-    def take_clitic_offer(self) -> None:
-        if self.clitic_offer is not None:
-            start, end = self.clitic_offer
-            self.view.select_offsets(start, end)
-            self.view.exact_selection = True  # the offer is exact: do not snap it back
-            self.clitic_offer = None
+        index = self.suggestions.index  # the corpus, normalised once: milliseconds
+        if index is not None:
+            return index.documents_matching(needle)
+        store = self.workspace.store
+        return documents_matching(store, needle, normalisation_settings(store))
 
     def escape(self) -> None:
         """Esc: close the find bar if it is open, else drop the selection."""
@@ -382,33 +270,6 @@ class MainWindow(QMainWindow):
             return
         self.view.clear_selection()
         self.workspace.set_current(None)
-
-    def step_span(self, step: int) -> None:
-        """Tab / Shift+Tab: the next or previous span in text order."""
-        annotations = self.workspace.annotations
-        if not annotations or not annotations.spans:
-            return
-        ordered = sorted(annotations.spans, key=lambda s: (s.start, -s.end, s.id))
-        current = self.workspace.current
-        index = next((i for i, s in enumerate(ordered) if isinstance(current, Span) and s.id == current.id), None)
-        index = (0 if step > 0 else len(ordered) - 1) if index is None else (index + step) % len(ordered)
-        span = ordered[index]
-        self.view.select_offsets(span.start, span.end)
-        self.view.clear_selection()
-        self.workspace.set_current(span)
-
-    def step_document(self, step: int, not_done: bool = False) -> None:
-        rows = self.documents_model.rows
-        if not rows:
-            return
-        ids = [r[0] for r in rows]
-        here = ids.index(self.workspace.document.id) if self.workspace.document else -1
-        for offset in range(1, len(ids) + 1):
-            candidate = rows[(here + step * offset) % len(ids)]
-            if not not_done or candidate[2] is not Status.DONE:
-                self.open_document(candidate[0])
-                return
-        self.show_message(tr("Every document is done."))
 
     def zoom(self, step: int) -> None:
         if step == 0:
@@ -472,15 +333,3 @@ def _new_attribution(change: Change) -> bool:
     """Whether the step made an attribution (not one changed: its id was there before)."""
     before = {item.id for item in change.removed if isinstance(item, Attribution)}
     return any(isinstance(item, Attribution) and item.id not in before for item in change.added)
-
-
-def _table(model: QAbstractItemModel, sortable: bool) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSortingEnabled(sortable)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    return table

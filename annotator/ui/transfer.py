@@ -130,7 +130,7 @@ def start_import(window: MainWindow, paths: list[Path], options: ImportOptions) 
         note = f" ({len(warnings)} warnings: {'; '.join(warnings)})" if warnings else ""
         window.show_message(tr("Imported {count} documents.").format(count=count) + note)
         if window.workspace.document is None and store.document_ids():
-            window.open_document(store.document_ids()[0])
+            window.navigator.open_document(store.document_ids()[0])
 
     return run_with_progress(window, tr("Importing"), window.project_path, job, done)
 

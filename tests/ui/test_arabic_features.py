@@ -54,7 +54,7 @@ def test_clitic_offer_takes_the_name_without_the_preposition(qtbot, window, seed
     view = window.view
     start, end = at(view.text, "لقوات النظام")
     drag_select(qtbot, view, start, end)
-    assert window.clitic_offer == (start + 1, end)
+    assert window.clitic.place == (start + 1, end)
     qtbot.keyClick(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert view.selection_offsets() == (start + 1, end)
     qtbot.keyClick(view, Qt.Key.Key_O)

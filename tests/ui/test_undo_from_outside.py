@@ -110,14 +110,11 @@ def test_undo_refuses_when_another_window_put_another_label_in_the_same_place(qt
 def test_undo_after_a_merge_replaced_the_label_leaves_the_merged_one(qtbot, tmp_path, seed_project):
     import shutil
 
-    from annotator.ui.app import open_window
+    from tests.ui.conftest import shown_window
 
     other = tmp_path / "colleague.sqlite"
     shutil.copy(seed_project, other)  # the same document, before anyone labelled it
-    window = open_window(seed_project, "amal")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, seed_project)  # active: its keys work with no window manager
     _label(qtbot, window, "حلب", Qt.Key.Key_G, "غربي مدينة")
     start, end = at(window.view.text, "الجبهة الوطنية للتحرير")
     assert window_b(other, "", start, end) == "T1"  # the colleague's copy: T1 is a PER there

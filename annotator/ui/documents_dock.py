@@ -1,0 +1,55 @@
+"""The Documents dock: the list of the project's documents, filtered by status and by
+text (titles and articles compared after the project's Arabic normalisation)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
+
+from ..core.model import Status
+from .i18n import tr
+from .models import STATUS_TEXT, DocumentFilter, DocumentListModel
+from .tables import plain_table
+
+FILTER_PAUSE_MS = 250  # filter once typing pauses, not per letter
+
+
+class DocumentsDock(QWidget):
+    def __init__(self, matching: Callable[[str], set[str] | None], parent: QWidget | None = None) -> None:
+        """``matching(needle)``: the ids of the documents whose title or text holds
+        ``needle`` (normalised), or None for all."""
+        super().__init__(parent)
+        self.matching = matching
+        self.model = DocumentListModel(self)
+        self.proxy = DocumentFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Filter by title or text…"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(tr("All statuses"), None)
+        for status in Status:
+            self.status_filter.addItem(tr(STATUS_TEXT[status]), status)
+        self.table = plain_table(self.proxy, sortable=False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.status_filter)
+        layout.addWidget(self.table)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(FILTER_PAUSE_MS)
+        self._pause.timeout.connect(self.filter_now)
+        self.search.textChanged.connect(self._pause.start)
+        self.status_filter.currentIndexChanged.connect(self.filter_now)
+
+    def filter_now(self) -> None:
+        needle = self.search.text().strip()
+        self.proxy.set_filter(self.status_filter.currentData(), self.matching(needle) if needle else None)
