@@ -36,8 +36,16 @@ class DocumentsDock(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
+        # sized from the words they hold, not from the rows: Qt measures every row of a
+        # column sized to its contents, and an archive has 100,000
+        metrics = self.table.fontMetrics()
+        widest_status = max(metrics.horizontalAdvance(tr(text)) for text in STATUS_TEXT.values())
+        widths = (widest_status, metrics.horizontalAdvance("0000000"))
+        for column, width in zip((1, 2), widths, strict=True):
+            header.setSectionResizeMode(column, header.ResizeMode.Interactive)
+            header.resizeSection(column, max(width, metrics.horizontalAdvance(tr(DocumentListModel.HEADERS[column])))
+                                 + 16)
+        self.table.verticalHeader().setSectionResizeMode(header.ResizeMode.Fixed)  # rows of one height
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)

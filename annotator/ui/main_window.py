@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.model import Attribution, Span
 from ..core.session import Change
 from ..errors import AnnotatorError, ProjectError
+from .busy import BusyIndicator
 from .clitic_offer import CliticOffer
 from .documents_dock import DocumentsDock
 from .heap import settle_loaded_data
@@ -81,9 +82,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_layout()
-        self.refresh_documents()
         self._update_title()
         self.navigator.open_first_document()
+        # the list of every document grows with the corpus: it follows the first paint
+        self.after_paint.add("documents", self.refresh_documents)
+        self.suggestions.busy = BusyIndicator(self.statusBar())
         self.suggestions.build()
         self._watch = QTimer(self)  # notice writes by another window or the CLI
         self._watch.setInterval(2000)
@@ -253,13 +256,17 @@ class MainWindow(QMainWindow):
         else:
             self.controller.delete_current()
 
-    def _documents_matching(self, needle: str) -> set[str]:
+    def _documents_matching(self, needle: str) -> set[str] | None:
         """Arabic-aware: titles and texts compared after the project's normalisation."""
         from ..core.search import documents_matching, normalisation_settings
 
         index = self.suggestions.index  # the corpus, normalised once: milliseconds
         if index is not None:
             return index.documents_matching(needle)
+        if self.suggestions.indexing():  # normalising every text now would freeze the window
+            self.show_message(tr("The text filter applies once the corpus is indexed (see the status bar)."))
+            self.suggestions.when_ready(self.documents_panel.filter_now)
+            return None
         store = self.workspace.store
         return documents_matching(store, needle, normalisation_settings(store))
 

@@ -105,6 +105,8 @@ class DocumentsPanel:
     def refresh(self) -> None:
         ws = self.workspace
         self.model.set_rows(ws.store.document_overview(ws.annotator))
+        if ws.document is not None:
+            self._select_open_row()
         self.update_status()
 
     def _touched_row(self) -> None:
@@ -119,15 +121,14 @@ class DocumentsPanel:
             self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
 
     def update_status(self) -> None:
-        rows = self.model.rows
-        done = sum(1 for r in rows if r[2] is Status.DONE)
+        rows, done = self.model.rows, self.model.done
         corpus = tr("Corpus: {done}/{total} done ({percent}%)").format(
             done=done, total=len(rows), percent=100 * done // max(1, len(rows)))
         ws = self.workspace
         if ws.document is None or ws.annotations is None:
             self.status_label.setText(corpus)
             return
-        position = next((i for i, r in enumerate(rows) if r[0] == ws.document.id), 0) + 1
+        position = max(self.model.row_of(ws.document.id), 0) + 1
         self.status_label.setText(
             tr("Document {position}/{total} · labels: {labels} · events: {events} · {status}").format(
                 position=position, total=len(rows), labels=len(ws.annotations.spans),

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
+    from .busy import BusyIndicator
     from .text_view import AnnotationTextView
     from .workspace import Workspace
 
@@ -65,6 +66,10 @@ class SuggestionsController:
         self.shown = ByPlace()  # what the view draws
         self._found: tuple[str, ByPlace] | None = None  # (document id, every match, shown or not)
         self._new: list[Suggestion] = []  # matches of newly learned rules, not checked yet
+        self._labelled_meanwhile: set[str] = set()  # documents changed while the index was built
+        self._jobs: list = []  # the indexing worker, kept alive while it runs
+        self._when_ready: list[Callable[[], None]] = []
+        self.busy: BusyIndicator | None = None  # where background indexing shows its progress
         workspace.changed.connect(self.follow)
 
     def follow(self, change: Change) -> None:
@@ -85,20 +90,42 @@ class SuggestionsController:
         return self._workspace
 
     def build(self) -> None:
+        """Index the corpus: at once for a small project, else in the background with
+        its progress in the status bar (labelling goes on; suggestions appear when the
+        index is ready, and what was labelled meanwhile is learned then)."""
         store = self.workspace.store
-        if store.count_documents() <= SYNC_LIMIT:
+        if store.count_documents() <= SYNC_LIMIT or self.project_path is None:
             self._ready(_build(store, self.workspace.annotator))
             return
-        from .workers import run_with_progress
+        from .workers import run_in_background
 
         annotator = self.workspace.annotator
-        worker = run_with_progress(self.parent, tr("Indexing the corpus for suggestions"),
-                                   self.project_path, lambda s: _build_steps(s, annotator),
-                                   lambda done: None)
+        if self.busy is not None:
+            self.busy.start(tr("Indexing the corpus for suggestions…"))
+        worker = run_in_background(self.project_path, lambda s: _build_steps(s, annotator), self._jobs)
         worker.signals.result.connect(self._ready)
+        if self.busy is not None:
+            worker.signals.progress.connect(lambda done, total, _: self.busy.progress(done, total))
+            worker.signals.finished.connect(lambda _: self.busy.stop())
+            worker.signals.failed.connect(lambda message: (self.busy.stop(), self.show_message(message)))
+
+    def indexing(self) -> bool:
+        return self.index is None and bool(self._jobs)
+
+    def when_ready(self, call: Callable[[], None]) -> None:
+        """Run ``call`` once the index is ready (now, if it is)."""
+        if self.index is not None:
+            call()
+        elif call not in self._when_ready:
+            self._when_ready.append(call)
 
     def _ready(self, built: tuple) -> None:
         self.index, self._taught = built
+        self._relearn(self._labelled_meanwhile)
+        self._labelled_meanwhile = set()
+        waiting, self._when_ready = self._when_ready, []
+        for call in waiting:
+            call()
         self._teachers = Counter(rule for taught in self._taught.values() for rule in taught)
         self.rules = set(self._teachers)
         ws = self.workspace
@@ -117,7 +144,11 @@ class SuggestionsController:
         its new spans teach, and a rule whose last teacher (in the corpus) went is
         forgotten. Returns the forgotten rules' matches, taken out of those kept."""
         ws = self.workspace
-        if self.index is None or ws.document is None or ws.annotations is None:
+        if self.index is None:  # still being built: learned when it is ready
+            if ws.document is not None:
+                self._labelled_meanwhile.add(ws.document.id)
+            return []
+        if ws.document is None or ws.annotations is None:
             return []
         document = ws.document
         removed, added = self._span_changes(document.id, change)
@@ -128,6 +159,19 @@ class SuggestionsController:
             if not self._still_taught(rule):
                 taught.discard(rule)
         return self._retally(document.id, taught)
+
+    def _relearn(self, document_ids: set[str]) -> None:
+        """The rules of documents labelled while the index was being built, from their
+        stored labels now (the builder read the file before or during those edits)."""
+        ws, labels = self.workspace, taught_labels(self.workspace.schema)
+        for document_id in document_ids:
+            try:
+                document = ws.store.document(document_id)
+                spans = ws.store.annotations(document_id, ws.annotator).spans
+            except AnnotatorError:
+                continue  # damaged: left out, as the builder leaves it out
+            self._taught[document_id] = {self._rule_of(document_id, document.text, s)
+                                         for s in spans if s.label in labels} - {None}
 
     def _span_changes(self, document_id: str, change: Change) -> tuple[list[Span], list[Span]]:
         """(removed, added) spans: the change's, or found by comparing the labels with

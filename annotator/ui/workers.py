@@ -74,6 +74,17 @@ class GeneratorWorker(QRunnable):
         self.signals.finished.emit(done)
 
 
+def run_in_background(project: Path, job: Job, keep: list) -> GeneratorWorker:
+    """Start ``job`` on the thread pool with no dialog: the caller follows its signals.
+    ``keep`` holds the worker (and its signals) while it runs."""
+    worker = GeneratorWorker(project, job)
+    keep.append(worker)
+    worker.signals.finished.connect(lambda _: keep.remove(worker) if worker in keep else None)
+    worker.signals.failed.connect(lambda _: keep.remove(worker) if worker in keep else None)
+    QThreadPool.globalInstance().start(worker)
+    return worker
+
+
 def run_with_progress(parent: QWidget, title: str, project: Path, job: Job,
                       on_done: Callable[[int], None]) -> GeneratorWorker:
     """Start ``job`` on the thread pool with a progress dialog and a Cancel button."""

@@ -536,6 +536,210 @@
       <translation>{path} موجود من قبل.</translation>
     </message>
     <message>
+      <source>String</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>الوسوم</translation>
+    </message>
+    <message>
+      <source>Count</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Damaged document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Different labels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Left unlabelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Boundary (with or without «ال»)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Event argument missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Attribution part missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Against the clitic convention</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
+    </message>
+    <message>
+      <source>Every annotator</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not checked yet: press Check.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>every annotator</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Compare the work of every annotator, not only yours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(+{count})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} findings at {places} places (checked: {whose}), the most frequent first. Enter or double-click a row to go there.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The check stopped: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No inconsistencies found (checked: {whose}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ctrl+K: take «{text}» without «{clitic}»</source>
+      <translation>Ctrl+K: خذ «{text}» دون «{clitic}»</translation>
+    </message>
+    <message>
+      <source>&amp;Concordance…</source>
+      <translation>&amp;سياقات الكلمات…</translation>
+    </message>
+    <message>
+      <source>Label hits {label} ({count})</source>
+      <translation>وسم المواضع بـ{label} ({count})</translation>
+    </message>
+    <message>
+      <source>Delete the labels of hits ({count})</source>
+      <translation>حذف وسوم المواضع ({count})</translation>
+    </message>
+    <message>
+      <source>Concordance</source>
+      <translation>سياقات الكلمات</translation>
+    </message>
+    <message>
+      <source>Search the whole corpus (ignores diacritics, tatweel and alef forms)…</source>
+      <translation>ابحث في المدوّنة كلها (يتجاهل التشكيل والتطويل وأشكال الألف)…</translation>
+    </message>
+    <message>
+      <source>Whole words (after proclitics)</source>
+      <translation>كلمات كاملة (بعد السوابق)</translation>
+    </message>
+    <message>
+      <source>Only unlabelled hits</source>
+      <translation>المواضع غير الموسومة فقط</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>جارٍ البحث…</translation>
+    </message>
+    <message>
+      <source>No hit.</source>
+      <translation>لا مواضع.</translation>
+    </message>
+    <message>
+      <source>Nothing to change.</source>
+      <translation>لا شيء يتغيّر.</translation>
+    </message>
+    <message>
+      <source>Label selected hits</source>
+      <translation>وسم المواضع المحدّدة</translation>
+    </message>
+    <message>
+      <source>Delete their labels</source>
+      <translation>حذف وسومها</translation>
+    </message>
+    <message>
+      <source>Show in the text</source>
+      <translation>أظهره في النص</translation>
+    </message>
+    <message>
+      <source>Select hits first (Shift+arrows, Ctrl+A), then press a label's key.</source>
+      <translation>حدّد المواضع أولاً (Shift مع الأسهم، Ctrl+A)، ثم اضغط مفتاح الوسم.</translation>
+    </message>
+    <message>
+      <source>You now work as another annotator: search again first.</source>
+      <translation>تعمل الآن باسم موسِّم آخر: ابحث من جديد أولاً.</translation>
+    </message>
+    <message>
+      <source>Searching… {done} of {total} documents</source>
+      <translation>جارٍ البحث… {done} من {total} مستند</translation>
+    </message>
+    <message>
+      <source>Hits: {total}; the first {shown} are listed.</source>
+      <translation>المواضع: {total}؛ معروض أول {shown} منها.</translation>
+    </message>
+    <message>
+      <source>Hits: {total} (documents: {documents}).</source>
+      <translation>المواضع: {total} (المستندات: {documents}).</translation>
+    </message>
+    <message>
+      <source>Damaged documents left out: {count}.</source>
+      <translation>مستندات تالفة تُركت: {count}.</translation>
+    </message>
+    <message>
+      <source>Hits labelled {label}: {count}.</source>
+      <translation>مواضع وُسمت بـ{label}: {count}.</translation>
+    </message>
+    <message>
+      <source>Hits whose labels were deleted: {count}.</source>
+      <translation>مواضع حُذفت وسومها: {count}.</translation>
+    </message>
+    <message>
+      <source>Hits left as they were: {count} ({reason})</source>
+      <translation>مواضع بقيت كما كانت: {count} ({reason})</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>قبله</translation>
+    </message>
+    <message>
+      <source>Hit</source>
+      <translation>الموضع</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>بعده</translation>
+    </message>
+    <message>
+      <source>{label} around it</source>
+      <translation>{label} يحيط به</translation>
+    </message>
+    <message>
+      <source>{label} in part</source>
+      <translation>{label} جزئياً</translation>
+    </message>
+    <message>
       <source>Entities</source>
       <translation>الكيانات</translation>
     </message>
@@ -586,6 +790,14 @@
     <message>
       <source>Span</source>
       <translation>المقطع</translation>
+    </message>
+    <message>
+      <source>Filter by title or text…</source>
+      <translation>تصفية بالعنوان أو النص…</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>كل الحالات</translation>
     </message>
     <message>
       <source>Find (ignores diacritics, tatweel and alef forms)…</source>
@@ -728,18 +940,6 @@
       <translation>التحكيم</translation>
     </message>
     <message>
-      <source>Filter by title or text…</source>
-      <translation>تصفية بالعنوان أو النص…</translation>
-    </message>
-    <message>
-      <source>All statuses</source>
-      <translation>كل الحالات</translation>
-    </message>
-    <message>
-      <source>Every document is done.</source>
-      <translation>كل المستندات منجزة.</translation>
-    </message>
-    <message>
       <source>Annotation list</source>
       <translation>قائمة الوسوم</translation>
     </message>
@@ -752,16 +952,12 @@
       <translation>الخصائص</translation>
     </message>
     <message>
-      <source>Ctrl+K: take «{text}» without «{clitic}»</source>
-      <translation>Ctrl+K: خذ «{text}» دون «{clitic}»</translation>
+      <source>The text filter applies once the corpus is indexed (see the status bar).</source>
+      <translation>تُطبَّق التصفية بالنص بعد فهرسة المدوّنة (انظر شريط الحالة).</translation>
     </message>
     <message>
       <source>read-only: nothing can be saved</source>
       <translation>للقراءة فقط: لا يمكن حفظ شيء</translation>
-    </message>
-    <message>
-      <source>… and {count} more</source>
-      <translation>… و{count} غيرها</translation>
     </message>
     <message>
       <source>new</source>
@@ -788,10 +984,6 @@
       <translation>الحالة</translation>
     </message>
     <message>
-      <source>Labels</source>
-      <translation>الوسوم</translation>
-    </message>
-    <message>
       <source>Position</source>
       <translation>الموضع</translation>
     </message>
@@ -802,6 +994,78 @@
     <message>
       <source>Transliteration</source>
       <translation>النقحرة</translation>
+    </message>
+    <message>
+      <source>Every document is done.</source>
+      <translation>كل المستندات منجزة.</translation>
+    </message>
+    <message>
+      <source>… and {count} more</source>
+      <translation>… و{count} غيرها</translation>
+    </message>
+    <message>
+      <source>On</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Annotator</source>
+      <translation>الموسِّم</translation>
+    </message>
+    <message>
+      <source>Add note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edit note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ctrl+Return saves; an empty note is deleted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>attribution {words}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Select a label first (click it in the text), or write a note on the document.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note on {what}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the document (its item {id} was deleted)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{type} event {words}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note on the selection…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note on the document…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Change my name</source>
@@ -1044,8 +1308,8 @@
       <translation>المحتوى</translation>
     </message>
     <message>
-      <source>Indexing the corpus for suggestions</source>
-      <translation>فهرسة المدوّنة للاقتراحات</translation>
+      <source>Indexing the corpus for suggestions…</source>
+      <translation>فهرسة المدوّنة للاقتراحات…</translation>
     </message>
     <message>
       <source>No suggestions in this document.</source>
@@ -1100,10 +1364,6 @@
       <translation>خيارات التصدير</translation>
     </message>
     <message>
-      <source>Annotator</source>
-      <translation>الموسِّم</translation>
-    </message>
-    <message>
       <source>CoNLL scheme</source>
       <translation>نظام وسوم CoNLL</translation>
     </message>
@@ -1122,10 +1382,6 @@
     <message>
       <source>Exported {count} documents to {target}</source>
       <translation>صُدِّر {count} مستندًا إلى {target}</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>إلغاء</translation>
     </message>
     <message>
       <source>Unexpected error: {error}</source>

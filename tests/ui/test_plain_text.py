@@ -97,6 +97,7 @@ def window(qtbot, hostile):
     win.resize(1300, 900)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.documents_model.rowCount() > 0)  # listed after the first paint
     return win
 
 

@@ -78,6 +78,7 @@ def test_window_titles_from_files_shown_as_plain_text(qtbot, tmp_path, schema):
     store.close()
     window = open_window(path, "amal")
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.documents_model.rowCount() == 1)  # listed after the first paint
     assert window.documents_model.index(0, 0).data() == title
     assert title in window.windowTitle()
 

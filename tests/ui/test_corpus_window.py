@@ -1,0 +1,75 @@
+"""The window on an archive (issue 14, item 1): the suggestion index is built in the
+background, with no modal dialog; labelling works meanwhile and what was labelled is
+learned when the index is ready; the documents list fills after the first paint and
+its text filter waits for the index instead of freezing the window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.model import Document
+from annotator.storage import ProjectStore
+from annotator.ui.suggestions_ui import SYNC_LIMIT
+from tests.ui.conftest import drag_select, shown_window, stored
+
+ARTICLES = 2_500  # enough that indexing takes a while on any machine
+TEXT = "قصفت قوات النظام مدينة حلب اليوم، وقال مصدر إن حلب شهدت معارك عنيفة قرب ريف حلب الغربي."
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory, schema_module):
+    path = tmp_path_factory.mktemp("archive") / "archive.sqlite"
+    store = ProjectStore.create(path, schema_module)
+    with store.atomic():
+        for number in range(ARTICLES):
+            store.add_document(Document(f"n{number:05d}", f"خبر {number}\n{TEXT}", {"title": f"خبر {number}"}))
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def schema_module():
+    from annotator.core.schema_files import load_schema
+
+    return load_schema("arabic-news")
+
+
+@pytest.fixture
+def project(archive, tmp_path):
+    copy = tmp_path / "archive.sqlite"
+    copy.write_bytes(archive.read_bytes())
+    return copy
+
+
+def test_labelling_goes_on_while_the_corpus_is_indexed_and_is_learned_after(qtbot, project):
+    assert ARTICLES > SYNC_LIMIT
+    window = shown_window(qtbot, project)
+    suggestions, view = window.suggestions, window.view
+    assert suggestions.indexing(), "indexed before the test could label: make the archive bigger"
+    assert QApplication.activeModalWidget() is None
+    assert suggestions.busy.running()  # the status bar says it is indexing
+    first = view.text.index("حلب")
+    drag_select(qtbot, view, first, first + 3)
+    qtbot.keyClick(view, Qt.Key.Key_G)
+    assert suggestions.indexing()  # the label was made while indexing
+    assert [(s.start, s.label) for s in stored(project).spans] == [(first, "GPE")]
+    qtbot.waitUntil(lambda: suggestions.index is not None, timeout=60_000)
+    assert not suggestions.busy.running()
+    others = {(s.start, s.end) for s in view.suggestions}
+    places = {(i, i + 3) for i in range(len(view.text)) if view.text.startswith("حلب", i)} - {(first, first + 3)}
+    assert others == places  # the other «حلب» of the open document: learned from the label
+
+
+def test_document_filter_waits_for_the_index_then_applies(qtbot, project):
+    window = shown_window(qtbot, project)
+    qtbot.waitUntil(lambda: window.documents_model.rowCount() == ARTICLES, timeout=10_000)
+    assert window.suggestions.indexing()
+    window.document_search.setText("خبر 1234")
+    window.documents_panel.filter_now()
+    assert "once the corpus is indexed" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.suggestions.index is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.documents_filter.rowCount() == 1, timeout=5_000)
+    index = window.documents_filter.index(0, 0)
+    assert index.data(Qt.ItemDataRole.UserRole) == "n01234"
