@@ -537,7 +537,7 @@
     </message>
     <message>
       <source>String</source>
-      <translation type="unfinished" />
+      <translation>العبارة</translation>
     </message>
     <message>
       <source>Labels</source>
@@ -545,39 +545,39 @@
     </message>
     <message>
       <source>Count</source>
-      <translation type="unfinished" />
+      <translation>العدد</translation>
     </message>
     <message>
       <source>Damaged document</source>
-      <translation type="unfinished" />
+      <translation>مستند تالف</translation>
     </message>
     <message>
       <source>Different labels</source>
-      <translation type="unfinished" />
+      <translation>وسوم مختلفة</translation>
     </message>
     <message>
       <source>Left unlabelled</source>
-      <translation type="unfinished" />
+      <translation>متروك بلا وسم</translation>
     </message>
     <message>
       <source>Boundary (with or without «ال»)</source>
-      <translation type="unfinished" />
+      <translation>الحدود (مع «ال» أو دونها)</translation>
     </message>
     <message>
       <source>Event argument missing</source>
-      <translation type="unfinished" />
+      <translation>معمول حدث ناقص</translation>
     </message>
     <message>
       <source>Attribution part missing</source>
-      <translation type="unfinished" />
+      <translation>جزء إسناد ناقص</translation>
     </message>
     <message>
       <source>Against the clitic convention</source>
-      <translation type="unfinished" />
+      <translation>مخالف لاصطلاح السوابق</translation>
     </message>
     <message>
       <source>Check</source>
-      <translation type="unfinished" />
+      <translation>افحص</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -585,47 +585,47 @@
     </message>
     <message>
       <source>Every annotator</source>
-      <translation type="unfinished" />
+      <translation>كل الموسِّمين</translation>
     </message>
     <message>
       <source>Not checked yet: press Check.</source>
-      <translation type="unfinished" />
+      <translation>لم يُفحص بعد: اضغط «افحص».</translation>
     </message>
     <message>
       <source>Checking…</source>
-      <translation type="unfinished" />
+      <translation>جارٍ الفحص…</translation>
     </message>
     <message>
       <source>Check cancelled.</source>
-      <translation type="unfinished" />
+      <translation>أُلغي الفحص.</translation>
     </message>
     <message>
       <source>Check again</source>
-      <translation type="unfinished" />
+      <translation>افحص من جديد</translation>
     </message>
     <message>
       <source>every annotator</source>
-      <translation type="unfinished" />
+      <translation>كل الموسِّمين</translation>
     </message>
     <message>
       <source>Compare the work of every annotator, not only yours</source>
-      <translation type="unfinished" />
+      <translation>قارن عمل كل الموسِّمين، لا عملك وحدك</translation>
     </message>
     <message>
       <source>(+{count})</source>
-      <translation type="unfinished" />
+      <translation>(+{count})</translation>
     </message>
     <message>
       <source>{count} findings at {places} places (checked: {whose}), the most frequent first. Enter or double-click a row to go there.</source>
-      <translation type="unfinished" />
+      <translation>{count} نتيجة في {places} موضعًا (فُحص: {whose})، الأكثر تكرارًا أولًا. اضغط Enter أو انقر مرتين على صف للانتقال إليه.</translation>
     </message>
     <message>
       <source>The check stopped: {reason}</source>
-      <translation type="unfinished" />
+      <translation>توقّف الفحص: {reason}</translation>
     </message>
     <message>
       <source>No inconsistencies found (checked: {whose}).</source>
-      <translation type="unfinished" />
+      <translation>لم يُعثر على أي تعارض (فُحص: {whose}).</translation>
     </message>
     <message>
       <source>Ctrl+K: take «{text}» without «{clitic}»</source>
@@ -1005,11 +1005,11 @@
     </message>
     <message>
       <source>On</source>
-      <translation type="unfinished" />
+      <translation>على</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>ملاحظة</translation>
     </message>
     <message>
       <source>Annotator</source>
@@ -1017,55 +1017,55 @@
     </message>
     <message>
       <source>Add note</source>
-      <translation type="unfinished" />
+      <translation>إضافة ملاحظة</translation>
     </message>
     <message>
       <source>Edit note</source>
-      <translation type="unfinished" />
+      <translation>تعديل ملاحظة</translation>
     </message>
     <message>
       <source>Delete note</source>
-      <translation type="unfinished" />
+      <translation>حذف ملاحظة</translation>
     </message>
     <message>
       <source>the document</source>
-      <translation type="unfinished" />
+      <translation>المستند</translation>
     </message>
     <message>
       <source>Ctrl+Return saves; an empty note is deleted.</source>
-      <translation type="unfinished" />
+      <translation>⁦Ctrl+Return⁩ للحفظ؛ وتُحذف الملاحظة الفارغة.</translation>
     </message>
     <message>
       <source>attribution {words}</source>
-      <translation type="unfinished" />
+      <translation>إسناد {words}</translation>
     </message>
     <message>
       <source>Select a label first (click it in the text), or write a note on the document.</source>
-      <translation type="unfinished" />
+      <translation>حدِّد وسمًا أولًا (انقر عليه في النص)، أو اكتب ملاحظة على المستند.</translation>
     </message>
     <message>
       <source>Note on {what}</source>
-      <translation type="unfinished" />
+      <translation>ملاحظة على {what}</translation>
     </message>
     <message>
       <source>the document (its item {id} was deleted)</source>
-      <translation type="unfinished" />
+      <translation>المستند (حُذف العنصر {id})</translation>
     </message>
     <message>
       <source>{type} event {words}</source>
-      <translation type="unfinished" />
+      <translation>حدث {type} {words}</translation>
     </message>
     <message>
       <source>Note on the selection…</source>
-      <translation type="unfinished" />
+      <translation>ملاحظة على المحدَّد…</translation>
     </message>
     <message>
       <source>Note on the document…</source>
-      <translation type="unfinished" />
+      <translation>ملاحظة على المستند…</translation>
     </message>
     <message>
       <source>Edit…</source>
-      <translation type="unfinished" />
+      <translation>تعديل…</translation>
     </message>
     <message>
       <source>Change my name</source>
