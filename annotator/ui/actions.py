@@ -120,6 +120,12 @@ def _app():
     return app
 
 
+def _concordance():
+    from . import concordance
+
+    return concordance
+
+
 def _others():
     from . import other_annotator
 
@@ -152,6 +158,8 @@ ENTRIES = [
     Entry("edit", N_("&Find…"), (StandardKey.Find,), "find", lambda w: w.find_bar.open),
     Entry("edit", N_("Find next"), ("F3",), "find_next", lambda w: lambda: w.find_bar.step(1)),
     Entry("edit", N_("Find previous"), ("Shift+F3",), "find_previous", lambda w: lambda: w.find_bar.step(-1)),
+    Entry("edit", N_("&Concordance…"), ("Ctrl+Shift+F",), "concordance",
+          lambda w: lambda: _concordance().open_concordance(w)),
     Entry("edit", N_("&Delete selected label"), ("Del", "Backspace"), "delete", lambda w: w.controller.delete_current),
     Entry("edit", N_("E&xact characters (no word snapping)"), ("Ctrl+E",), "exact",
           checked=lambda w: lambda on: setattr(w.controller, "exact_mode", on)),
