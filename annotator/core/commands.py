@@ -96,20 +96,44 @@ class EditCommand(NamedStep):
     annotator: str
     removed: list[Item] = field(default_factory=list)
     added: list[Item] = field(default_factory=list)
+    # the notes (core/notes.py) on items this step deleted, by the direction that took
+    # them ("do", "undo"): a note goes with its item and comes back with it
+    carried_notes: dict[str, list[Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def do(self, store: Store) -> None:
         """Delete ``removed`` and write ``added``; a redo runs this again."""
         with store.atomic():
             added = self._claim_ids(store, self.added, replacing=self.removed)
             self._apply(store, remove=self.removed, write=added, refused="nothing was changed")
-        self.added = added  # only once the transaction is in the file
+            carried = self._carry_notes(store, "do", self.removed, self.added, added)
+        self.added, self.carried_notes = added, carried  # only once the transaction is in the file
 
     def undo(self, store: Store) -> None:
         """Delete ``added`` and write ``removed`` back, if ``added`` is still as written."""
         with store.atomic():
             removed = self._claim_ids(store, self.removed, replacing=self.added)
             self._apply(store, remove=self.added, write=removed, refused="nothing was undone")
-        self.removed = removed
+            carried = self._carry_notes(store, "undo", self.added, self.removed, removed)
+        self.removed, self.carried_notes = removed, carried
+
+    def _carry_notes(self, store: Store, taking: str, gone: list[Item], held: list[Item],
+                     written: list[Item]) -> dict[str, list[Any]]:
+        """Put back the notes the other direction took (on the items just ``written``,
+        which ``_claim_ids`` may have renamed from ``held``), and take out the notes on
+        the ``gone`` items that no item of the document carries now. Left behind, a
+        note would land on the next item given the same id (ids are reused)."""
+        renames = {old.id: new.id for old, new in zip(held, written)}
+        for note in self.carried_notes.get("undo" if taking == "do" else "do", []):
+            store.save_note(replace(note, target=renames.get(note.target, note.target)))
+        kept = {item.id for item in written}
+        taken = []
+        for item_id in dict.fromkeys(item.id for item in gone if item.id not in kept):
+            note = store.note(self.document_id, self.annotator, item_id)
+            if note is not None and not any(
+                    store.has_item(table, self.document_id, self.annotator, item_id) for table in _TABLES.values()):
+                store.delete_note(self.document_id, self.annotator, item_id)
+                taken.append(note)
+        return {taking: taken} if taken else {}
 
     def _claim_ids(self, store: Store, items: list[Item], replacing: list[Item]) -> list[Item]:
         """``items`` with ids free *in the file*, decided inside the transaction.

@@ -16,7 +16,11 @@ Kinds of finding, each grouped by what it is about and ranked by how often it oc
 * ``attribution``: an attribution without a source or without a content;
 * ``convention``: an entity span against the project's clitic convention
   (``clitics/convention``): under ``exclude`` a span that takes in a proclitic
-  («وحلب»), under ``include`` a span that leaves out the proclitics glued before it.
+  («وحلب»), under ``include`` a span that leaves out the proclitics glued before it;
+* ``damaged``: a document (or one annotator's labels on it) that cannot be read: its
+  text no longer matches its checksum, a row holds a value of the wrong type. It is
+  left out of the other checks, named with its reason, and listed first whatever its
+  count: the check of the rest goes on, as the window opens the other documents.
 
 Only entity-layer spans are compared as names (``label``, ``unlabelled``, ``boundary``,
 ``convention``). ``check`` is a generator: it yields ``Progress`` per document read and
@@ -34,6 +38,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, TextIO
 
+from ..errors import AnnotatorError, ProjectError
 from ..nlp.clitics import is_proclitic_chain, letters_of, strip_proclitics
 from .model import Annotations, Span
 from .progress import Progress
@@ -48,7 +53,7 @@ from .selection import is_word_char
 from .store import Store
 from .suggestions import MIN_RULE_LENGTH
 
-KINDS = ("label", "unlabelled", "boundary", "event", "attribution", "convention")
+KINDS = ("damaged", "label", "unlabelled", "boundary", "event", "attribution", "convention")
 ARTICLE = "ال"
 REQUIRED_ROLES_KEY = "required_roles"
 
@@ -108,19 +113,26 @@ def check(store: Store, annotator: str | None = None) -> Iterator[Progress]:
     most frequent first (``findings = yield from check(...)``)."""
     index = CorpusIndex(normalisation_settings(store), clitic_convention(store))
     total = store.count_documents()
-    for done, document in enumerate(store.documents(), start=1):
+    problems: list[ProjectError] = []  # damaged documents, left out by ``documents``
+    for done, document in enumerate(store.documents(problems), start=1):
         index.add_document(document)
-        yield Progress(done, 2 * total, document.id)
+        yield Progress(done + len(problems), 2 * total, document.id)
+    damaged = [_damaged(error, "") for error in problems]
     # Second pass, one document's work at a time: the corpus-wide lexicon decides what
     # a proclitic is, and only what the checks need is kept.
     collector = _Collector(store.schema, index)
-    for done, document_id in enumerate(index.document_ids(), start=total + 1):
+    for done, document_id in enumerate(index.document_ids(), start=total + len(problems) + 1):
         names = [a for a in store.annotators_of(document_id) if annotator in (None, a)]
-        work = [store.annotations(document_id, a) for a in names]
+        work = []
+        for name in names:
+            try:
+                work.append(store.annotations(document_id, name))
+            except AnnotatorError as error:  # a damaged label row: this work is left out
+                damaged.append(_damaged(error.located(document=document_id), name))
         collector.add(document_id, index.text(document_id).original, work)
         yield Progress(done, 2 * total, document_id)
     collected = collector.finish()
-    findings = collected.findings
+    findings = collected.findings + damaged
     findings += _label_findings(collected.names)
     findings += _boundary_findings(collected.names)
     findings += _unlabelled_findings(collected, index)
@@ -147,7 +159,19 @@ def run_check(store: Store, annotator: str | None = None) -> list[Finding]:
 
 
 def rank(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (-f.count, KINDS.index(f.kind), f.subject))
+    """Damaged documents first (what the check could not see), then the most frequent."""
+    return sorted(findings, key=lambda f: (f.kind != "damaged", -f.count, KINDS.index(f.kind), f.subject))
+
+
+# --- what could not be read -----------------------------------------------------------
+def _damaged(error: AnnotatorError, annotator: str) -> Finding:
+    """A document (``annotator``: their labels on it) that could not be read; the message
+    ends with ``str(error)``: file, document, table, row and what to do."""
+    document_id = error.document if isinstance(error.document, str) else ""
+    whose = f"{annotator}'s labels on " if annotator else ""
+    return Finding("damaged", document_id,
+                   f"{whose}document {document_id!r} cannot be read and was not checked: {error}",
+                   (Place(document_id, annotator, None, None, ()),))
 
 
 # --- reading the work once ------------------------------------------------------------
@@ -398,5 +422,6 @@ def render_findings(findings: list[Finding]) -> str:
         for place in finding.places:
             where = "" if place.start is None else f" {place.start}-{place.end}"
             item = f" {place.item}" if place.item else ""
-            lines.append(f"    {place.document_id}{where} ({place.annotator}{item}: {', '.join(place.labels)})")
+            whose = f" ({place.annotator}{item}: {', '.join(place.labels)})" if place.labels else ""
+            lines.append(f"    {place.document_id}{where}{whose}")
     return "\n".join(lines)

@@ -9,8 +9,11 @@ carrying its notes, which readers (JSONL ``"notes"``, brat ``AnnotatorNotes``) p
 and exporters write; importing or merging a (document, annotator) pair that carries
 notes replaces that pair's notes, as its spans are replaced.
 
-A note whose target is gone (the span was deleted; deleting an item does not delete
-its note yet) is kept, and shown and exported as a note on the document
+In the window a note is written, changed and deleted by a ``NoteCommand`` (``set_note``
+builds it), undone like any label. Deleting an item deletes its note in the same step
+and an undo brings both back (``commands.EditCommand`` carries it). A note whose
+target is gone all the same (a file written by an older version, a merge that replaced
+the item) is kept, and shown and exported as a note on the document
 (``exported_notes``), so no note is lost silently.
 """
 
@@ -20,9 +23,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..errors import InputError
+from ..errors import InputError, ProjectError, ValidationError
+from .commands import NamedStep, StepName, step, timestamp
 from .importing import import_records
-from .model import Annotations, ImportRecord
+from .model import Annotations, Attribution, Event, ImportRecord, Span
 from .progress import Progress
 from .store import Store
 
@@ -131,3 +135,91 @@ def import_with_notes(
         yield from import_records(store, watched(), **options)
         for document_id, annotator, notes in arrived:
             note_store.replace_notes(document_id, annotator, joined_by_target(notes))
+
+
+# --- writing one note, undoably ------------------------------------------------------
+_ITEM_TABLES = ("spans", "events", "attributions")
+
+
+@dataclass
+class NoteCommand(NamedStep):
+    """Write, change or delete one annotator's note on one target: ``before`` and
+    ``after`` are the whole notes (None: no note), so undo puts ``before`` back.
+
+    Each direction refuses (nothing written) if the note in the file is no longer the
+    one it replaces: another window or program changed it since."""
+
+    name: StepName
+    document_id: str
+    annotator: str
+    target: str
+    before: Note | None
+    after: Note | None
+
+    def do(self, store: Store) -> None:
+        self._write(store, expected=self.before, new=self.after, refused="nothing was changed")
+
+    def undo(self, store: Store) -> None:
+        self._write(store, expected=self.after, new=self.before, refused="nothing was undone")
+
+    def _write(self, store: Store, expected: Note | None, new: Note | None, refused: str) -> None:
+        with store.atomic():
+            held = store.note(self.document_id, self.annotator, self.target)
+            if _text(held) != _text(expected):
+                raise ProjectError(f"the note on {describe_target(self.target)} was changed by another "
+                                   f"window or program since; {refused}",
+                                   file=str(store.path) if store.path else None, document=self.document_id)
+            if new is None:
+                store.delete_note(self.document_id, self.annotator, self.target)
+            else:
+                store.save_note(new)
+
+
+def _text(note: Note | None) -> str | None:
+    return None if note is None else note.text
+
+
+def describe_target(target: str) -> str:
+    return "the document" if target == DOCUMENT else target
+
+
+def set_note(store: Store, document_id: str, annotator: str, target: str, text: str) -> NoteCommand | None:
+    """The command that makes the annotator's note on ``target`` (an item id, or
+    ``DOCUMENT``) say ``text``; blank ``text`` deletes it. None: nothing would change.
+
+    ``ValidationError`` if ``target`` is no item of this annotator's work on the
+    document (a note must hang on something the adjudicator can find)."""
+    if target != DOCUMENT and not any(store.has_item(table, document_id, annotator, target)
+                                      for table in _ITEM_TABLES):
+        raise ValidationError(f"no such item {target!r} to put a note on", document=document_id)
+    before = store.note(document_id, annotator, target)
+    text = text.strip()
+    if text == _text(before) or (not text and before is None):
+        return None
+    after = Note(document_id, annotator, target, text, timestamp()) if text else None
+    name = step("Add note") if before is None else step("Delete note") if after is None else step("Edit note")
+    return NoteCommand(name, document_id, annotator, target, before, after)
+
+
+# --- where a note hangs ------------------------------------------------------------------
+def note_target(annotations: Annotations, target: str) -> Span | Event | Attribution | None:
+    """The span, event or attribution ``target`` names in ``annotations`` (None: the
+    document, or an item that is gone: the note then counts as one on the document)."""
+    if target == DOCUMENT:
+        return None
+    for pool in (annotations.spans, annotations.events, annotations.attributions):
+        found = next((item for item in pool if item.id == target), None)
+        if found is not None:
+            return found
+    return None
+
+
+def anchor_of(annotations: Annotations, item: Span | Event | Attribution | None) -> Span | None:
+    """The span that shows where ``item`` is: itself, an event's trigger, an attribution's
+    cue (else its source, else its content)."""
+    if item is None or isinstance(item, Span):
+        return item
+    spans = annotations.span_map()
+    if isinstance(item, Event):
+        return spans.get(item.trigger)
+    return next((spans[i] for i in (item.cue, item.source, item.content) if i in spans), None)

@@ -57,12 +57,13 @@ from .file_checks import (
 )
 from .labels import LabelRows
 from .migrations import APPLICATION_ID, latest_version, migrations
+from .notes import NoteRows
 from .options import OptionRows
 
 
-class ProjectStore(DocumentRows, LabelRows, DecisionRows, FigureRows, OptionRows):
+class ProjectStore(DocumentRows, LabelRows, DecisionRows, FigureRows, OptionRows, NoteRows):
     """One open project file: its lifecycle, sessions, schema and settings here; the
-    rows by concern in ``documents``, ``labels``, ``decisions`` and ``figures``."""
+    rows by concern in ``documents``, ``labels``, ``decisions``, ``figures`` and ``notes``."""
 
     def __init__(self, db: Database, path: Path | None, read_only: str | None = None) -> None:
         self.db = db

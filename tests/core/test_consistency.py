@@ -148,3 +148,43 @@ def test_consistency_required_roles_come_from_the_schema(tmp_path: Path) -> None
     assert _run("import", path, corpus).returncode == 0
     summary = _summary(_findings(path))
     assert summary == {("event", "Conflict.Attack/Target", (("d9", "a", 0, 3, ("Conflict.Attack",)),))}
+
+
+def _damage(project: Path, sql: str) -> None:
+    """Change the file behind the app's back, as another program or a bad disk would."""
+    import sqlite3
+
+    with sqlite3.connect(project) as conn:
+        conn.execute(sql)
+    conn.close()
+
+
+def test_consistency_check_names_a_damaged_document_first_and_checks_the_rest(project: Path) -> None:
+    _damage(project, "UPDATE documents SET text = replace(text, 'حلب', 'حمص') WHERE id = 'd2'")
+    findings = _findings(project)
+    assert findings[0]["kind"] == "damaged" and findings[0]["subject"] == "d2"
+    assert "SHA-256" in findings[0]["message"] and "'d2'" in findings[0]["message"]
+    assert [p["document"] for p in findings[0]["places"]] == ["d2"]
+    assert sum(f["kind"] == "damaged" for f in findings) == 1
+    summary = _summary(findings[1:])
+    # «حلب» was contradicted only by d2, which is left out; the rest is checked as before
+    assert not any(subject == "حلب" for _, subject, _ in summary)
+    assert ("label", "دمشق", (("d3", "a", 16, 20, ("GPE",)), ("d3", "b", 16, 20, ("ORG",)))) in summary
+    text = _run("check", project)
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.startswith("[damaged] document 'd2' cannot be read and was not checked")
+
+
+def test_consistency_check_names_damaged_labels_of_one_annotator_and_checks_the_others(project: Path) -> None:
+    _damage(project, "UPDATE spans SET start = 'x' WHERE document_id = 'd3' AND annotator = 'b'")
+    findings = _findings(project)
+    damaged = [f for f in findings if f["kind"] == "damaged"]
+    assert [(f["subject"], [(p["document"], p["annotator"]) for p in f["places"]]) for f in damaged] == [
+        ("d3", [("d3", "b")])]
+    assert "b's labels on document 'd3'" in damaged[0]["message"]
+    assert "table spans" in damaged[0]["message"] and "field start" in damaged[0]["message"]
+    summary = _summary(findings)
+    assert not any(subject == "دمشق" for _, subject, _ in summary)  # b's ORG was not read
+    assert ("label", "حلب", (("d1", "a", 10, 13, ("GPE",)), ("d2", "a", 14, 17, ("LOC",)))) in summary
+    # a's work on the same document is still read: only b's is left out
+    assert not any(f["kind"] == "damaged" for f in _findings(project, "--annotator", "a"))
