@@ -311,18 +311,39 @@ def backup_on_open(store: ProjectStore) -> str | None:
     """The policy above, for a store just opened; a warning instead of any error."""
     if store.path is None:
         return None
+    warning, store.backup_path = _backup_if_due(store.path, store.db.conn)
+    return warning
+
+
+def backup_after_open(project: Path) -> str | None:
+    """The same, through a connection of its own: for a window that opened the project
+    without waiting for the copy (a 300 MB archive takes a second or more to copy),
+    run off its GUI thread once it has painted. The copy is one read transaction: the
+    project as it was then, whatever the window writes meanwhile."""
+    uri = f"{Path(project).resolve().as_uri()}?mode=ro"
     try:
-        newest = latest_backup(store.path)
+        source = sqlite3.connect(uri, uri=True, timeout=5.0)
+    except sqlite3.Error as error:
+        return f"no backup was made when opening the project: {error}"
+    try:
+        return _backup_if_due(Path(project), source)[0]
+    finally:
+        source.close()
+
+
+def _backup_if_due(project: Path, source: sqlite3.Connection) -> tuple[str | None, Path | None]:
+    """(a warning or None, the backup written or None)."""
+    try:
+        newest = latest_backup(project)
         if newest is not None:
             path, made = newest
-            if _utcnow() - made < MIN_INTERVAL or _same_content(store.db.conn, path):
-                return None
-        store.backup_path = make_backup(store.path, reason="", source=store.db.conn)
+            if _utcnow() - made < MIN_INTERVAL or _same_content(source, path):
+                return None, None
+        return None, make_backup(project, reason="", source=source)
     except DamagedProject as error:
-        return f"{error.message}{backup_hint(store.path)}"
+        return f"{error.message}{backup_hint(project)}", None
     except Exception as error:
-        return f"no backup was made when opening the project: {error}"
-    return None
+        return f"no backup was made when opening the project: {error}", None
 
 
 # --- writing ------------------------------------------------------------------------

@@ -103,7 +103,8 @@ def open_store(project: Path | None) -> tuple[ProjectStore, Path]:
         project = ensure_demo(data_dir())
     elif not project.exists():
         ProjectStore.create(project, load_schema()).close()
-    return ProjectStore.open(project), project
+    # the backup on opening is copied once the window has painted (backup_in_background)
+    return ProjectStore.open(project, backup=False), project
 
 
 def open_window(project: Path | None, annotator: str):
@@ -112,9 +113,8 @@ def open_window(project: Path | None, annotator: str):
 
     store, path = open_store(project)
     window = MainWindow(Workspace(store, annotator), path)
-    warning = getattr(store, "backup_warning", None)
-    if warning:
-        window.show_message(tr("No backup was made on opening: {reason}").format(reason=warning))
+    if not store.read_only:
+        window.after_paint.add("backup", lambda: backup_in_background(window, path))
     if store.read_only:
         window.show_message(tr("Read-only ({reason}): nothing can be saved.").format(reason=store.read_only))
     if store.open_warning:  # opened, but the user should know what may be missing
@@ -125,6 +125,21 @@ def open_window(project: Path | None, annotator: str):
     _windows.append(window)
     remember_recent(path)
     return window
+
+
+def backup_in_background(window: MainWindow, path: Path) -> None:
+    """The backup on opening (``storage/backup.py``), copied off the GUI thread: an
+    archive's file is hundreds of megabytes, and nothing else waits for the copy."""
+    import shiboken6
+
+    from ..storage.backup import backup_after_open
+    from .workers import call_in_background
+
+    def done(warning: object) -> None:
+        if warning and shiboken6.isValid(window):  # the window may have closed meanwhile
+            window.show_message(tr("No backup was made on opening: {reason}").format(reason=warning))
+
+    call_in_background(lambda: backup_after_open(path), done, window.background_jobs)
 
 
 def switch_project(window: MainWindow, path: Path, create: bool = False) -> None:

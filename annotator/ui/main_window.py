@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.open_dialogs: dict[str, QWidget] = {}  # kept alive while shown, by kind
         self.last_error_box: QMessageBox | None = None  # the last refusal of a background job
         self.running_worker = None  # the background job running now (kept alive)
+        self.background_jobs: list = []  # quiet jobs (the backup on opening), kept alive while they run
         self.setObjectName("MainWindow")
         # Qt sends hover text only to the active window; with no window manager (kiosks,
         # remote X sessions) nothing makes ours active under the pointer

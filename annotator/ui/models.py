@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,14 +36,17 @@ class DocumentListModel(QAbstractTableModel):
     same on 100,000 documents as on ten."""
 
     HEADERS = (N_("Title"), N_("Status"), N_("Labels"))
+    TITLE_PAGE = 200  # titles read at a time, around the rows shown
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple[str, str, Status, int]] = []
+        self.rows: list[tuple[str, str | None, Status, int]] = []
         self._row_of: dict[str, int] = {}
         self.done = 0  # rows whose status is done
+        # ids -> titles, for rows listed without one (an archive lists ids first)
+        self.titles_of: Callable[[list[str]], dict[str, str]] | None = None
 
-    def set_rows(self, rows: list[tuple[str, str, Status, int]]) -> None:
+    def set_rows(self, rows: list[tuple[str, str | None, Status, int]]) -> None:
         self.beginResetModel()
         self.rows = rows
         self._row_of = {row[0]: number for number, row in enumerate(rows)}
@@ -71,6 +75,8 @@ class DocumentListModel(QAbstractTableModel):
             return None
         doc_id, title, status, count = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if title is None and index.column() == 0:
+                title = self._read_titles(index.row())
             return (title, tr(STATUS_TEXT[status]), count)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(doc_id)
@@ -85,6 +91,19 @@ class DocumentListModel(QAbstractTableModel):
 
     def row_of(self, doc_id: str) -> int:
         return self._row_of.get(doc_id, -1)
+
+    def _read_titles(self, row: int) -> str:
+        """The titles of a page of rows from ``row`` on (those still without one)."""
+        if self.titles_of is None:
+            return self.rows[row][0]
+        page = range(row, min(len(self.rows), row + self.TITLE_PAGE))
+        missing = [self.rows[r][0] for r in page if self.rows[r][1] is None]
+        found = self.titles_of(missing)
+        for r in page:
+            doc_id, title, status, count = self.rows[r]
+            if title is None:
+                self.rows[r] = (doc_id, found.get(doc_id, doc_id), status, count)
+        return self.rows[row][1]
 
 
 class DocumentFilter(QAbstractProxyModel):

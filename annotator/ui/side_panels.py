@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import QLabel, QTableView
 
-from ..core.model import Attribution, Event, Span, Status
+from ..core.model import Attribution, Event, Span
 from ..core.session import Change
 from .after_paint import AfterPaint
 from .i18n import tr
@@ -104,7 +104,8 @@ class DocumentsPanel:
 
     def refresh(self) -> None:
         ws = self.workspace
-        self.model.set_rows(ws.store.document_overview(ws.annotator))
+        self.model.titles_of = ws.store.document_titles
+        self.model.set_rows(ws.store.document_overview(ws.annotator, titles=False))
         if ws.document is not None:
             self._select_open_row()
         self.update_status()

@@ -74,6 +74,36 @@ class GeneratorWorker(QRunnable):
         self.signals.finished.emit(done)
 
 
+class CallWorker(QRunnable):
+    """One plain call off the GUI thread; its return value comes back as ``result``."""
+
+    def __init__(self, call: Callable[[], object]) -> None:
+        super().__init__()
+        self.call = call
+        self.signals = WorkerSignals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            outcome = self.call()
+        except Exception as error:  # reported, never raised into Qt's thread pool
+            self.signals.failed.emit(str(error))
+            return
+        self.signals.result.emit(outcome)
+        self.signals.finished.emit(1)
+
+
+def call_in_background(call: Callable[[], object], on_result: Callable[[object], None],
+                       keep: list) -> CallWorker:
+    worker = CallWorker(call)
+    keep.append(worker)
+    worker.signals.result.connect(on_result)
+    for signal in (worker.signals.finished, worker.signals.failed):
+        signal.connect(lambda *_: keep.remove(worker) if worker in keep else None)
+    QThreadPool.globalInstance().start(worker)
+    return worker
+
+
 def run_in_background(project: Path, job: Job, keep: list) -> GeneratorWorker:
     """Start ``job`` on the thread pool with no dialog: the caller follows its signals.
     ``keep`` holds the worker (and its signals) while it runs."""

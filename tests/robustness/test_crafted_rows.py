@@ -185,6 +185,7 @@ def _window(qtbot, project: Path):
     window.resize(1300, 900)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.documents_model.rowCount() > 0)  # listed after the first paint
     return window
 
 
@@ -211,7 +212,9 @@ def test_window_opens_and_labels_beside_a_damaged_document(sound_project, tmp_pa
     project = craft(sound_project, tmp_path, sql, params, nullable)
     window = _window(qtbot, project)
     assert window.workspace.document.id == "aleppo-2020-02-02"
-    titles = {row[0]: row[1] for row in window.documents_model.rows}
+    model = window.documents_model
+    titles = {model.index(r, 0).data(Qt.ItemDataRole.UserRole): model.index(r, 0).data()
+              for r in range(model.rowCount())}
     assert set(titles) == {"aleppo-2020-02-02", "d2"}  # the damaged one is still listed
     before = len(_spans_in_file(project, "aleppo-2020-02-02"))
     start, end = at(window.view.text, "قوات النظام", "حوالي 70")

@@ -73,3 +73,31 @@ def test_document_filter_waits_for_the_index_then_applies(qtbot, project):
     qtbot.waitUntil(lambda: window.documents_filter.rowCount() == 1, timeout=5_000)
     index = window.documents_filter.index(0, 0)
     assert index.data(Qt.ItemDataRole.UserRole) == "n01234"
+
+
+def test_window_backs_up_the_project_on_opening_after_its_first_paint(qtbot, seed_project):
+    """The copy is made off the GUI thread once the window has painted, and holds the
+    project as it was when opened, whatever is labelled meanwhile."""
+    import sqlite3
+
+    from annotator.storage.backup import list_backups
+    from annotator.ui.app import open_window
+
+    window = open_window(seed_project, "amal")
+    qtbot.addWidget(window)
+    assert list_backups(seed_project) == []  # opening did not wait for a copy
+    window.resize(1300, 900)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    view = window.view
+    start = view.text.index("حلب")
+    drag_select(qtbot, view, start, start + 3)
+    qtbot.keyClick(view, Qt.Key.Key_G)
+    qtbot.waitUntil(lambda: len(list_backups(seed_project)) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.background_jobs, timeout=10_000)
+    (backup,) = list_backups(seed_project)
+    with sqlite3.connect(backup.path) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+    assert [s.label for s in stored(seed_project).spans] == ["GPE"]
