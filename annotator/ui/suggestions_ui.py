@@ -7,6 +7,7 @@ accepted (Y); rejecting it (N) hides it for good in that place. Both are undoabl
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from .workspace import Workspace
 
 SYNC_LIMIT = 300  # documents: index in the GUI thread below this, in a worker above
+BUILD_SWITCH_INTERVAL = 0.0005  # seconds (Python's default: 0.005)
 
 
 class SuggestionsController:
@@ -103,6 +105,13 @@ class SuggestionsController:
         if self.busy is not None:
             self.busy.start(tr("Indexing the corpus for suggestions…"))
         worker = run_in_background(self.project_path, lambda s: _build_steps(s, annotator), self._jobs)
+        # the builder holds Python's lock between switches: a short interval gives it
+        # back to the GUI thread within a millisecond, not five, at every step of a
+        # keystroke, at some cost to the build's own speed
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(BUILD_SWITCH_INTERVAL)
+        for signal in (worker.signals.finished, worker.signals.failed):
+            signal.connect(lambda *_: sys.setswitchinterval(interval))
         worker.signals.result.connect(self._ready)
         if self.busy is not None:
             worker.signals.progress.connect(lambda done, total, _: self.busy.progress(done, total))
@@ -355,6 +364,7 @@ def _place(span: Span) -> tuple[int, int, str]:
 def _build(store: ProjectStore, annotator: str) -> tuple:
     settings = normalisation_settings(store)
     index = SuggestionIndex.from_store(store, settings, clitic_convention(store))
+    index.prepare_filter()
     problems: list = []
     taught = rules_by_document(store, annotator, settings, problems=problems, lexicon=index.lexicon())
     index.problems.extend(p for p in problems if str(p) not in {str(q) for q in index.problems})

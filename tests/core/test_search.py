@@ -180,3 +180,50 @@ def test_collector_paused_restores_the_collector():
     with collector_paused():
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+# --- the documents list's filter, typed letter by letter ---------------------------------
+_FILTER_DOCS = [
+    Document("a", "قصفت قوات النظام مدينة حلب", {"title": "حلب اليوم"}),
+    Document("b", "نص فيه\x00صفر ثم حلب", {"title": "صفر"}),  # a NUL byte in the text
+    Document("c", "إدلب وريف حلب الغربي", {"title": ""}),
+    Document("d", "Reuters: الأمم المتحدة", {"title": "أخبار"}),
+    Document("e", "لا شيء هنا", {"title": "قوات"}),
+]
+
+
+def _scanned(query: str) -> set[str]:
+    """The plain answer: every title and text normalised and searched (the rule)."""
+    from annotator.core.search import normalise_query
+    from annotator.nlp.normalize import normalise
+
+    needle = normalise_query(query, NormalisationSettings())
+    return {d.id for d in _FILTER_DOCS
+            if needle and (needle in normalise(d.title, NormalisationSettings())
+                           or needle in normalise(d.text, NormalisationSettings()))}
+
+
+def test_documents_filter_typed_on_and_back_agrees_with_a_full_scan():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    index = CorpusIndex.build(_FILTER_DOCS)
+    letters = st.sampled_from(list("حلبقواتنظ إدلمRe\x00") + ["ال", "أ"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.one_of(letters.map(lambda c: ("type", c)), st.just(("back", ""))), max_size=12))
+    def typing(keys):
+        query = ""
+        for key, char in keys:
+            query = query + char if key == "type" else query[:-1]
+            assert index.documents_matching(query) == _scanned(query), query
+
+    typing()
+
+
+def test_documents_filter_sees_a_document_added_after_a_query():
+    index = CorpusIndex.build(_FILTER_DOCS[:2])
+    assert index.documents_matching("حلب") == {"a", "b"}
+    index.add_document(_FILTER_DOCS[2])
+    assert index.documents_matching("حلب") == {"a", "b", "c"}
+    assert index.documents_matching("حلب ال") == {"a", "c"}
