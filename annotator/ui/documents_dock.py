@@ -14,6 +14,7 @@ from .models import STATUS_TEXT, DocumentFilter, DocumentListModel
 from .tables import plain_table
 
 FILTER_PAUSE_MS = 250  # filter once typing pauses, not per letter
+MIN_FILTER_LETTERS = 2
 
 
 class DocumentsDock(QWidget):
@@ -26,7 +27,7 @@ class DocumentsDock(QWidget):
         self.proxy = DocumentFilter(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Filter by title or text…"))
+        self.search.setPlaceholderText(tr("Filter by title or text (two letters or more)…"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
         self.status_filter.addItem(tr("All statuses"), None)
@@ -59,5 +60,8 @@ class DocumentsDock(QWidget):
         self.status_filter.currentIndexChanged.connect(self.filter_now)
 
     def filter_now(self) -> None:
+        # one letter matches nearly every Arabic article: filtering by it would scan
+        # the whole archive for a list that hides almost nothing
         needle = self.search.text().strip()
-        self.proxy.set_filter(self.status_filter.currentData(), self.matching(needle) if needle else None)
+        matching = self.matching(needle) if len(needle) >= MIN_FILTER_LETTERS else None
+        self.proxy.set_filter(self.status_filter.currentData(), matching)

@@ -120,6 +120,10 @@
       <translation>البحث عن السابق</translation>
     </message>
     <message>
+      <source>&amp;Concordance…</source>
+      <translation>&amp;سياقات الكلمات…</translation>
+    </message>
+    <message>
       <source>&amp;Delete selected label</source>
       <translation>&amp;حذف الوسم المحدد</translation>
     </message>
@@ -488,10 +492,6 @@
       <translation>{when} — {documents} مستندات، {labels} وسمًا {reason}</translation>
     </message>
     <message>
-      <source>No backup was made on opening: {reason}</source>
-      <translation>لم تُنشأ نسخة احتياطية عند الفتح: {reason}</translation>
-    </message>
-    <message>
       <source>Read-only ({reason}): nothing can be saved.</source>
       <translation>للقراءة فقط ({reason}): لا يمكن حفظ شيء.</translation>
     </message>
@@ -514,6 +514,10 @@
     <message>
       <source>Pre-annotated {count} documents: see the dashed suggestions.</source>
       <translation>وُسم {count} مستندًا مسبقًا: انظر الاقتراحات المتقطعة.</translation>
+    </message>
+    <message>
+      <source>No backup was made on opening: {reason}</source>
+      <translation>لم تُنشأ نسخة احتياطية عند الفتح: {reason}</translation>
     </message>
     <message>
       <source>All supported ({patterns})</source>
@@ -630,10 +634,6 @@
     <message>
       <source>Ctrl+K: take «{text}» without «{clitic}»</source>
       <translation>Ctrl+K: خذ «{text}» دون «{clitic}»</translation>
-    </message>
-    <message>
-      <source>&amp;Concordance…</source>
-      <translation>&amp;سياقات الكلمات…</translation>
     </message>
     <message>
       <source>Label hits {label} ({count})</source>
@@ -792,8 +792,8 @@
       <translation>المقطع</translation>
     </message>
     <message>
-      <source>Filter by title or text…</source>
-      <translation>تصفية بالعنوان أو النص…</translation>
+      <source>Filter by title or text (two letters or more)…</source>
+      <translation>تصفية بالعنوان أو النص (حرفان أو أكثر)…</translation>
     </message>
     <message>
       <source>All statuses</source>

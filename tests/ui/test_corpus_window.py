@@ -101,3 +101,13 @@ def test_window_backs_up_the_project_on_opening_after_its_first_paint(qtbot, see
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert copy.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
     assert [s.label for s in stored(seed_project).spans] == ["GPE"]
+
+
+def test_document_filter_starts_at_two_letters(qtbot, window):
+    qtbot.waitUntil(lambda: window.documents_model.rowCount() == 1)
+    window.document_search.setText("ص")  # one letter: every article has it, or nearly
+    window.documents_panel.filter_now()
+    assert window.documents_filter.rowCount() == 1
+    window.document_search.setText("صص")
+    window.documents_panel.filter_now()
+    assert window.documents_filter.rowCount() == 0
