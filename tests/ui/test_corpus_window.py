@@ -56,7 +56,7 @@ def test_labelling_goes_on_while_the_corpus_is_indexed_and_is_learned_after(qtbo
     assert suggestions.indexing()  # the label was made while indexing
     assert [(s.start, s.label) for s in stored(project).spans] == [(first, "GPE")]
     qtbot.waitUntil(lambda: suggestions.index is not None, timeout=60_000)
-    assert not suggestions.busy.running()
+    qtbot.waitUntil(lambda: not suggestions.busy.running(), timeout=5_000)  # gone with the job
     others = {(s.start, s.end) for s in view.suggestions}
     places = {(i, i + 3) for i in range(len(view.text)) if view.text.startswith("حلب", i)} - {(first, first + 3)}
     assert others == places  # the other «حلب» of the open document: learned from the label
