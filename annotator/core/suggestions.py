@@ -58,6 +58,7 @@ from .store import Store
 
 SOURCE_STRING = "string"
 SOURCE_MODEL = "model"
+LEARNED_MODEL = "learned recommender"  # the model name the learned recommender's stored suggestions carry
 MIN_RULE_LENGTH = 2
 Place = tuple[int, int, str]  # start, end, label
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..core.commands import timestamp
+from ..core.suggestions import LEARNED_MODEL
 from .parts import StoreParts
 
 
@@ -64,13 +65,29 @@ class DecisionRows(StoreParts):
 
     # --- a model's suggestions (pre-annotation), per annotator and document -----------
     def replace_model_suggestions(self, annotator: str, document_id: str,
-                                  places: Iterable[tuple[int, int, str]], model: str) -> None:
-        """Replace the stored suggestions of ``model`` for one annotator's document."""
+                                  places: Iterable[tuple[int, int, str]], model: str,
+                                  confidences: dict[tuple[int, int, str], float] | None = None) -> None:
+        """Replace the stored suggestions for one annotator's document (``model`` names
+        what made them; ``confidences``: how sure it was of each place, where it says)."""
         key = [annotator, document_id]
-        rows = [(*key, start, end, label, model, timestamp()) for start, end, label in sorted(set(places))]
+        sure = confidences or {}
+        rows = [(*key, start, end, label, model, timestamp(), sure.get((start, end, label)))
+                for start, end, label in sorted(set(places))]
         with self.atomic():
-            self.db.execute("DELETE FROM model_suggestions WHERE annotator = ? AND document_id = ?", key)
-            self.db.conn.executemany("INSERT INTO model_suggestions VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            # the learned recommender's suggestions and pre-annotation's (whichever NER
+            # model made them) replace their own kind only
+            self.db.execute("DELETE FROM model_suggestions WHERE annotator = ? AND document_id = ? "
+                            "AND (model = ?) = (? = ?)", [*key, LEARNED_MODEL, model, LEARNED_MODEL])
+            self.db.conn.executemany(
+                'INSERT OR REPLACE INTO model_suggestions (annotator, document_id, start, "end", label, model, created, '
+                "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def model_confidences(self, annotator: str, document_id: str) -> dict[tuple[int, int, str], float]:
+        """How sure the model was of each stored suggestion (those it said)."""
+        rows = self.db.execute(
+            'SELECT start, "end", label, confidence FROM model_suggestions '
+            "WHERE annotator = ? AND document_id = ? AND typeof(confidence) = 'real'", [annotator, document_id])
+        return {(start, end, label): confidence for start, end, label, confidence in rows}
 
     def model_suggestions(self, annotator: str, document_id: str) -> list[tuple[int, int, str]]:
         rows = self.db.execute(

@@ -183,6 +183,14 @@ def m007_document_order_index(db: Database) -> None:
     db.execute("CREATE INDEX documents_order ON documents(seq, id)")
 
 
+@step
+def m008_model_suggestion_confidence(db: Database) -> None:
+    """How sure the learned recommender is of each suggestion (NULL where the model
+    says nothing, as camel-tools' NER pre-annotation), shown beside it and compared
+    with the annotator's threshold."""
+    db.execute("ALTER TABLE model_suggestions ADD COLUMN confidence REAL")
+
+
 def latest_version() -> int:
     return len(step_names())
 

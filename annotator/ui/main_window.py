@@ -89,6 +89,10 @@ class MainWindow(QMainWindow):
         self.after_paint.add("documents", self.refresh_documents)
         self.suggestions.busy = BusyIndicator(self.statusBar())
         self.suggestions.build()
+        from .model_training import ModelSuggestions
+
+        self.model_suggestions = ModelSuggestions(workspace, self.suggestions, self.suggestions.busy,
+                                                  project_path, self.show_message, self)
         self._watch = QTimer(self)  # notice writes by another window or the CLI
         self._watch.setInterval(2000)
         self._watch.timeout.connect(self.workspace.catch_up)

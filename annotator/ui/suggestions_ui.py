@@ -327,6 +327,12 @@ class SuggestionsController:
         """Say which label Y will store (the one the outline around the place shows)."""
         current, ws = self.current, self.workspace
         text = " ".join(ws.document.text[current.start:current.end].split())
+        # the learned model's confidence, also where a known name's string match came first
+        confidence = ws.store.model_confidences(ws.annotator, ws.document.id).get(current.place)
+        if confidence is not None:
+            self.show_message(tr("Y labels «{text}» {label} (model suggestion, {percent}% sure); N rejects it.")
+                              .format(text=text, label=current.label, percent=round(confidence * 100)))
+            return
         self.show_message(tr("Y labels «{text}» {label}; N rejects it.").format(text=text, label=current.label))
 
     def accept_all(self) -> None:

@@ -188,6 +188,14 @@
       <translation>الاقتراح السابق</translation>
     </message>
     <message>
+      <source>&amp;Train suggestions now</source>
+      <translation>&amp;درّب الاقتراحات الآن</translation>
+    </message>
+    <message>
+      <source>Model suggestion threshold…</source>
+      <translation>عتبة اقتراحات النموذج…</translation>
+    </message>
+    <message>
       <source>Pre-annotate with the NER model…</source>
       <translation>وسم مسبق بنموذج التعرف على الكيانات…</translation>
     </message>
@@ -960,6 +968,30 @@
       <translation>للقراءة فقط: لا يمكن حفظ شيء</translation>
     </message>
     <message>
+      <source>Training suggestions on the project's labels…</source>
+      <translation>تدريب الاقتراحات على وسوم المشروع…</translation>
+    </message>
+    <message>
+      <source>Model suggestions</source>
+      <translation>اقتراحات النموذج</translation>
+    </message>
+    <message>
+      <source>Show model suggestions from this confidence on (0–1):</source>
+      <translation>اعرض اقتراحات النموذج من هذه الثقة فما فوق (0–1):</translation>
+    </message>
+    <message>
+      <source>Model suggestions for this document…</source>
+      <translation>اقتراحات النموذج لهذا المستند…</translation>
+    </message>
+    <message>
+      <source>{count} model suggestions in this document (dashed; Y accepts, N rejects).</source>
+      <translation>{count} من اقتراحات النموذج في هذا المستند (متقطّعة؛ Y يقبل، N يرفض).</translation>
+    </message>
+    <message>
+      <source>No model suggestions: {reason}</source>
+      <translation>لا اقتراحات من النموذج: {reason}</translation>
+    </message>
+    <message>
       <source>new</source>
       <translation>جديد</translation>
     </message>
@@ -1128,6 +1160,34 @@
       <translation>لا شيء محدد</translation>
     </message>
     <message>
+      <source>PNG image (*.png)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SVG drawing (*.svg)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save as PNG…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save as SVG…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show everything</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save plot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Could not save the plot as {path}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>select + label key</source>
       <translation>تحديد + مفتاح الوسم</translation>
     </message>
@@ -1200,12 +1260,32 @@
       <translation>المستند {position}/{total} · الوسوم: {labels} · الأحداث: {events} · {status}</translation>
     </message>
     <message>
+      <source>Labels per day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Labels so far</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Day (UTC)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Statistics</source>
       <translation>إحصاءات</translation>
     </message>
     <message>
       <source>Progress</source>
       <translation>التقدّم</translation>
+    </message>
+    <message>
+      <source>Save plot…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No label has a date yet: labels made in the app are dated, imported ones are not.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Labels per type (all annotators)</source>
@@ -1216,8 +1296,12 @@
       <translation>المستندات حسب الحالة (لكل موسِّم)</translation>
     </message>
     <message>
-      <source>Labels per day ({annotator})</source>
-      <translation>الوسوم حسب اليوم ({annotator})</translation>
+      <source>Labels per annotator over time ({annotator} in bold)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} labels with an unreadable date are left out.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Add {label} span</source>
@@ -1322,6 +1406,10 @@
     <message>
       <source>{count} damaged documents were left out of the suggestions: {names}</source>
       <translation>استُبعدت {count} مستندات تالفة من الاقتراحات: {names}</translation>
+    </message>
+    <message>
+      <source>Y labels «{text}» {label} (model suggestion, {percent}% sure); N rejects it.</source>
+      <translation>Y يَسِم «{text}» بـ{label} (اقتراح النموذج، بثقة {percent}%)؛ N يرفضه.</translation>
     </message>
     <message>
       <source>Buckwalter: {text}</source>
