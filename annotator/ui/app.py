@@ -142,17 +142,18 @@ def backup_in_background(window: MainWindow, path: Path) -> None:
     call_in_background(lambda: backup_after_open(path), done, window.background_jobs)
 
 
-def switch_project(window: MainWindow, path: Path, create: bool = False) -> None:
+def switch_project(window: MainWindow, path: Path, create: bool = False) -> MainWindow | None:
     if not create and not path.exists():  # a recent project moved away: never recreate it empty
         _error_box(window, tr("Cannot open the project"), tr("There is no project {path}.").format(path=path)).exec()
-        return
+        return None
     try:
         new = open_window(path, window.own_name)  # not "gold" when adjudicating
     except AnnotatorError as error:
         _error_box(window, tr("Cannot open the project"), str(error)).exec()
-        return
+        return None
     new.show()
     window.close()
+    return new
 
 
 # --- File menu ----------------------------------------------------------------------
@@ -292,17 +293,25 @@ def restore_dialog(window: MainWindow) -> None:
         new.show_message(tr("Restored. The state before the restore is kept in {path}").format(path=saved))
 
 
-def language_dialog(window: MainWindow) -> None:
-    """Choose the interface language; it applies from the next start."""
+def language_dialog(window: MainWindow) -> MainWindow | None:
+    """Choose the interface language; it applies at once: the window is built again in
+    it (menus, docks, dialogs, direction), on the same project and document. Returns
+    the new window."""
     from .i18n import LANGUAGES, ui_language
 
     names = list(LANGUAGES.values())
     current = names.index(LANGUAGES[ui_language()])
     choice, accepted = QInputDialog.getItem(window, tr("Interface language"), tr("Language:"), names, current, False)
-    if accepted:
-        code = next(k for k, v in LANGUAGES.items() if v == choice)
-        QSettings().setValue("ui/language", code)
-        window.show_message(tr("The interface language changes when the app starts again."))
+    code = next((k for k, v in LANGUAGES.items() if v == choice), None)
+    if not accepted or code is None or code == ui_language():
+        return None
+    QSettings().setValue("ui/language", code)
+    apply_ui_direction(QApplication.instance())
+    document = window.workspace.document.id if window.workspace.document else None
+    new = switch_project(window, window.project_path)
+    if new is not None and document is not None:
+        new.navigator.open_document(document)
+    return new
 
 
 def preannotate_dialog(window: MainWindow) -> None:

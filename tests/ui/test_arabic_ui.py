@@ -273,3 +273,38 @@ def test_arabic_ui_names_event_roles_and_attribution_parts_in_arabic(qtbot, arab
     tree = window.events_panel.tree
     roles = [tree.topLevelItem(0).child(i).text(0) for i in range(tree.topLevelItem(0).childCount())]
     assert roles == ["الهدف"]
+
+
+def test_language_switch_applies_at_once_on_the_same_document(qtbot, seed_project):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QInputDialog
+
+    from annotator.ui.app import language_dialog
+
+    window = open_window(seed_project, "amal")  # closed (and deleted) by the switch itself
+    window.show()
+    document = window.workspace.document.id
+
+    def choose(language: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue(language)
+        dialog.accept()
+
+    app = QApplication.instance()
+    try:
+        QTimer.singleShot(100, lambda: choose("العربية"))
+        arabic = language_dialog(window)
+        assert arabic is not window and arabic.isVisible()
+        assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        menus = [a.text() for a in arabic.menuBar().actions()]
+        assert _english(arabic, menus) == {} and any("ملف" in m for m in menus)
+        assert arabic.workspace.document.id == document
+        QTimer.singleShot(100, lambda: choose("English"))
+        english = language_dialog(arabic)
+        qtbot.addWidget(english)
+        assert "File" in [a.text().replace("&", "") for a in english.menuBar().actions()]
+        assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    finally:
+        QSettings().setValue("ui/language", "en")
+        apply_ui_direction(app)
