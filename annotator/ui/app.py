@@ -95,12 +95,14 @@ def data_dir() -> Path:
     return Path(location or Path.home() / ".annotator")
 
 
-def open_store(project: Path | None) -> tuple[ProjectStore, Path]:
-    """Open a project (creating it if missing: the caller has asked), or the demo when none is given."""
+def open_store(project: Path | None, annotator: str = "") -> tuple[ProjectStore, Path]:
+    """Open a project (creating it if missing: the caller has asked), or the demo when
+    none is given (with its worked examples as ``annotator``'s own, the first time)."""
     if project is None:
-        from ..demo import ensure_demo
+        from ..demo import ensure_demo, share_examples
 
         project = ensure_demo(data_dir())
+        share_examples(project, annotator)
     elif not project.exists():
         ProjectStore.create(project, load_schema()).close()
     # the backup on opening is copied once the window has painted (backup_in_background)
@@ -111,7 +113,7 @@ def open_window(project: Path | None, annotator: str):
     from .main_window import APP_TITLE, MainWindow
     from .workspace import Workspace
 
-    store, path = open_store(project)
+    store, path = open_store(project, annotator)
     window = MainWindow(Workspace(store, annotator), path)
     if not store.read_only:
         window.after_paint.add("backup", lambda: backup_in_background(window, path))

@@ -154,6 +154,32 @@ def test_window_demo_opens_without_a_project(qtbot, tmp_path, monkeypatch):
     assert (tmp_path / "data" / "demo.sqlite").exists()
 
 
+def test_window_demo_shows_a_newcomer_worked_examples_with_named_labels(qtbot, tmp_path, monkeypatch):
+    """A newcomer's first look: labels they can see at once (nested entities, an event
+    with its roles, an attribution; the AQMAR articles' entities), and every label of
+    the palette named in both languages (no raw «MIS1 · MIS1»)."""
+    from annotator.core.structure import links_of, nesting_depths
+    from annotator.ui import app
+
+    monkeypatch.setattr(app, "data_dir", lambda: tmp_path / "data")
+    window = app.open_window(None, "newcomer")
+    qtbot.addWidget(window)
+    work = window.workspace.annotations
+    schema = window.workspace.schema
+    assert work.annotator == "newcomer" and work.spans and work.attributions
+    (event,) = work.events
+    assert {link.role for link in links_of(work, event)} >= {"Attacker", "Target"}
+    assert any(depth > 0 for depth in nesting_depths(work.spans, schema.layer_of).values())
+    qtbot.waitUntil(lambda: window.documents_model.rowCount() == 4)
+    assert all(row[3] > 0 for row in window.documents_model.rows)  # every article shows its labels
+    assert all(label.en and label.ar for label in schema.labels.values()), [
+        name for name, label in schema.labels.items() if not (label.en and label.ar)]
+    window.close()
+    again = app.open_window(None, "newcomer")  # once: the newcomer's own work is kept as it is
+    qtbot.addWidget(again)
+    assert len(again.workspace.annotations.spans) == len(work.spans)
+
+
 def test_window_hover_text_names_label_annotator_and_event(window):
     store = window.workspace.store
     doc = window.workspace.document
