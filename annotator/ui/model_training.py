@@ -4,13 +4,18 @@ its suggestions for the open document are stored with their confidence and drawn
 dashed like the others (Y accepts, N rejects; a rejection is negative evidence at the
 next training). Nothing it suggests is a label, exported or counted, until accepted.
 
-Training and suggesting run on a worker with its own connection; the window keeps
-labelling meanwhile, and what the worker stores is read when it is done.
+Training and suggesting run as ``annotator learn`` and ``annotator suggest`` in
+processes of their own, waited for by a worker thread that then stores the
+suggestions; the window keeps labelling meanwhile and reads them when it is done.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Generator
 from pathlib import Path
 
@@ -21,8 +26,9 @@ from ..core.model import Span
 from ..core.progress import Progress
 from ..core.session import Change
 from ..core.suggestions import LEARNED_MODEL
+from ..errors import ProjectError
 from ..storage import ProjectStore
-from ..storage.models import load_model, save_model
+from ..storage.models import load_model
 from .busy import BusyIndicator
 from .i18n import tr
 from .suggestions_ui import SuggestionsController
@@ -30,7 +36,6 @@ from .workspace import Workspace
 
 TRAIN_EVERY = 20  # new entity labels in the window between two trainings
 THRESHOLD_KEY = "suggestions/model_threshold"  # unset: the model's own (Settings.threshold)
-TRAINING_SWITCH_INTERVAL = 0.0005  # see suggestions_ui.BUILD_SWITCH_INTERVAL
 
 
 def model_threshold() -> float | None:
@@ -45,28 +50,45 @@ def model_threshold() -> float | None:
 
 def train_and_suggest(store: ProjectStore, annotator: str, document_ids: list[str],
                       threshold: float | None) -> Generator[Progress, None, int]:
-    """Train on the project's labels, keep the model, and store its suggestions for
-    ``document_ids``; returns how many suggestions were stored."""
-    from ..core.learning import stored_form, train  # the CRF: loaded when first trained
-
-    model = yield from train(store)
-    save_model(store, stored_form(model, store.schema))
+    """Train on the project's labels and keep the model (``annotator learn``), then
+    store its suggestions for ``document_ids``; returns how many were stored."""
+    yield Progress(0, 2, "training")
+    _run_cli(["learn", str(store.path)])
+    yield Progress(1, 2, "trained")
     return (yield from suggest(store, annotator, document_ids, threshold))
 
 
 def suggest(store: ProjectStore, annotator: str, document_ids: list[str],
             threshold: float | None) -> Generator[Progress, None, int]:
-    """The kept model's suggestions for ``document_ids``, stored with their confidence."""
-    from ..core.learning import MODEL_NAME, suggest_documents, usable_model
-
-    model = usable_model(load_model(store, MODEL_NAME), store.schema, str(store.path))
-    count = 0
-    for done, (document, found) in enumerate(suggest_documents(store, model, document_ids, threshold), 1):
-        places = {(start, end, label): confidence for start, end, label, confidence in found}
-        store.replace_model_suggestions(annotator, document.id, places, LEARNED_MODEL, places)
-        count += len(places)
-        yield Progress(done, len(document_ids), document.id)
+    """The kept model's suggestions for ``document_ids`` (``annotator suggest``), stored
+    with their confidence as the learned recommender's."""
+    with tempfile.TemporaryDirectory(prefix="annotator-suggest-") as folder:
+        found = Path(folder) / "suggestions.jsonl"
+        limit = [] if threshold is None else ["--threshold", str(threshold)]
+        _run_cli(["suggest", str(store.path), "-o", str(found), "--documents", ",".join(document_ids), *limit])
+        count = 0
+        with store.atomic():
+            for line in found.read_text(encoding="utf-8").splitlines():
+                record = json.loads(line)
+                places = {(s["start"], s["end"], s["label"]): s.get("attributes", {}).get("confidence")
+                          for s in record.get("spans", [])}
+                store.replace_model_suggestions(annotator, record["id"], places, LEARNED_MODEL, places)
+                count += len(places)
+    yield Progress(2, 2, "suggested")
     return count
+
+
+def _run_cli(arguments: list[str]) -> None:
+    """``annotator ARGUMENTS`` in a process of its own: the CRF's feature extraction is
+    Python, and in a thread of the window it held Python's lock for long enough to
+    delay keystrokes by tens of milliseconds, for as long as it trained."""
+    # at a lower priority: on a laptop's two cores the window's keystrokes come first
+    lower = ["nice", "-n", "10"] if shutil.which("nice") else []
+    done = subprocess.run([*lower, sys.executable, "-m", "annotator", *arguments], capture_output=True,
+                          text=True, encoding="utf-8", errors="replace")
+    if done.returncode != 0:
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        raise ProjectError(lines[-1] if lines else f"annotator {arguments[0]} failed ({done.returncode})")
 
 
 class ModelSuggestions:
@@ -130,11 +152,8 @@ class ModelSuggestions:
 
         self.busy.start(title)
         worker = run_in_background(self.project_path, job, self.jobs)
-        interval = sys.getswitchinterval()  # keystrokes meanwhile wait less for Python's lock
-        sys.setswitchinterval(TRAINING_SWITCH_INTERVAL)
 
         def finished() -> None:
-            sys.setswitchinterval(interval)
             self.busy.stop()
 
         worker.signals.result.connect(lambda count: self._done(count, quiet))
