@@ -199,6 +199,10 @@ ENTRIES = [
     Entry("document", N_("Next &not done"), ("Ctrl+Shift+PgDown",), "next_todo",
           lambda w: lambda: w.navigator.step_document(1, not_done=True)),
     Entry("document", N_("Mark &done / not done"), ("Ctrl+D",), "done", lambda w: w.controller.toggle_done),
+    Entry("document", N_("Check &consistency across the corpus"), ("Ctrl+Alt+K",), "check",
+          lambda w: w.check_consistency),
+    Entry("document", N_("&Note on the selection…"), ("Ctrl+Alt+N",), "note",
+          lambda w: w.notes_panel.note_on_selection),
     Entry("view", N_("Zoom &in"), ("Ctrl++", "Ctrl+="), "zoom_in", lambda w: lambda: w.zoom(1)),
     Entry("view", N_("Zoom &out"), ("Ctrl+-",), "zoom_out", lambda w: lambda: w.zoom(-1)),
     Entry("view", N_("&Reset zoom"), ("Ctrl+0",), "zoom_reset", lambda w: lambda: w.zoom(0)),
@@ -279,7 +283,8 @@ def _panel_entries(window: MainWindow, view: QMenu) -> None:
     focus = view.addMenu(tr("&Go to panel"))
     targets = [(tr("Text"), window.view), *((d.windowTitle(), d.widget()) for d in window.docks.values())]
     for number, (title, widget) in enumerate(targets, start=1):
-        _action(window, focus, title, f"Ctrl+{number}", lambda w=widget: _focus(window, w))
+        key = f"Ctrl+{number}" if number <= 9 else None  # one digit each
+        _action(window, focus, title, key, lambda w=widget: _focus(window, w))
     view.addSeparator()
     for dock in window.docks.values():
         view.addAction(dock.toggleViewAction())

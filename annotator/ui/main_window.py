@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.clitic = CliticOffer(workspace, self.view, self.statusBar())
         self._build_docks()
         self.navigator = Navigator(workspace, self.view, self.documents_model, self.show_refusal, self.show_message)
+        self._build_corpus_docks()
         self._build_actions()
         self._connect()
         self._restore_layout()
@@ -149,6 +150,29 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.status_label)
+
+    def _build_corpus_docks(self) -> None:
+        """The consistency check (bottom, shown from its menu entry) and the notes
+        (beside events and attributions)."""
+        from .check_panel import CheckPanel, jump_to_place
+        from .notes_panel import NotesPanel, outline_in
+
+        self.check_panel = CheckPanel(self.workspace, jump_to_place(
+            self.workspace, self.view, self.navigator.open_document))
+        self.notes_panel = NotesPanel(self.workspace, outline_in(self.view), self.adjudicating,
+                                      self.show_refusal, self.after_paint.add)
+        self.docks["notes"] = self._dock(tr("Notes"), "notes", self.notes_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.docks["attributions"], self.docks["notes"])
+        self.docks["events"].raise_()
+        self.docks["check"] = self._dock(tr("Consistency check"), "check", self.check_panel,
+                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.docks["check"].hide()
+
+    def check_consistency(self) -> None:
+        """Document > Check consistency: the check's dock, run on the whole corpus."""
+        self.docks["check"].show()
+        self.docks["check"].raise_()
+        self.check_panel.run()
 
     def _build_actions(self) -> None:
         from .actions import build_menus

@@ -220,6 +220,14 @@
       <translation>تعليم كـ&amp;منجز / غير منجز</translation>
     </message>
     <message>
+      <source>Check &amp;consistency across the corpus</source>
+      <translation>افحص ا&amp;تساق المدوّنة</translation>
+    </message>
+    <message>
+      <source>&amp;Note on the selection…</source>
+      <translation>&amp;ملاحظة على التحديد…</translation>
+    </message>
+    <message>
       <source>Zoom &amp;in</source>
       <translation>ت&amp;كبير</translation>
     </message>
@@ -360,6 +368,10 @@
       <translation>الاتفاق بين الموسِّمين</translation>
     </message>
     <message>
+      <source>(none)</source>
+      <translation>(لا شيء)</translation>
+    </message>
+    <message>
       <source>Include unfinished documents</source>
       <translation>تضمين المستندات غير المنجزة</translation>
     </message>
@@ -368,32 +380,52 @@
       <translation>احسب</translation>
     </message>
     <message>
-      <source>Computing agreement</source>
-      <translation>حساب الاتفاق</translation>
-    </message>
-    <message>
-      <source>No pair of annotators has a document in common.</source>
-      <translation>لا يشترك أيّ موسِّمَين في مستند.</translation>
-    </message>
-    <message>
       <source>Span F1 per label (exact, overlap)</source>
       <translation>F1 للمقاطع لكل وسم (تام، تداخل)</translation>
+    </message>
+    <message>
+      <source>Span F1</source>
+      <translation>F1 للمقاطع</translation>
     </message>
     <message>
       <source>Token Cohen's kappa per pair</source>
       <translation>كابا كوهين على الكلمات لكل زوج</translation>
     </message>
     <message>
+      <source>Kappa</source>
+      <translation>كابا</translation>
+    </message>
+    <message>
       <source>Label confusions over matched spans</source>
       <translation>الالتباس بين الوسوم في المقاطع المتطابقة</translation>
     </message>
     <message>
-      <source>Per label</source>
-      <translation>لكل وسم</translation>
+      <source>Spans</source>
+      <translation>المقاطع</translation>
     </message>
     <message>
-      <source>Kappa</source>
-      <translation>كابا</translation>
+      <source>Save plot…</source>
+      <translation>حفظ الرسم…</translation>
+    </message>
+    <message>
+      <source>Computing agreement</source>
+      <translation>حساب الاتفاق</translation>
+    </message>
+    <message>
+      <source>Annotator</source>
+      <translation>الموسِّم</translation>
+    </message>
+    <message>
+      <source>not computable</source>
+      <translation>تعذّر حسابها</translation>
+    </message>
+    <message>
+      <source>No pair of annotators has a document in common.</source>
+      <translation>لا يشترك أيّ موسِّمَين في مستند.</translation>
+    </message>
+    <message>
+      <source>Per label</source>
+      <translation>لكل وسم</translation>
     </message>
     <message>
       <source>Confusions</source>
@@ -408,6 +440,14 @@
       <translation>التقرير</translation>
     </message>
     <message>
+      <source>{a} / {b}: token kappa {value}</source>
+      <translation>{a} / {b}: كابا الكلمات {value}</translation>
+    </message>
+    <message>
+      <source>{a}: {label_a}, {b}: {label_b}: {count} spans</source>
+      <translation>{a}: {label_a}، {b}: {label_b} — المقاطع: {count}</translation>
+    </message>
+    <message>
       <source>Annotators: {names}</source>
       <translation>الموسِّمون: {names}</translation>
     </message>
@@ -416,12 +456,36 @@
       <translation>المستندات: قُرئ {read} من {total} في المشروع</translation>
     </message>
     <message>
+      <source>exact match</source>
+      <translation>تطابق تامّ</translation>
+    </message>
+    <message>
+      <source>overlap</source>
+      <translation>تداخل</translation>
+    </message>
+    <message>
+      <source>Label given by {name}</source>
+      <translation>الوسم عند {name}</translation>
+    </message>
+    <message>
       <source>{a} / {b}: {count} documents</source>
       <translation>{a} / {b}: {count} مستندات</translation>
     </message>
     <message>
       <source>{a} / {b} ({count} documents)</source>
       <translation>{a} / {b} ({count} مستندات)</translation>
+    </message>
+    <message>
+      <source>exact match: {value}</source>
+      <translation>تطابق تامّ: {value}</translation>
+    </message>
+    <message>
+      <source>overlap: {value}</source>
+      <translation>تداخل: {value}</translation>
+    </message>
+    <message>
+      <source>spans: {a} {count_a}, {b} {count_b}</source>
+      <translation>المقاطع: {a} {count_a}، {b} {count_b}</translation>
     </message>
     <message>
       <source>span F1 exact {exact}, overlap {overlap}; token kappa {kappa}</source>
@@ -484,10 +548,6 @@
       <translation>لا توجد نسخة احتياطية لهذا المشروع بعد.</translation>
     </message>
     <message>
-      <source>The interface language changes when the app starts again.</source>
-      <translation>تتغير لغة الواجهة عند تشغيل البرنامج مرة أخرى.</translation>
-    </message>
-    <message>
       <source>Create a new project {path}?</source>
       <translation>إنشاء مشروع جديد {path}؟</translation>
     </message>
@@ -510,10 +570,6 @@
     <message>
       <source>All files ({patterns})</source>
       <translation>كل الملفات ({patterns})</translation>
-    </message>
-    <message>
-      <source>(none)</source>
-      <translation>(لا شيء)</translation>
     </message>
     <message>
       <source>The NER model is not installed</source>
@@ -948,6 +1004,14 @@
       <translation>التحكيم</translation>
     </message>
     <message>
+      <source>Notes</source>
+      <translation>الملاحظات</translation>
+    </message>
+    <message>
+      <source>Consistency check</source>
+      <translation>فحص الاتساق</translation>
+    </message>
+    <message>
       <source>Annotation list</source>
       <translation>قائمة الوسوم</translation>
     </message>
@@ -1042,10 +1106,6 @@
     <message>
       <source>Note</source>
       <translation>ملاحظة</translation>
-    </message>
-    <message>
-      <source>Annotator</source>
-      <translation>الموسِّم</translation>
     </message>
     <message>
       <source>Add note</source>
@@ -1161,31 +1221,31 @@
     </message>
     <message>
       <source>PNG image (*.png)</source>
-      <translation type="unfinished" />
+      <translation>صورة PNG (*.png)</translation>
     </message>
     <message>
       <source>SVG drawing (*.svg)</source>
-      <translation type="unfinished" />
+      <translation>رسم متّجهي SVG (*.svg)</translation>
     </message>
     <message>
       <source>Save as PNG…</source>
-      <translation type="unfinished" />
+      <translation>حفظ صورةً بصيغة PNG…</translation>
     </message>
     <message>
       <source>Save as SVG…</source>
-      <translation type="unfinished" />
+      <translation>حفظ رسماً متّجهياً بصيغة SVG…</translation>
     </message>
     <message>
       <source>Show everything</source>
-      <translation type="unfinished" />
+      <translation>عرض الكلّ</translation>
     </message>
     <message>
       <source>Save plot</source>
-      <translation type="unfinished" />
+      <translation>حفظ الرسم</translation>
     </message>
     <message>
       <source>Could not save the plot as {path}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>تعذّر حفظ الرسم في {path}: {reason}</translation>
     </message>
     <message>
       <source>select + label key</source>
@@ -1261,15 +1321,15 @@
     </message>
     <message>
       <source>Labels per day</source>
-      <translation type="unfinished" />
+      <translation>الوسوم في اليوم</translation>
     </message>
     <message>
       <source>Labels so far</source>
-      <translation type="unfinished" />
+      <translation>المجموع التراكمي للوسوم</translation>
     </message>
     <message>
       <source>Day (UTC)</source>
-      <translation type="unfinished" />
+      <translation>اليوم (بالتوقيت العالمي)</translation>
     </message>
     <message>
       <source>Statistics</source>
@@ -1280,12 +1340,8 @@
       <translation>التقدّم</translation>
     </message>
     <message>
-      <source>Save plot…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>No label has a date yet: labels made in the app are dated, imported ones are not.</source>
-      <translation type="unfinished" />
+      <translation>لا يحمل أيّ وسم تاريخاً بعد: الوسوم التي تُصنع في التطبيق مؤرَّخة، أمّا المستوردة فلا.</translation>
     </message>
     <message>
       <source>Labels per type (all annotators)</source>
@@ -1297,11 +1353,11 @@
     </message>
     <message>
       <source>Labels per annotator over time ({annotator} in bold)</source>
-      <translation type="unfinished" />
+      <translation>وسوم كل موسِّم عبر الزمن ({annotator} بالخط العريض)</translation>
     </message>
     <message>
       <source>{count} labels with an unreadable date are left out.</source>
-      <translation type="unfinished" />
+      <translation>لم يُحسب {count} من الوسوم لأنّ تاريخها غير مقروء.</translation>
     </message>
     <message>
       <source>Add {label} span</source>

@@ -170,3 +170,16 @@ def test_check_panel_every_annotator_outlines_another_annotators_label(qtbot, qt
     assert window.workspace.current is None  # omar's label is not amal's to edit
     assert [(s.start, s.end) for s in window.view.outlined] == [_at(FIRST, "حلب")]
     panel.grab().save("/tmp/helpers/check_panel.png")
+
+
+def test_check_and_notes_are_docks_of_the_window_reached_by_their_keys(qtbot, window):
+    """Document > Check consistency (Ctrl+Alt+K) shows the check's dock and runs it;
+    the Notes dock sits beside Events and Attributions, Ctrl+Alt+N writes a note."""
+    from PySide6.QtCore import Qt
+
+    ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    assert not window.docks["check"].isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_K, ctrl_alt)
+    assert window.docks["check"].isVisible()
+    assert "notes" in window.docks and window.notes_panel.parent() is window.docks["notes"]
+    assert window.actions_by_name["note"].shortcut().toString() == "Ctrl+Alt+N"
