@@ -35,7 +35,7 @@ from .navigation import Navigator
 from .palette import LabelPalette
 from .panels import AttributionsPanel, EventsPanel, Inspector
 from .side_panels import AnnotationPanels, DocumentsPanel
-from .tables import plain_table
+from .tables import annotation_list_table
 from .text_view import AnnotationTextView, tooltip_html
 from .workspace import Workspace
 
@@ -120,12 +120,7 @@ class MainWindow(QMainWindow):
         self.annotations_proxy = QSortFilterProxyModel(self)
         self.annotations_proxy.setSourceModel(self.annotations_model)
         self.annotations_proxy.setSortRole(Qt.ItemDataRole.EditRole)
-        self.annotations_table = plain_table(self.annotations_proxy, sortable=True)
-        header = self.annotations_table.horizontalHeader()
-        header.moveSection(1, 0)  # shown first in a narrow dock: the text, then its label
-        header.moveSection(2, 1)
-        # in text order (a header's default order is descending: the last label came first)
-        self.annotations_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.annotations_table = annotation_list_table(self.annotations_proxy)
         self.events_panel = EventsPanel()
         self.attributions_panel = AttributionsPanel()
         self.inspector = Inspector()
@@ -346,6 +341,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 900)
+            # wide enough for the annotation list's text, label and position side by side
+            self.resizeDocks([self.docks["documents"]], [340], Qt.Orientation.Horizontal)
         if state is not None:
             self.restoreState(state)
         size = settings.value("view/point_size")

@@ -88,6 +88,7 @@ class EventsPanel(ItemTree):
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
+        self.tree.resizeColumnToContents(0)  # "E1 Conflict.Attack" whole, not "E1 Conflic…"
 
     def _chosen(self, item: QTreeWidgetItem | None) -> None:
         if item is None:

@@ -1468,6 +1468,10 @@
       <translation>Y يَسِم «{text}» بـ{label} (اقتراح النموذج، بثقة {percent}%)؛ N يرفضه.</translation>
     </message>
     <message>
+      <source>Show column «{title}»</source>
+      <translation>أظهر العمود «{title}»</translation>
+    </message>
+    <message>
       <source>Buckwalter: {text}</source>
       <translation>بكوالتر: {text}</translation>
     </message>

@@ -308,3 +308,23 @@ def test_language_switch_applies_at_once_on_the_same_document(qtbot, seed_projec
     finally:
         QSettings().setValue("ui/language", "en")
         apply_ui_direction(app)
+
+
+def test_arabic_ui_annotation_list_and_events_show_their_text_whole_at_1366(qtbot, arabic_window):
+    """The annotation list's text, label and position side by side in its dock (the
+    text was scrolled out of view, the position cut at the dock's edge), and the
+    Events panel's "E1 Conflict.Attack" unelided."""
+    window = arabic_window
+    window.resize(1366, 768)
+    _label(qtbot, window, "قوات النظام", "ORG")
+    _label(qtbot, window, "استهداف", "Conflict.Attack")
+    panels_follow(qtbot, window)
+    table = window.annotations_table
+    header, width = table.horizontalHeader(), table.viewport().width()
+    for column in (0, 1, 2):  # position, text, label
+        left = header.sectionViewportPosition(column)
+        assert not table.isColumnHidden(column) and 0 <= left and left + header.sectionSize(column) <= width, column
+    assert header.sectionSize(1) >= 100  # the text has room
+    tree = window.events_panel.tree
+    top = tree.topLevelItem(0)
+    assert tree.columnWidth(0) >= tree.fontMetrics().horizontalAdvance(top.text(0))
