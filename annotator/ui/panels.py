@@ -19,7 +19,7 @@ from ..core.model import Annotations, Attribution, Event, Span
 from ..core.schema import Schema
 from .i18n import N_, tr, ui_language
 from .plain import plain_label
-from .role_names import role_name
+from .role_names import role_name, value_name
 
 Item = Span | Event | Attribution
 
@@ -148,14 +148,22 @@ class Inspector(QWidget):
             self.form.addRow(tr("Item"), self._title)
             for definition in schema.attributes_for(layer):
                 self._boxes[definition.name] = box = QComboBox()
-                box.addItems(["", *definition.values])
-                box.currentTextChanged.connect(lambda value, name=definition.name: self._edited(name, value))
+                box.addItem("", "")
+                for value in definition.values:  # shown in the interface language, stored as the schema says
+                    box.addItem(value_name(value), value)
+                box.currentIndexChanged.connect(
+                    lambda _, name=definition.name, box=box: self._edited(name, box.currentData() or ""))
                 name = definition.ar if ui_language() == "ar" and definition.ar else definition.en
                 self.form.addRow(_plain(name or definition.name), box)  # a str would become rich text
         self._title.setText(title)
         for name, box in self._boxes.items():
             box.blockSignals(True)  # showing a value is not editing it
-            box.setCurrentText(str(item.attributes.get(name, "")))
+            value = str(item.attributes.get(name, ""))
+            found = box.findData(value)
+            if found < 0:  # a value the schema does not list (an import): shown as it is
+                box.addItem(value, value)
+                found = box.count() - 1
+            box.setCurrentIndex(found)
             box.blockSignals(False)
 
     def _rebuild(self, shown: tuple | None) -> None:

@@ -1,4 +1,4 @@
-"""Event role names in the interface language.
+"""Event role names and attribute values in the interface language.
 
 The schema names each label in Arabic and English but its roles only once (the ACE
 names, "Attacker", "Place"). The bundled schema's roles get their Arabic names here,
@@ -41,6 +41,22 @@ ARABIC_ACE_ROLES = {
     "Vehicle": "المركبة",
     "Victim": "الضحية",
 }
+
+
+# the bundled schema's attribute values (ACE's, the mention levels, PARC's quote types)
+ARABIC_ATTRIBUTE_VALUES = {
+    "NAM": "اسم علم", "NOM": "اسم عام", "PRO": "ضمير",
+    "Positive": "مثبت", "Negative": "منفي", "Asserted": "مؤكَّد", "Other": "غير ذلك",
+    "Specific": "محدَّد", "Generic": "عام", "Past": "ماضٍ", "Present": "حاضر", "Future": "مستقبل",
+    "Unspecified": "غير محدَّد", "direct": "مباشر", "indirect": "غير مباشر", "mixed": "مختلط",
+}
+
+
+def value_name(value: str) -> str:
+    """An attribute value as shown (stored data keeps the schema's value)."""
+    if ui_language() == "ar":
+        return ARABIC_ATTRIBUTE_VALUES.get(value, value)
+    return value
 
 
 def role_name(role: str) -> str:

@@ -328,3 +328,18 @@ def test_arabic_ui_annotation_list_and_events_show_their_text_whole_at_1366(qtbo
     tree = window.events_panel.tree
     top = tree.topLevelItem(0)
     assert tree.columnWidth(0) >= tree.fontMetrics().horizontalAdvance(top.text(0))
+
+
+def test_arabic_ui_inspector_shows_attribute_values_in_arabic_and_stores_the_schemas(qtbot, arabic_window,
+                                                                                     seed_project):
+    from tests.ui.conftest import stored
+
+    window = arabic_window
+    _label(qtbot, window, "استهداف", "Conflict.Attack")
+    panels_follow(qtbot, window)
+    box = window.inspector._boxes["polarity"]
+    shown = [box.itemText(i) for i in range(box.count())]
+    assert _english(window, shown) == {} and "مثبت" in shown
+    box.setCurrentIndex(box.findText("منفي"))
+    (event,) = stored(seed_project).events
+    assert event.attributes == {"polarity": "Negative"}
