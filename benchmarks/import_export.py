@@ -361,10 +361,15 @@ def main(argv: list[str] | None = None) -> int:
         texts = corpus.pop("texts")
         n = len(texts)
 
-        # Warm up: the first tokenisation imports camel-tools (~0.8 s). Count tokens once.
+        # Warm up: the first tokenisation imports camel-tools (~0.8 s), the first spaCy
+        # export imports spaCy (~3 s): once per process, not per export. Count tokens once.
         from camel_tools.tokenizers.word import simple_word_tokenize
 
         tokenize(texts[0])
+        if _has_spacy():
+            import spacy
+
+            spacy.blank("ar")
         tokens = sum(len(simple_word_tokenize(text)) for text in texts)
 
         expected = {"documents": n, "statuses": n, **corpus}

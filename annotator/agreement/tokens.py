@@ -8,15 +8,16 @@ depends on who is compared: a pair's tokens are cut at the two annotators' spans
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from ..core.model import Document
 from ..nlp.tags import CharSpan, Offsets, cut_tokens
+from ..nlp.word_offsets import word_token_offsets
 
 OUTSIDE = "O"
-_WORD = re.compile(r"\S+")  # str.split()'s words: the same whitespace
+__all__ = ["base_tokens", "outermost_segments", "split_tokens", "token_categories",
+           "word_token_offsets"]
 
 
 def base_tokens(document: Document) -> list[Offsets]:
@@ -25,57 +26,6 @@ def base_tokens(document: Document) -> list[Offsets]:
     if document.tokens is not None:
         return [token for sentence in document.tokens if sentence for token in sentence]
     return word_token_offsets(document.text)
-
-
-def word_token_offsets(text: str) -> list[Offsets]:
-    """Where ``camel_tools.tokenizers.word.simple_word_tokenize(text)``'s tokens are.
-
-    The same tokens, found several times faster (agreement tokenises every document):
-    camel-tools tries its symbol pattern at every character of every word; here one
-    search from each position finds the same matches (a search returns the match at
-    the first position where one exists, and no match holds whitespace, so words need
-    not be cut first). A match that is not one whole symbol moves on by one character,
-    as in camel-tools. ``test_agreement_tokens`` checks this against camel-tools.
-    """
-    words = [word.span() for word in _WORD.finditer(text)]
-    symbols = _symbols(text)
-    if not symbols:
-        return words
-    starts = [start for start, _ in words]
-    offsets: list[Offsets] = []
-    append, copied, index, count = offsets.append, 0, 0, len(symbols)
-    while index < count:  # only the words holding a symbol are cut
-        number = bisect_right(starts, symbols[index][0]) - 1
-        offsets.extend(words[copied:number])
-        position, end = words[number]
-        while index < count and symbols[index][0] < end:
-            start, stop = symbols[index]
-            if start > position:
-                append((position, start))
-            append((start, stop))
-            position = stop
-            index += 1
-        if position < end:
-            append((position, end))
-        copied = number + 1
-    offsets.extend(words[copied:])
-    return offsets
-
-
-def _symbols(text: str) -> list[Offsets]:
-    from camel_tools.tokenizers.word import (  # imported when needed
-        _SYMBOLS_ALL,
-        _SYMBOLS_RE,
-    )
-
-    search, found, position = _SYMBOLS_RE.search, [], 0
-    while (match := search(text, position)) is not None:
-        if match[0] in _SYMBOLS_ALL:
-            found.append(match.span())
-            position = match.end()
-        else:
-            position = match.start() + 1
-    return found
 
 
 def split_tokens(

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from ..core.model import Annotations, Document
 from ..core.progress import Progress
 from ..nlp import tags as tagging
-from ..nlp.tokens import document_sentences
+from .token_columns import TokenColumns
 
 SOURCE_ROLE = "Source"
 CONTENT_ROLE = "Content"
@@ -137,46 +137,64 @@ def write_prodigy(
     items: Iterable[tuple[Document, Annotations | None]], out: TextIO, *,
     align: str = "split", warnings: list[str], total: int | None = None,
 ) -> Iterator[Progress]:
+    if align not in tagging.ALIGN_MODES:
+        raise ValueError(f"unknown alignment mode {align!r}; use one of {tagging.ALIGN_MODES}")
     left_out = _LeftOut("Prodigy's span task")
     moved = Counter[str]()
-
-    def shape(document: Document, annotations: Annotations | None) -> dict[str, Any]:
-        line = _head(document, annotations)
+    write = _utf8_writer(out)
+    for done, (document, annotations) in enumerate(items, start=1):
         work = annotations or Annotations(document.id, "")
-        tokens, spans = _prodigy_tokens_and_spans(document, work, align, moved)
-        line["tokens"] = tokens
-        line["spans"] = spans
-        line["answer"] = "accept"
-        line["_view_id"] = "spans_manual"
+        write(_prodigy_line(document, annotations, work, align, moved))
         _count_structure(left_out, work)
-        return line
-
-    yield from _write_lines(items, out, shape, total)
+        yield Progress(done, total, document.id)
     warnings.extend(left_out.messages())
     warnings.extend(alignment_messages(moved, align))
 
 
-def _prodigy_tokens_and_spans(
-    document: Document, work: Annotations, align: str, moved: Counter[str]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    text = document.text
-    words = [token for sentence in document_sentences(document) for token in sentence]
-    char_spans = [(s.start, s.end, s.label) for s in work.spans]
-    words, token_spans, dropped = tagging.align(words, char_spans, align)
-    tokens = [
-        {"text": text[start:end], "start": start, "end": end, "id": n,
-         "ws": end < len(text) and text[end] == " "}
-        for n, (start, end) in enumerate(words)
-    ]
+def _utf8_writer(out: TextIO) -> Callable[[bytes], Any]:
+    """Write UTF-8 bytes to a text file opened as UTF-8 (the export's), skipping the
+    text layer that would decode and encode again (hundreds of MB for Prodigy)."""
+    binary = getattr(out, "buffer", None)
+    if binary is None or (getattr(out, "encoding", "") or "").lower().replace("-", "") != "utf8":
+        return lambda data: out.write(data.decode("utf-8"))
+    out.flush()  # what was written as text stays before these bytes
+    return binary.write
+
+
+def _prodigy_line(document: Document, annotations: Annotations | None, work: Annotations,
+                  align: str, moved: Counter[str]) -> bytes:
+    """UTF-8 of ``json.dumps`` (ensure_ascii=False) of {id, text, annotator, tokens,
+    spans, answer, _view_id}, in this order, and a newline; the tokens' JSON is made
+    apart (``token_columns``)."""
+    tokens = TokenColumns.of(document)
+    spans = _prodigy_spans(tokens, work, align, moved)
+    head = json.dumps(_head(document, annotations), ensure_ascii=False)
+    tail = json.dumps({"spans": spans, "answer": "accept", "_view_id": "spans_manual"},
+                      ensure_ascii=False)
+    return b"".join((head[:-1].encode("utf-8"), b', "tokens": ', tokens.json_bytes(), b", ",
+                     tail[1:].encode("utf-8"), b"\n"))
+
+
+def _prodigy_spans(tokens: TokenColumns, work: Annotations, align: str,
+                   moved: Counter[str]) -> list[dict[str, Any]]:
+    """Spans on tokens as ``nlp.tags.align`` places them (``split`` cuts the tokens);
+    spans moved to token edges or dropped are counted in ``moved``."""
+    starts = [span.start for span in work.spans]
+    ends = [span.end for span in work.spans]
+    if align == "split":
+        tokens.cut_at(starts + ends)
+    placed = tokens.place(starts, ends, expand=align == "expand")
+    kept = [span for span, covers in zip(work.spans, placed.kept) if covers]
+    if len(kept) < len(work.spans):
+        moved["dropped"] += len(work.spans) - len(kept)
     spans = []
-    for (first, last, label), original in zip(token_spans, [c for c in char_spans if c not in dropped]):
-        start, end = words[first][0], words[last - 1][1]
-        if (start, end) != original[:2]:
+    for span, first, last, start, end in zip(kept, placed.first, placed.last, placed.starts,
+                                             placed.ends):
+        if (start, end) != (span.start, span.end):
             moved["moved"] += 1
-        spans.append({"start": start, "end": end, "token_start": first,
-                      "token_end": last - 1, "label": label})
-    moved["dropped"] += len(dropped)
-    return tokens, spans
+        spans.append({"start": start, "end": end, "token_start": first, "token_end": last,
+                      "label": span.label})
+    return spans
 
 
 def alignment_messages(moved: Counter[str], align: str) -> list[str]:

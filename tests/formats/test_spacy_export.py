@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from annotator.nlp.tags import outermost
+from annotator.nlp.tags import cut_tokens, outermost
 from tests.helpers import run_annotator as _cli
 from tests.helpers import seed_jsonl_project
 
 DOC = "aleppo-2020-02-02"
+CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 ENTITY_LABELS = {"ORG", "PER", "GPE", "LOC", "FAC", "WEA", "VEH"}
 
 
@@ -103,3 +104,87 @@ def test_conll_bilou_reads_in_spacy_as_the_projects_entities(project, tmp_path):
     text, spans = _project_spans(project, tmp_path)
     kept = outermost([s for s in spans if s[2] in ENTITY_LABELS])[0]
     assert found == [(text[s:e], label) for s, e, label in kept]
+
+
+
+# --- the DocBin is spaCy's, byte for byte, however fast it is made ---------------------
+def _reference_doc(nlp, document, work, schema, align: str):
+    """A Doc as the writer made it before it was made fast: cut by rebuilding it with
+    ``Doc(vocab, words, spaces)``, spans placed with ``Doc.char_span``."""
+    from spacy.tokens import Doc
+
+    wanted = [(s.start, s.end, s.label) for s in work.spans]
+    doc = nlp.make_doc(document.text)
+    if align == "split":
+        tokens = [(t.idx, t.idx + len(t.text)) for t in doc]
+        pieces = cut_tokens(tokens, wanted)
+        if len(pieces) != len(tokens):
+            text = doc.text
+            spaces = [end < len(text) and (i + 1 == len(pieces) or pieces[i + 1][0] > end)
+                      for i, (_, end) in enumerate(pieces)]
+            doc = Doc(nlp.vocab, words=[text[s:e] for s, e in pieces], spaces=spaces)
+    mode = "strict" if align == "split" else align
+    spans = []
+    for start, end, label in wanted:
+        span = doc.char_span(start, end, label=label, alignment_mode=mode)
+        if span is None and mode == "strict":
+            span = doc.char_span(start, end, label=label, alignment_mode="contract")
+        if span is not None:
+            spans.append(span)
+    doc.spans["sc"] = spans
+    entities = [s for s in spans if schema.layer_of(s.label_) == "entity"]
+    doc.ents = [span for _, _, span in outermost([(s.start, s.end, s) for s in entities])[0]]
+    doc.user_data.update({"id": document.id, "annotator": work.annotator,
+                          "status": work.status.value})
+    return doc
+
+
+def _annotated_documents(seed_text: str) -> list:
+    """The seed with its annotations, and every corpus text with spans anywhere (inside
+    spaCy's tokens, across them, on whitespace), nested ones included."""
+    import random
+
+    from annotator.core.model import Annotations, Document, Span, Status
+    from tests.helpers import seed_annotations
+
+    rng = random.Random(4)
+    pairs = [(Document(DOC, seed_text), seed_annotations(seed_text, DOC))]
+    for path in sorted(CORPORA.rglob("*")):
+        if path.suffix in (".txt", ".jsonl", ".md"):
+            text = path.read_text(encoding="utf-8")
+            spans = []
+            for n in range(80):
+                start = rng.randrange(len(text))
+                spans.append(Span(f"R{n}", start, min(len(text), start + rng.randint(1, 30)),
+                                  rng.choice(["PER", "ORG", "GPE", "CUE"])))
+            pairs.append((Document(path.stem, text), Annotations(path.stem, "amal",
+                                                                 Status.DONE, spans)))
+    return pairs
+
+
+@pytest.mark.parametrize("align", ["split", "expand", "contract"])
+def test_spacy_docbin_is_byte_for_byte_what_spacy_itself_writes(seed_text, align):
+    """The fast writer (tokens cut in place, strings collected from arrays, srsly's
+    registries read once) writes the bytes the plain one did with spaCy's own DocBin."""
+    spacy = pytest.importorskip("spacy", reason="spaCy is an optional extra: pip install '.[spacy]'")
+    import srsly
+    from spacy.tokens import DocBin
+
+    from annotator.core.schema_files import load_schema
+    from annotator.formats.spacy_docbin import write_docbin
+
+    schema = load_schema()
+    pairs = _annotated_documents(seed_text)
+    nlp = spacy.blank("ar")
+    plain = DocBin(store_user_data=True)
+    for document, work in pairs:
+        plain.add(_reference_doc(nlp, document, work, schema, align))
+    written: list[bytes] = []
+    warnings: list[str] = []
+    list(write_docbin(pairs, written.append, schema, align=align, warnings=warnings))
+    assert written == [plain.to_bytes()]
+    if align == "split":
+        assert any("inside one of spaCy's tokens" in w for w in warnings)
+    # srsly is left as it was found
+    assert "get_all" not in vars(srsly.msgpack_encoders)
+    assert "get_all" not in vars(srsly.msgpack_decoders)
