@@ -171,18 +171,20 @@ def test_spacy_docbin_is_byte_for_byte_what_spacy_itself_writes(seed_text, align
     from spacy.tokens import DocBin
 
     from annotator.core.schema_files import load_schema
-    from annotator.formats.spacy_docbin import write_docbin
+    from annotator.formats.spacy_docbin import _docbin_class, write_docbin
 
     schema = load_schema()
     pairs = _annotated_documents(seed_text)
     nlp = spacy.blank("ar")
-    plain = DocBin(store_user_data=True)
+    plain, fast = DocBin(store_user_data=True), _docbin_class()(store_user_data=True)
     for document, work in pairs:
         plain.add(_reference_doc(nlp, document, work, schema, align))
+        fast.add(_reference_doc(nlp, document, work, schema, align))  # no groups given
     written: list[bytes] = []
     warnings: list[str] = []
     list(write_docbin(pairs, written.append, schema, align=align, warnings=warnings))
     assert written == [plain.to_bytes()]
+    assert fast.to_bytes() == written[0]
     if align == "split":
         assert any("inside one of spaCy's tokens" in w for w in warnings)
     # srsly is left as it was found
