@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from .model import Status
@@ -41,6 +43,47 @@ def project_stats(store: Store) -> dict[str, Any]:
             **{s.value: statuses.get(s.value, 0) for s in Status},
         },
     }
+
+
+@dataclass
+class Progress:
+    """Labels made per day by each annotator, oldest day first (from the labels'
+    creation times, in UTC). ``undated`` counts labels whose stored day is not a date
+    (a hand-edited file): left out of the series, but counted so a chart can say so."""
+
+    days: dict[str, list[tuple[date, int]]] = field(default_factory=dict)
+    undated: int = 0
+
+    def running_totals(self) -> dict[str, list[tuple[date, int]]]:
+        """Labels made so far by each annotator, at the end of each day with labels."""
+        totals = {}
+        for annotator, days in self.days.items():
+            total, series = 0, []
+            for day, count in days:
+                total += count
+                series.append((day, total))
+            totals[annotator] = series
+        return totals
+
+    def first_and_last(self) -> tuple[date, date] | None:
+        every = [day for days in self.days.values() for day, _ in days]
+        return (min(every), max(every)) if every else None
+
+
+def annotator_progress(store: Store, annotators: list[str] | None = None) -> Progress:
+    """Each annotator's labels per day; annotators without dated labels are left out
+    (labels imported from files carry no creation time)."""
+    progress = Progress()
+    for annotator in store.annotators() if annotators is None else annotators:
+        days = []
+        for text, count in store.span_dates(annotator).items():
+            try:
+                days.append((date.fromisoformat(text), count))
+            except (TypeError, ValueError):
+                progress.undated += count
+        if days:
+            progress.days[annotator] = sorted(days)
+    return progress
 
 
 def render_stats(figures: dict[str, Any]) -> str:

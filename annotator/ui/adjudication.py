@@ -1,8 +1,9 @@
 """The adjudication panel: every annotator's labels on the document, to accept into gold.
 
 The window works as the gold annotator meanwhile, so the text shows gold; candidates
-are listed (and marked under the text) green when all annotators agree, amber when
-only some have them, red when others chose a different label or boundary there.
+are listed and marked under the text, each state in a row of its own: green (first
+row) when all annotators agree, amber (second) when only some have them, red (third)
+when others chose a different label or boundary there.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from .i18n import N_, tr
 from .workspace import Workspace
 
 AGREEMENT_COLOURS = {"all": QColor("#2e7d32"), "some": QColor("#f9a825"), "conflict": QColor("#c62828")}
+# one row under the text per state: the same place always means the same thing
+MARK_ROWS = {"all": 0, "some": 1, "conflict": 2}
 # the words shown for the data values (which stay "all", "span"… in the project and reports)
 AGREEMENT_TEXT = {"all": N_("all"), "some": N_("some"), "conflict": N_("conflict")}
 KIND_TEXT = {"span": N_("span"), "event": N_("event"), "attribution": N_("attribution")}
@@ -82,7 +85,7 @@ class AdjudicationPanel(QWidget):
 
     def show_marks(self) -> None:
         found = self.refresh()
-        self._set_marks([(c.start, c.end, AGREEMENT_COLOURS[c.agreement])
+        self._set_marks([(c.start, c.end, AGREEMENT_COLOURS[c.agreement], MARK_ROWS[c.agreement])
                          for c in found if not c.in_gold and not c.rejected])
 
     def refresh(self) -> list:

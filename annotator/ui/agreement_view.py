@@ -26,7 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..agreement.scoring import NONE
 from .i18n import N_, ltr, tr, ui_language
+from .plots import (
+    AXIS,
+    INK,
+    HoverText,
+    add_legend,
+    ask_and_save,
+    chart,
+    legend_name,
+    markup,
+    set_axis_title,
+    whole_number_ticks,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,6 +47,10 @@ if TYPE_CHECKING:
 
 DOCUMENT_COLUMNS = (N_("Document"), N_("Annotators"), N_("Span F1 (exact)"), N_("Span F1 (overlap)"),
                     N_("Token kappa"), "αu")
+
+
+EXACT_COLOUR, OVERLAP_COLOUR = "#4c72b0", "#dd8452"
+COLOUR_MAP = "viridis"
 
 
 def _figure(value: Any) -> str:
@@ -48,6 +65,7 @@ class AgreementDialog(QDialog):
         super().__init__(parent)
         self.project_path, self.adjudicate = project_path, adjudicate
         self.report: dict[str, Any] | None = None
+        self.pair: dict[str, Any] | None = None
         self.setWindowTitle(tr("Agreement"))
         self.resize(1000, 640)
         self.pair_box = QComboBox()
@@ -59,11 +77,21 @@ class AgreementDialog(QDialog):
         for widget in (self.pair_box, self.unfinished, self.compute_button):
             top.addWidget(widget)
         self.tabs = QTabWidget()
-        self.labels_plot = pg.PlotWidget(title=tr("Span F1 per label (exact, overlap)"))
-        self.kappa_plot = pg.PlotWidget(title=tr("Token Cohen's kappa per pair"))
-        self.confusion_plot = pg.PlotWidget(title=tr("Label confusions over matched spans"))
-        for plot in (self.labels_plot, self.kappa_plot, self.confusion_plot):
-            plot.setBackground("w")
+        self.labels_plot = chart(tr("Span F1 per label (exact, overlap)"), "agreement-per-label")
+        add_legend(self.labels_plot)
+        set_axis_title(self.labels_plot, "left", tr("Span F1"))
+        set_axis_title(self.labels_plot, "bottom", tr("Label"))
+        self.labels_plot.setMouseEnabled(x=True, y=False)
+        HoverText(self.labels_plot, self._label_text)
+        self.kappa_plot = chart(tr("Token Cohen's kappa per pair"), "agreement-kappa")
+        self.kappa_bar = colour_bar(self.kappa_plot, (-1.0, 1.0), tr("Kappa"))
+        HoverText(self.kappa_plot, self._kappa_text)
+        self.confusion_plot = chart(tr("Label confusions over matched spans"), "agreement-confusions")
+        self.confusion_bar = colour_bar(self.confusion_plot, (0.0, 1.0), tr("Spans"))
+        whole_number_ticks(self.confusion_bar.axis)
+        HoverText(self.confusion_plot, self._confusion_text)
+        self.kappa_matrix = self.confusion_matrix = np.zeros((0, 0))
+        self.plots = {"labels": self.labels_plot, "kappa": self.kappa_plot, "confusion": self.confusion_plot}
         self.documents = QTableWidget(0, len(DOCUMENT_COLUMNS))
         self.documents.setHorizontalHeaderLabels([tr(c) for c in DOCUMENT_COLUMNS])
         self.documents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -78,9 +106,25 @@ class AgreementDialog(QDialog):
                               (self.confusion_plot, tr("Confusions")), (self.documents, tr("Documents")),
                               (self.summary, tr("Report"))):
             self.tabs.addTab(widget, title)
+        self.save_button = QPushButton(tr("Save plot…"))
+        self.save_button.clicked.connect(self.save_current)
+        self.tabs.currentChanged.connect(lambda _i: self.save_button.setEnabled(self.current_plot() is not None))
+        bottom = QHBoxLayout()
+        bottom.addStretch()
+        bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs)
+        layout.addLayout(bottom)
+
+    def current_plot(self) -> pg.PlotWidget | None:
+        """The plot on the open tab (the Documents and Report tabs have none)."""
+        widget = self.tabs.currentWidget()
+        return widget if widget in self.plots.values() else None
+
+    def save_current(self):
+        plot = self.current_plot()
+        return ask_and_save(plot, "png", self) if plot is not None else None
 
     def compute(self):
         from ..agreement import compute_agreement
@@ -106,25 +150,46 @@ class AgreementDialog(QDialog):
         self.pair_box.blockSignals(False)
         self._show_pair(first)
         self._show_kappas(report)
-        self._show_confusion(report.get("confusion", {}))
         self._show_documents(report.get("documents_ranked", []))
         # the full report is English (as the CLI writes it); other languages get its gist
         self.summary.setPlainText(render_agreement(report) if ui_language() == "en" else report_summary(report))
 
     def _show_pair(self, index: int) -> None:
+        """Per-label F1 and label confusions of the chosen pair."""
         plot = self.labels_plot
         plot.clear()
-        if not self.report or not 0 <= index < len(self.report["pairs"]):
+        pairs = self.report["pairs"] if self.report else []
+        self.pair = pairs[index] if 0 <= index < len(pairs) else None
+        self._show_confusion(self.pair)
+        if self.pair is None:
             return
-        per_label = self.report["pairs"][index]["per_label"]
+        per_label = self.pair["per_label"]
         names = list(per_label)
         exact = [per_label[n]["span_exact_f1"] or 0.0 for n in names]
         overlap = [per_label[n]["span_overlap_f1"] or 0.0 for n in names]
         x = np.arange(len(names))
-        plot.addItem(pg.BarGraphItem(x=x - 0.2, height=exact, width=0.4, brush="#4c72b0", name="exact"))
-        plot.addItem(pg.BarGraphItem(x=x + 0.2, height=overlap, width=0.4, brush="#dd8452", name="overlap"))
+        plot.addItem(pg.BarGraphItem(x=x - 0.2, height=exact, width=0.4, brush=EXACT_COLOUR, name=legend_name(tr("exact match"))))
+        plot.addItem(pg.BarGraphItem(x=x + 0.2, height=overlap, width=0.4, brush=OVERLAP_COLOUR, name=legend_name(tr("overlap"))))
         plot.getAxis("bottom").setTicks([list(enumerate(names))])
-        plot.setYRange(0, 1)
+        plot.setYRange(0, 1.15, padding=0)  # room above a perfect score for the legend
+        plot.setXRange(-0.6, max(len(names), 1) - 0.4, padding=0)
+
+    def _label_text(self, x: float, _y: float) -> str | None:
+        if self.pair is None:
+            return None
+        names = list(self.pair["per_label"])
+        index = round(x)
+        if not 0 <= index < len(names) or abs(x - index) > 0.45:
+            return None
+        figures = self.pair["per_label"][names[index]]
+        return "\n".join([
+            names[index],
+            tr("exact match: {value}").format(value=_figure(figures["span_exact_f1"])),
+            tr("overlap: {value}").format(value=_figure(figures["span_overlap_f1"])),
+            tr("spans: {a} {count_a}, {b} {count_b}").format(
+                a=ltr(self.pair["a"]), b=ltr(self.pair["b"]),
+                count_a=figures.get("count_a", "?"), count_b=figures.get("count_b", "?")),
+        ])
 
     def _show_kappas(self, report: dict[str, Any]) -> None:
         names = report.get("annotators", [])
@@ -134,14 +199,44 @@ class AgreementDialog(QDialog):
             value = pair["token_cohen_kappa"]
             matrix[i, j] = matrix[j, i] = np.nan if value is None else value
         np.fill_diagonal(matrix, 1.0)
-        self.kappa_matrix = matrix
-        _heatmap(self.kappa_plot, matrix, names, names, levels=(-1, 1))
+        self.kappa_matrix, self.kappa_names = matrix, names
+        _heatmap(self.kappa_plot, self.kappa_bar, matrix, names, names, levels=(-1, 1))
+        set_axis_title(self.kappa_plot, "left", tr("Annotator"))
+        set_axis_title(self.kappa_plot, "bottom", tr("Annotator"))
 
-    def _show_confusion(self, confusion: dict[str, dict[str, int]]) -> None:
-        labels = sorted({*confusion, *(c for row in confusion.values() for c in row)})
+    def _kappa_text(self, x: float, y: float) -> str | None:
+        cell = _cell(self.kappa_matrix, x, y)
+        if cell is None:
+            return None
+        i, j = cell
+        value = self.kappa_matrix[i, j]
+        figure = tr("not computable") if np.isnan(value) else f"{value:.3f}"
+        return tr("{a} / {b}: token kappa {value}").format(
+            a=ltr(self.kappa_names[i]), b=ltr(self.kappa_names[j]), value=figure)
+
+    def _show_confusion(self, pair: dict[str, Any] | None) -> None:
+        """Rows: the pair's first annotator's labels; columns: the second's."""
+        confusion = pair.get("confusion", {}) if pair else {}
+        labels = sorted({*confusion, *(c for row in confusion.values() for c in row)},
+                        key=lambda c: (c == NONE, c))
         matrix = np.array([[confusion.get(r, {}).get(c, 0) for c in labels] for r in labels], dtype=float)
-        self.confusion_matrix = matrix
-        _heatmap(self.confusion_plot, matrix, labels, labels, levels=(0, max(1.0, matrix.max(initial=0))))
+        self.confusion_matrix, self.confusion_labels = matrix.reshape(len(labels), len(labels)), labels
+        shown = [_label_shown(c) for c in labels]
+        _heatmap(self.confusion_plot, self.confusion_bar, self.confusion_matrix, shown, shown,
+                 levels=(0, max(1.0, matrix.max(initial=0))))
+        a, b = (pair["a"], pair["b"]) if pair else ("", "")
+        set_axis_title(self.confusion_plot, "left", tr("Label given by {name}").format(name=ltr(a)))
+        set_axis_title(self.confusion_plot, "bottom", tr("Label given by {name}").format(name=ltr(b)))
+
+    def _confusion_text(self, x: float, y: float) -> str | None:
+        cell = _cell(self.confusion_matrix, x, y)
+        if cell is None or self.pair is None:
+            return None
+        i, j = cell
+        return tr("{a}: {label_a}, {b}: {label_b}: {count} spans").format(
+            a=ltr(self.pair["a"]), label_a=_label_shown(self.confusion_labels[i]),
+            b=ltr(self.pair["b"]), label_b=_label_shown(self.confusion_labels[j]),
+            count=int(self.confusion_matrix[i, j]))
 
     def _show_documents(self, rows: list[dict[str, Any]]) -> None:
         self.documents.setRowCount(len(rows))
@@ -179,22 +274,59 @@ def report_summary(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _heatmap(plot: pg.PlotWidget, matrix: np.ndarray, rows: list[str], columns: list[str],
-             levels: tuple[float, float]) -> None:
+def colour_bar(plot: pg.PlotWidget, levels: tuple[float, float], title: str) -> pg.ColorBarItem:
+    """The colour scale beside a heatmap (fixed: the figures are read, not tuned)."""
+    bar = pg.ColorBarItem(values=levels, colorMap=pg.colormap.get(COLOUR_MAP), interactive=False,
+                          colorMapMenu=False, width=18)
+    bar.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # made before it joins the plot
+    bar.setLabel("right", markup(title), color=INK)
+    bar.axis.setTextPen(INK)
+    bar.axis.setPen(AXIS)
+    plot.getPlotItem().layout.addItem(bar, 2, 5)  # right of the plot, as setImageItem would
+    plot.getPlotItem().layout.setColumnFixedWidth(4, 5)
+    return bar
+
+
+def _heatmap(plot: pg.PlotWidget, bar: pg.ColorBarItem, matrix: np.ndarray, rows: list[str],
+             columns: list[str], levels: tuple[float, float]) -> None:
     plot.clear()
+    bar.setLevels(levels)
     if matrix.size == 0:
+        plot.getAxis("bottom").setTicks([[]])
+        plot.getAxis("left").setTicks([[]])
         return
-    image = pg.ImageItem(np.nan_to_num(matrix.T, nan=levels[0]))
-    image.setLevels(levels)
-    image.setLookupTable(pg.colormap.get("viridis").getLookupTable())
+    image = pg.ImageItem(matrix.T)  # a cell without a figure (NaN) is left blank
     plot.addItem(image)
+    bar.setImageItem(image)
+    colours = pg.colormap.get(COLOUR_MAP)
     for i in range(matrix.shape[0]):
         for j in range(matrix.shape[1]):
             value = matrix[i, j]
             text = "—" if np.isnan(value) else (f"{value:.2f}" if value % 1 else f"{int(value)}")
-            label = pg.TextItem(text, color="w", anchor=(0.5, 0.5))
+            label = pg.TextItem(text, color=_ink_on(colours, value, levels), anchor=(0.5, 0.5))
             label.setPos(j + 0.5, i + 0.5)
             plot.addItem(label)
     plot.getAxis("bottom").setTicks([[(j + 0.5, c) for j, c in enumerate(columns)]])
     plot.getAxis("left").setTicks([[(i + 0.5, r) for i, r in enumerate(rows)]])
     plot.invertY(True)
+    plot.setRange(xRange=(0, matrix.shape[1]), yRange=(0, matrix.shape[0]), padding=0.02)
+
+
+def _ink_on(colours: pg.ColorMap, value: float, levels: tuple[float, float]) -> str:
+    """Black figures on the light end of the scale, white on the dark end."""
+    if np.isnan(value):
+        return INK
+    low, high = levels
+    colour = colours.map((min(max(value, low), high) - low) / (high - low), mode="qcolor")
+    luma = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
+    return INK if luma > 0.5 else "w"
+
+
+def _cell(matrix: np.ndarray, x: float, y: float) -> tuple[int, int] | None:
+    """The (row, column) of a heatmap cell under data point (x, y)."""
+    i, j = int(np.floor(y)), int(np.floor(x))
+    return (i, j) if 0 <= i < matrix.shape[0] and 0 <= j < matrix.shape[1] else None
+
+
+def _label_shown(label: str) -> str:
+    return tr("(none)") if label == NONE else label

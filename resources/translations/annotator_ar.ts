@@ -456,14 +456,6 @@
       <translation>المستندات: قُرئ {read} من {total} في المشروع</translation>
     </message>
     <message>
-      <source>exact match</source>
-      <translation>تطابق تامّ</translation>
-    </message>
-    <message>
-      <source>overlap</source>
-      <translation>تداخل</translation>
-    </message>
-    <message>
       <source>Label given by {name}</source>
       <translation>الوسم عند {name}</translation>
     </message>
@@ -474,6 +466,14 @@
     <message>
       <source>{a} / {b} ({count} documents)</source>
       <translation>{a} / {b} ({count} مستندات)</translation>
+    </message>
+    <message>
+      <source>exact match</source>
+      <translation>تطابق تامّ</translation>
+    </message>
+    <message>
+      <source>overlap</source>
+      <translation>تداخل</translation>
     </message>
     <message>
       <source>exact match: {value}</source>
@@ -1328,16 +1328,16 @@
       <translation>المجموع التراكمي للوسوم</translation>
     </message>
     <message>
-      <source>Day (UTC)</source>
-      <translation>اليوم (بالتوقيت العالمي)</translation>
-    </message>
-    <message>
       <source>Statistics</source>
       <translation>إحصاءات</translation>
     </message>
     <message>
       <source>Progress</source>
       <translation>التقدّم</translation>
+    </message>
+    <message>
+      <source>Day (UTC)</source>
+      <translation>اليوم (بالتوقيت العالمي)</translation>
     </message>
     <message>
       <source>No label has a date yet: labels made in the app are dated, imported ones are not.</source>
@@ -1354,6 +1354,10 @@
     <message>
       <source>Labels per annotator over time ({annotator} in bold)</source>
       <translation>وسوم كل موسِّم عبر الزمن ({annotator} بالخط العريض)</translation>
+    </message>
+    <message>
+      <source>Day (UTC), {first} to {last}</source>
+      <translation>اليوم (بالتوقيت العالمي)، من {first} إلى {last}</translation>
     </message>
     <message>
       <source>{count} labels with an unreadable date are left out.</source>
