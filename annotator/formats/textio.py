@@ -54,8 +54,9 @@ def read_lines(path: Path, encoding: str | None = None) -> Iterator[tuple[int, s
     Byte-oriented encodings are decoded line by line so memory stays flat for huge
     files; UTF-16 is decoded whole, as its newlines are two bytes wide.
     """
-    # a large buffer: a Prodigy line (one task, every token spelled out) is ~70 KB
-    with path.open("rb", buffering=1 << 20) as handle:
+    # a larger buffer than the default for Prodigy's ~70 KB lines (one task, every token
+    # spelled out), small enough to keep an import's memory flat (tests/robustness)
+    with path.open("rb", buffering=1 << 17) as handle:
         head = handle.read(4)
         handle.seek(0)
         chosen = check_encoding(encoding) if encoding else sniff_encoding(head)

@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from ..core.model import Span
+from ..core.model import Span, Status
 from ..core.progress import Progress
 from ..core.session import Change
 from ..core.suggestions import LEARNED_MODEL
@@ -115,11 +115,14 @@ class ModelSuggestions:
             self.train_now(quiet=True)
 
     def train_now(self, quiet: bool = False) -> None:
-        """Annotate > Train suggestions now (and every ``TRAIN_EVERY`` labels, quietly)."""
+        """Annotate > Train suggestions now (and every ``TRAIN_EVERY`` labels, quietly,
+        once some document is done: before that there is nothing to learn from)."""
         ws = self.workspace
         if self.project_path is None or ws.document is None or self.running():
             return
         self.new_labels = 0
+        if quiet and not any(status is Status.DONE for _, _, status in ws.store.statuses()):
+            return
         annotator, ids = ws.annotator, [ws.document.id]
         self._run(tr("Training suggestions on the project's labels…"),
                   lambda store: train_and_suggest(store, annotator, ids, model_threshold()), quiet)

@@ -147,7 +147,7 @@ def test_ctrl_click_on_a_span_adds_it_to_the_selected_event_in_the_role_chosen(q
 def test_ctrl_click_on_a_span_that_fits_no_role_says_so_and_stores_nothing(qtbot, window, seed_project):
     view = window.view
     _attack_on_the_regime_forces(qtbot, view)
-    time = at(view.text, "2020")
+    time = at(view.text, "خسائر ضخمة")
     _label(qtbot, view, *time, Qt.Key.Key_M)  # MONEY: no role of an attack takes it
     trigger = at(view.text, "استهداف")
     show(qtbot, view, *trigger)
