@@ -50,9 +50,10 @@ def paint_nesting(painter: QPainter, depths: dict[str, int], spans: list[Span],
 
 def paint_links(painter: QPainter, links: list[RoleLink], base_font: QFont,
                 rects_of: Callable[[Span], list[QRectF]], colour_of: Callable[[RoleLink], QColor],
-                name_of: Callable[[RoleLink], str]) -> list[DrawnTag]:
+                name_of: Callable[[RoleLink], str], below: float = 0.0) -> list[DrawnTag]:
     """Tags under each linked span (several roles of one span side by side, from its
-    right-to-left start) and a connector from the head; returns the tags drawn."""
+    right-to-left start) and a connector from the head; returns the tags drawn.
+    ``below``: room to leave under the line first (the adjudication marks' rows)."""
     font = QFont(base_font)
     font.setPointSizeF(max(7.0, base_font.pointSizeF() * 0.6))
     metrics = QFontMetricsF(font)
@@ -68,7 +69,7 @@ def paint_links(painter: QPainter, links: list[RoleLink], base_font: QFont,
         first = rects[0]
         width = metrics.horizontalAdvance(text) + 8
         right = used.get(link.span.id, first.right())
-        tag = QRectF(right - width, first.bottom() + TAG_GAP, width, metrics.height() + 2)
+        tag = QRectF(right - width, first.bottom() + below + TAG_GAP, width, metrics.height() + 2)
         used[link.span.id] = tag.left() - 3
         if link.head is not None and link.head.id != link.span.id:
             _connector(painter, rects_of(link.head), tag, colour)

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -78,7 +79,7 @@ class AnnotationTextView(QTextEdit):
         self.links: list[RoleLink] = []  # the selected item's roles, tagged under their spans
         self.drawn_tags: list[DrawnTag] = []  # as last painted
         self._nesting: tuple[tuple, dict[str, int]] = ((), {})  # (spans on screen, depths)
-        self.marks: list[tuple[int, int, object]] = []  # (start, end, QColor) lines under text
+        self.marks: list[tuple] = []  # (start, end, QColor, row): bands under the text
         self.suggestions = ByPlace()  # drawn dashed in their label's colour
         self._underlines = UnderlineCache()  # suggestion lines, per paragraph
         self._pens: dict[tuple[str, float], QPen] = {}
@@ -276,8 +277,10 @@ class AnnotationTextView(QTextEdit):
         found = [s for s in self.spans if s.start <= offset < s.end]
         return sorted(found, key=lambda s: s.end - s.start)
 
-    def set_marks(self, marks: list[tuple[int, int, object]]) -> None:
-        """Coloured lines under ranges (adjudication candidates), stacked when they overlap."""
+    def set_marks(self, marks: list[tuple]) -> None:
+        """Coloured bands under ranges (adjudication candidates): ``(start, end, colour,
+        row)``, one row per agreement state below the letters' descent (a 3-tuple goes
+        on the first row)."""
         self.marks = list(marks)
         self.viewport().update()
 
@@ -413,8 +416,10 @@ class AnnotationTextView(QTextEdit):
         for span in self.outlined:
             for rect in self.span_rects(span):
                 painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 4, 4)
+        # under the adjudication marks' rows, when there are marks: the tags' boxes would hide them
+        below = marks_band(QFontMetricsF(self.font()).height()) if self.marks else 0
         self.drawn_tags = paint_links(painter, self.links, self.font(), self.span_rects,
-                                      self._link_colour, self._link_name) if self.styler else []
+                                      self._link_colour, self._link_name, below) if self.styler else []
         painter.end()
         self.painted.emit()
 
