@@ -27,8 +27,12 @@ from ..formats.registry import (
     read_paths,
 )
 from ..nlp.tags import ALIGN_MODES, SCHEMES
-from .i18n import tr
+from .i18n import N_, tr
+from .models import LAYER_TEXT
 from .workers import GeneratorWorker, run_with_progress
+
+ALIGN_TEXT = {"split": N_("cut a token at a span's edge"), "expand": N_("widen spans to whole tokens"),
+              "contract": N_("narrow spans to whole tokens")}
 
 if TYPE_CHECKING:
     from ..core.progress import Progress
@@ -58,10 +62,14 @@ class ImportOptionsDialog(QDialog):
         self.setWindowTitle(tr("Import options"))
         form = QFormLayout(self)
         self.fmt = QComboBox()
-        self.fmt.addItems(["auto", *FORMATS])
+        self.fmt.addItem(tr("by the file's name"), "auto")
+        for name in FORMATS:
+            self.fmt.addItem(name, name)
         self.annotator = QLineEdit("import")
         self.encoding = QComboBox()
-        self.encoding.addItems(["auto (UTF-8 / UTF-16 with BOM)", "cp1256", "utf-8", "utf-16"])
+        self.encoding.addItem(tr("detected (UTF-8, or UTF-16 with its mark)"), None)
+        for name in ("cp1256", "utf-8", "utf-16"):
+            self.encoding.addItem(name, name)
         self.add_labels = QCheckBox(tr("Add unknown labels to the schema"))
         self.strict = QCheckBox(tr("CoNLL: refuse I- tags that start an entity"))
         form.addRow(tr("Format"), self.fmt)
@@ -72,9 +80,8 @@ class ImportOptionsDialog(QDialog):
         _buttons(self, form)
 
     def options(self) -> ImportOptions:
-        encoding = None if self.encoding.currentIndex() == 0 else self.encoding.currentText()
-        return ImportOptions(self.fmt.currentText(), self.annotator.text().strip() or "import",
-                             encoding, self.add_labels.isChecked(), self.strict.isChecked())
+        return ImportOptions(self.fmt.currentData(), self.annotator.text().strip() or "import",
+                             self.encoding.currentData(), self.add_labels.isChecked(), self.strict.isChecked())
 
 
 class ExportOptionsDialog(QDialog):
@@ -85,15 +92,16 @@ class ExportOptionsDialog(QDialog):
         self.fmt = QComboBox()
         self.fmt.addItems(list(EXPORT_FORMATS))
         self.annotator = QComboBox()
-        self.annotator.addItem("every annotator", None)
+        self.annotator.addItem(tr("every annotator"), None)
         for name in annotators:
             self.annotator.addItem(name, name)
-        self.layers = {layer: QCheckBox(layer) for layer in LAYERS}
+        self.layers = {layer: QCheckBox(tr(LAYER_TEXT[layer])) for layer in LAYERS}
         self.layers["entity"].setChecked(True)
         self.scheme = QComboBox()
         self.scheme.addItems(list(SCHEMES))
         self.align = QComboBox()
-        self.align.addItems(list(ALIGN_MODES))
+        for mode in ALIGN_MODES:  # the CLI's --align names, said in words
+            self.align.addItem(tr(ALIGN_TEXT[mode]), mode)
         form.addRow(tr("Format"), self.fmt)
         form.addRow(tr("Annotator"), self.annotator)
         for box in self.layers.values():
@@ -105,7 +113,7 @@ class ExportOptionsDialog(QDialog):
     def options(self) -> ExportOptions:
         layers = [name for name, box in self.layers.items() if box.isChecked()] or ["entity"]
         return ExportOptions(self.fmt.currentText(), self.annotator.currentData(), layers,
-                             self.scheme.currentText(), self.align.currentText())
+                             self.scheme.currentText(), self.align.currentData())
 
 
 def start_import(window: MainWindow, paths: list[Path], options: ImportOptions) -> GeneratorWorker:

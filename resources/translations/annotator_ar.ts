@@ -1480,6 +1480,18 @@
       <translation>بكوالتر: {text}</translation>
     </message>
     <message>
+      <source>cut a token at a span's edge</source>
+      <translation>اقطع الرمز عند حدّ المقطع</translation>
+    </message>
+    <message>
+      <source>widen spans to whole tokens</source>
+      <translation>وسّع المقاطع إلى رموز كاملة</translation>
+    </message>
+    <message>
+      <source>narrow spans to whole tokens</source>
+      <translation>ضيّق المقاطع إلى رموز كاملة</translation>
+    </message>
+    <message>
       <source>Importing</source>
       <translation>جارٍ الاستيراد</translation>
     </message>
@@ -1490,6 +1502,14 @@
     <message>
       <source>Import options</source>
       <translation>خيارات الاستيراد</translation>
+    </message>
+    <message>
+      <source>by the file's name</source>
+      <translation>حسب اسم الملف</translation>
+    </message>
+    <message>
+      <source>detected (UTF-8, or UTF-16 with its mark)</source>
+      <translation>يُكتشف تلقائيًا (UTF-8، أو UTF-16 مع علامته)</translation>
     </message>
     <message>
       <source>Add unknown labels to the schema</source>

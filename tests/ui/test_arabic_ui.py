@@ -343,3 +343,86 @@ def test_arabic_ui_inspector_shows_attribute_values_in_arabic_and_stores_the_sch
     box.setCurrentIndex(box.findText("منفي"))
     (event,) = stored(seed_project).events
     assert event.attributes == {"polarity": "Negative"}
+
+
+FORMATS_AND_CODES = {"jsonl", "conll", "brat", "spacy", "doccano", "doccano-relations", "prodigy", "txt",
+                     "bio", "bioes", "bilou", "iob2", "UTF-8", "UTF-16", "cp1256", "utf-8", "utf-16", "BOM",
+                     "PNG", "SVG", "CSV", "JSON", "JSONL", "CoNLL", "spaCy", "Prodigy", "doccano", "brat",
+                     "gold", "aqmar", "demo", "I-", "u"}  # "I-" a tag prefix; "u" of αu, the measure
+
+
+def _shown_texts(widget) -> list[str]:
+    """Every text a widget and its children show: titles, labels, buttons, list and
+    combo items, headers, tabs, placeholders."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QHeaderView,
+        QLabel,
+        QLineEdit,
+        QTabWidget,
+    )
+
+    texts = [widget.windowTitle()]
+    for child in widget.findChildren(QLabel):
+        texts.append(child.text())
+    for child in widget.findChildren(QAbstractButton):
+        texts.append(child.text())
+    for child in widget.findChildren(QComboBox):
+        texts += [child.itemText(i) for i in range(child.count())]
+    for child in widget.findChildren(QGroupBox):
+        texts.append(child.title())
+    for child in widget.findChildren(QTabWidget):
+        texts += [child.tabText(i) for i in range(child.count())]
+    for child in widget.findChildren(QLineEdit):
+        texts.append(child.placeholderText())
+    for header in widget.findChildren(QHeaderView):
+        model = header.model()
+        if model is not None:
+            texts += [str(model.headerData(i, header.orientation()) or "") for i in range(header.count())]
+    return [t for t in texts if t]
+
+
+def test_arabic_ui_every_dialog_speaks_arabic_and_fits_1366_by_768(qtbot, arabic_window):
+    from annotator.ui import help_dialogs
+    from annotator.ui.agreement_view import AgreementDialog
+    from annotator.ui.concordance import open_concordance
+    from annotator.ui.dialogs import PickSpanDialog, SpanChoice
+    from annotator.ui.notes_panel import NoteDialog
+    from annotator.ui.other_annotator import AnnotatorViewer
+    from annotator.ui.shortcuts import ShortcutsDialog, shortcut_rows
+    from annotator.ui.stats_view import StatsDialog
+    from annotator.ui.transfer import ExportOptionsDialog, ImportOptionsDialog
+
+    window = arabic_window
+    store = window.workspace.store
+    codes = _codes(window) | FORMATS_AND_CODES
+    dialogs = {
+        "import": ImportOptionsDialog(window),
+        "export": ExportOptionsDialog(["amal"], window),
+        "statistics": StatsDialog(store, "amal", window),
+        "agreement": AgreementDialog(window.project_path, window.adjudicate_document, window),
+        "shortcuts": ShortcutsDialog(shortcut_rows(window), window),
+        "about": help_dialogs.TextDialog("عن", help_dialogs.about_text(window), window),
+        "argument": PickSpanDialog("معامل", {"Target": [SpanChoice("ORG: …قوات النظام… — السطر 3", span_id="T1")]},
+                                   window),
+        "note": NoteDialog("ملاحظة", "", window),
+        "annotator": AnnotatorViewer(window.workspace, ["badr"], window),
+        "concordance": open_concordance(window),
+    }
+    problems = {}
+    for name, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        dialog.adjustSize()
+        size = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
+        if size.width() > 1366 or size.height() > 768:
+            problems[name] = f"{size.width()}x{size.height()}"
+        english = _english_in(_shown_texts(dialog), codes)
+        if english:
+            problems[name + " texts"] = english
+    assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())
+
+
+def _english_in(texts: list[str], codes: set[str]) -> dict[str, list[str]]:
+    return {text: words for text in texts if (words := latin_words(text, codes))}
