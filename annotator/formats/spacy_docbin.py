@@ -19,6 +19,7 @@ arrays, and srsly's msgpack registries are read once per export, not three times
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -207,26 +208,33 @@ def _distinct(keys: np.ndarray) -> list[int]:
     return [*keys[0, same].tolist(), *varied.tolist()]
 
 
+_READ_ONCE = threading.Lock()
+_READING_ONCE = [0]  # exports inside _msgpack_registries_read_once, in any thread
+
+
 @contextmanager
 def _msgpack_registries_read_once() -> Iterator[None]:
     """srsly looks its msgpack encoders and decoders up (every installed package's entry
     points, and its whole registry) each time it packs, three times per Doc: most of the
-    rest of a DocBin's time. They do not change during an export: read them once."""
+    rest of a DocBin's time. They do not change during an export: read them once (the
+    first export to start reads them, the last to end puts srsly back as it was)."""
     import srsly
 
     registries = [srsly.msgpack_encoders, srsly.msgpack_decoders]
-    saved = [vars(registry).get("get_all") for registry in registries]
-    for registry in registries:
-        found = registry.get_all()
-        registry.get_all = lambda found=found: found
+    with _READ_ONCE:
+        if not _READING_ONCE[0]:
+            for registry in registries:
+                found = registry.get_all()
+                registry.get_all = lambda found=found: found
+        _READING_ONCE[0] += 1
     try:
         yield
     finally:
-        for registry, before in zip(registries, saved):
-            if before is None:
-                del registry.get_all
-            else:
-                registry.get_all = before
+        with _READ_ONCE:
+            _READING_ONCE[0] -= 1
+            if not _READING_ONCE[0]:
+                for registry in registries:
+                    del registry.get_all  # the class's method shows again
 
 
 def _messages(report: Counter[str], align: str) -> list[str]:

@@ -190,3 +190,25 @@ def test_spacy_docbin_is_byte_for_byte_what_spacy_itself_writes(seed_text, align
     # srsly is left as it was found
     assert "get_all" not in vars(srsly.msgpack_encoders)
     assert "get_all" not in vars(srsly.msgpack_decoders)
+
+
+def test_spacy_exports_that_overlap_leave_srsly_as_it_was(seed_text):
+    """The registries are read once while any export runs (the GUI may run two); the
+    last export to end, whichever it is, puts srsly back."""
+    pytest.importorskip("spacy", reason="spaCy is an optional extra: pip install '.[spacy]'")
+    import srsly
+
+    from annotator.core.schema_files import load_schema
+    from annotator.formats.spacy_docbin import write_docbin
+
+    pairs = _annotated_documents(seed_text)[:2]
+    first = write_docbin(pairs, lambda _: None, load_schema(), warnings=[])
+    second = write_docbin(pairs, lambda _: None, load_schema(), warnings=[])
+    next(first), next(second)
+    assert "get_all" in vars(srsly.msgpack_encoders)
+    list(first)  # the first to start ends first
+    assert "get_all" in vars(srsly.msgpack_encoders)  # the second still runs
+    assert srsly.msgpack_loads(srsly.msgpack_dumps({"a": 1})) == {"a": 1}
+    list(second)
+    assert "get_all" not in vars(srsly.msgpack_encoders)
+    assert "get_all" not in vars(srsly.msgpack_decoders)
