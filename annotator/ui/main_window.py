@@ -340,7 +340,11 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 900)
+            # within the screen: on 1366x768 a 1400x900 window hid the File menu and the
+            # palette (the right side, where a right-to-left window starts)
+            room = self.screen().availableGeometry()
+            self.resize(min(1400, room.width()), min(900, room.height()))
+            self.move(room.topLeft())
             # wide enough for the annotation list's text, label and position side by side
             self.resizeDocks([self.docks["documents"]], [340], Qt.Orientation.Horizontal)
         if state is not None:

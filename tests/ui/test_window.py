@@ -351,3 +351,12 @@ def test_window_annotation_list_in_text_order_with_text_and_label_first(window):
     assert starts == sorted(starts) and len(starts) > 3
     header = table.horizontalHeader()
     assert [header.logicalIndex(v) for v in range(3)] == [1, 2, 0]  # text, label, position
+
+
+def test_window_first_start_fits_the_screen(qtbot, seed_project):
+    """On a 1366x768 screen a 1400x900 window hid the File menu and the palette (the
+    right side, where a right-to-left window starts)."""
+    window = open_window(seed_project, "amal")
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert room.contains(window.geometry()), (room, window.geometry())
