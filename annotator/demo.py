@@ -63,25 +63,22 @@ def _name_misc(store: ProjectStore) -> None:
         store.save_schema(schema)
 
 
-def share_examples(path: Path, annotator: str) -> None:
+def share_examples(store: ProjectStore, annotator: str) -> None:
     """Give a newcomer the demo's worked examples as their own work (entities with
     nesting, an event with its roles, an attribution; AQMAR's entities), so that the
     demo opens on labels they can see, change and undo. Once: an annotator who has
-    work in the demo keeps it as it is."""
-    store = ProjectStore.open(path, backup=False)
-    try:
-        if not annotator or annotator in EXAMPLE_ANNOTATORS or annotator in store.annotators():
-            return
-        with store.atomic():
-            for document_id in store.document_ids():
-                present = store.annotators_of(document_id)
-                for source in (a for a in EXAMPLE_ANNOTATORS if a in present):
-                    work = store.annotations(document_id, source)
-                    if not work.is_empty():
-                        store.replace_annotations(replace(work, annotator=annotator))
-                        break
-    finally:
-        store.close()
+    work in the demo keeps it as it is. Through the caller's own connection: opening
+    and closing another would checkpoint the project behind the caller's back."""
+    if not annotator or annotator in EXAMPLE_ANNOTATORS or annotator in store.annotators():
+        return
+    with store.atomic():
+        for document_id in store.document_ids():
+            present = store.annotators_of(document_id)
+            for source in (a for a in EXAMPLE_ANNOTATORS if a in present):
+                work = store.annotations(document_id, source)
+                if not work.is_empty():
+                    store.replace_annotations(replace(work, annotator=annotator))
+                    break
 
 
 def ensure_demo(data_dir: Path) -> Path:

@@ -102,8 +102,14 @@ def open_store(project: Path | None, annotator: str = "") -> tuple[ProjectStore,
         from ..demo import ensure_demo, share_examples
 
         project = ensure_demo(data_dir())
-        share_examples(project, annotator)
-    elif not project.exists():
+        store = ProjectStore.open(project, backup=False)
+        try:
+            share_examples(store, annotator)
+        except BaseException:
+            store.close()
+            raise
+        return store, project
+    if not project.exists():
         ProjectStore.create(project, load_schema()).close()
     # the backup on opening is copied once the window has painted (backup_in_background)
     return ProjectStore.open(project, backup=False), project
