@@ -92,3 +92,20 @@ def seed_jsonl_project(folder: Path, document_id: str) -> Path:
     assert run_annotator("import", path, source).returncode == 0
     return path
 
+
+
+def project_from_jsonl(folder: Path, schema, lines: list[dict], name: str = "corpus") -> Path:
+    """A project holding ``lines`` (JSONL records), imported as the window's importer does."""
+    import json
+
+    from annotator.core.importing import import_records
+    from annotator.formats.jsonl import read_jsonl
+    from annotator.storage import ProjectStore
+
+    source = folder / f"{name}.jsonl"
+    source.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
+    path = folder / f"{name}.sqlite"
+    store = ProjectStore.create(path, schema)
+    list(import_records(store, read_jsonl(source)))
+    store.close()
+    return path

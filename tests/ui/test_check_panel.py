@@ -5,16 +5,13 @@ reached the project file is read through a second connection."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from annotator.core.importing import import_records
-from annotator.formats.jsonl import read_jsonl
-from annotator.storage import ProjectStore
+from tests.helpers import project_from_jsonl
 from tests.ui.conftest import shown_window
 
 KEY = Qt.Key
@@ -45,12 +42,7 @@ def corpus(tmp_path, schema):
         {"id": "d2", "text": SECOND, "annotator": "amal", "spans": [_span(SECOND, "حلب", "LOC")]},
         {"id": "d3", "text": THIRD, "annotator": "amal", "spans": [_span(THIRD, "دمشق", "GPE")]},
     ]
-    source = tmp_path / "corpus.jsonl"
-    source.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
-    path = tmp_path / "corpus.sqlite"
-    store = ProjectStore.create(path, schema)
-    list(import_records(store, read_jsonl(source)))
-    store.close()
+    path = project_from_jsonl(tmp_path, schema, lines)
     with sqlite3.connect(path) as conn:  # another program changed d3's text
         conn.execute("UPDATE documents SET text = replace(text, 'دمشق', 'بيروت') WHERE id = 'd3'")
     conn.close()

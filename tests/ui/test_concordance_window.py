@@ -4,7 +4,6 @@ search, select hits, press a label's key, see it in the file; undo in the main w
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -12,10 +11,9 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from annotator.core.importing import import_records
-from annotator.formats.jsonl import read_jsonl
 from annotator.storage import ProjectStore
 from tests.conftest import SEED
+from tests.helpers import project_from_jsonl
 from tests.ui.conftest import shown_window
 
 KEY = Qt.Key
@@ -38,12 +36,7 @@ def corpus(tmp_path, schema):
         {"id": "third", "text": THIRD, "meta": {"title": "Third"}},
         {"id": "fourth", "text": FOURTH, "meta": {"title": "Fourth"}},
     ]
-    source = tmp_path / "corpus.jsonl"
-    source.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
-    path = tmp_path / "corpus.sqlite"
-    store = ProjectStore.create(path, schema)
-    list(import_records(store, read_jsonl(source)))
-    store.close()
+    path = project_from_jsonl(tmp_path, schema, lines)
     return path
 
 
