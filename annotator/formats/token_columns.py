@@ -39,8 +39,8 @@ _PART_OFFSET = np.cumsum(_PART_LENGTH) - _PART_LENGTH
 _ROW = (_OPEN, _OPEN, _START, _OPEN, _END, _OPEN, _ID, _OPEN, _WS_TRUE, _COMMA)
 _ROW_OFFSET = _PART_OFFSET[list(_ROW)]
 _ROW_LENGTH = _PART_LENGTH[list(_ROW)]
-# What JSON escapes but whitespace, which is never inside a word token.
-_ESCAPED_IN_WORDS = re.compile('["\\\\\x00-\x08\x0e-\x1b]')
+# The control characters JSON escapes but whitespace, which is never inside a word token.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b]")
 _NO_TOKENS = np.zeros(0, dtype=np.int64)
 
 
@@ -134,8 +134,12 @@ class TokenColumns:
         them), as indices; ``None`` if a token holds another character JSON escapes (a
         control character) or holds one among other characters. ``text`` is UTF-8, where
         a byte below 0x80 is always that ASCII character."""
-        if self.words and _ESCAPED_IN_WORDS.search(self.text) is None:
-            return _NO_TOKENS, _NO_TOKENS  # the common case, found at C speed
+        if self.words and _CONTROL.search(self.text) is None:
+            # a quote or a backslash is a word token alone (a camel-tools symbol)
+            if '"' not in self.text and "\\" not in self.text:
+                return _NO_TOKENS, _NO_TOKENS  # the common case, found at C speed
+            lead = text[first]
+            return np.flatnonzero(lead == ord('"')), np.flatnonzero(lead == ord("\\"))
         escaped = (text < 0x20) | (text == ord('"')) | (text == ord("\\"))
         counted = np.concatenate(([0], np.cumsum(escaped)))
         holds_escape = counted[after] > counted[first]
