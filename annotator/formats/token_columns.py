@@ -87,9 +87,9 @@ class TokenColumns:
         """Cut each token at every boundary strictly inside it (``nlp.tags.cut_tokens``)."""
         points = np.array([point for inside in self.cuts(boundaries).values()
                            for point in inside], dtype=np.int64)
-        if len(points):  # sorted, and never a start or an end already
-            self.starts = np.insert(self.starts, np.searchsorted(self.starts, points), points)
-            self.ends = np.insert(self.ends, np.searchsorted(self.ends, points), points)
+        if len(points):  # never a start or an end already: each cut adds one of each
+            self.starts = np.sort(np.concatenate((self.starts, points)))
+            self.ends = np.sort(np.concatenate((self.ends, points)))
 
     def place(self, starts: Sequence[int], ends: Sequence[int], expand: bool) -> Placed:
         """Character spans on tokens, as ``nlp.tags.align`` places them: the tokens inside
@@ -113,38 +113,40 @@ class TokenColumns:
         plain space follows the token."""
         if not len(self.starts):
             return b"[]"
-        text = np.frombuffer(self.text.encode("utf-8"), dtype=np.uint8)
-        # where each character starts in the bytes (not at a continuation byte), and the end
-        byte_at = np.append(np.flatnonzero((text & 0xC0) != 0x80), len(text))
+        padded = np.frombuffer(self.text.encode("utf-8") + b"\0", dtype=np.uint8)
+        text = padded[:-1]
+        # where each character starts in the bytes (not at a continuation byte), and the
+        # end (the padding byte)
+        byte_at = np.flatnonzero((padded & 0xC0) != 0x80)
         first, after = byte_at[self.starts], byte_at[self.ends]  # each token's bytes
-        alone = self._escaped_alone(text, first, after)
+        alone = self._escaped_alone(padded, first, after)
         if alone is None:
             return tokens_json_by_dicts(self.text, self.starts, self.ends).encode("utf-8")
         # One buffer holds every piece: the text's bytes, the fixed parts, the decimals.
         largest = max(len(self.text), len(self.starts))  # no offset nor id is larger
         numbers = _decimals(largest)
         source = np.concatenate((text, _PART_BYTES, numbers.digits_upto(largest)))
-        spaced = np.append(text, 0)[after] == ord(" ")
+        spaced = padded[after] == ord(" ")
         offsets, lengths = self._pieces(first, after, spaced, alone, numbers, len(text))
         return b"[" + _gather(source, offsets.ravel(), lengths.ravel()) + b"]"
 
-    def _escaped_alone(self, text: np.ndarray, first: np.ndarray,
+    def _escaped_alone(self, padded: np.ndarray, first: np.ndarray,
                        after: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
         """The tokens that are just a quote, and those just a backslash (JSON escapes
         them), as indices; ``None`` if a token holds another character JSON escapes (a
-        control character) or holds one among other characters. ``text`` is UTF-8, where
-        a byte below 0x80 is always that ASCII character."""
+        control character) or holds one among other characters. ``padded`` is the UTF-8
+        text and a zero byte; a byte below 0x80 is always that ASCII character."""
         if self.words and _CONTROL.search(self.text) is None:
             # a quote or a backslash is a word token alone (a camel-tools symbol)
             if '"' not in self.text and "\\" not in self.text:
                 return _NO_TOKENS, _NO_TOKENS  # the common case, found at C speed
-            lead = text[first]
+            lead = padded[first]
             return np.flatnonzero(lead == ord('"')), np.flatnonzero(lead == ord("\\"))
-        escaped = (text < 0x20) | (text == ord('"')) | (text == ord("\\"))
-        counted = np.concatenate(([0], np.cumsum(escaped)))
+        escaped = (padded < 0x20) | (padded == ord('"')) | (padded == ord("\\"))
+        counted = np.concatenate(([0], np.cumsum(escaped)))  # the padding byte is last
         holds_escape = counted[after] > counted[first]
         single = holds_escape & (self.ends - self.starts == 1)
-        lead = np.append(text, 0)[first]
+        lead = padded[first]
         quote, backslash = single & (lead == ord('"')), single & (lead == ord("\\"))
         if (holds_escape & ~quote & ~backslash).any():
             return None
@@ -158,8 +160,9 @@ class TokenColumns:
         length: ``(offsets, lengths)``, one row per token."""
         count = len(first)
         numbers_at = parts_at + len(_PART_BYTES)
-        offsets = np.tile(_ROW_OFFSET + parts_at, (count, 1))  # the fixed parts, then
-        lengths = np.tile(_ROW_LENGTH, (count, 1))
+        offsets = np.empty((count, len(_ROW)), dtype=np.int64)
+        lengths = np.empty((count, len(_ROW)), dtype=np.int64)
+        offsets[:], lengths[:] = _ROW_OFFSET + parts_at, _ROW_LENGTH  # the fixed parts, then
         offsets[:, 1], lengths[:, 1] = first, after - first
         for tokens, part in zip(alone, (_QUOTE, _BACKSLASH)):
             offsets[tokens, 1], lengths[tokens, 1] = _PART_OFFSET[part] + parts_at, 2
