@@ -221,7 +221,9 @@ class Session:
         if self.document is None or document_id != self.document.id:
             self.open(document_id)  # a step made in another document
             return Change(document_id, reloaded=True, opened=True)
-        self.annotations = self.store.annotations(document_id, self.annotator)
+        fresh = self.store.annotations(document_id, self.annotator)
+        if fresh != self.annotations:  # else the same copy stays: what follows it has nothing to redo
+            self.annotations = fresh
         self._seen_version = self._data_version()
         return Change(document_id, reloaded=True)
 

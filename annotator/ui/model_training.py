@@ -165,7 +165,7 @@ class ModelSuggestions:
             tr("No model suggestions: {reason}").format(reason=message))))
 
     def _done(self, count: int, quiet: bool) -> None:
-        self.suggestions.forget()  # read again: the model's suggestions are in the file now
+        self.suggestions.reload_model_suggestions()  # the model's suggestions are in the file now
         if not quiet or count:
             self.report(tr("{count} model suggestions in this document (dashed; Y accepts, N rejects).")
                         .format(count=count))

@@ -19,12 +19,14 @@ from ..core.progress import Progress
 from ..core.search import clitic_convention, normalisation_settings
 from ..core.session import Change
 from ..core.suggestions import (
+    SOURCE_MODEL,
     Rule,
     Suggestion,
     SuggestionIndex,
     Visibility,
     accept,
     document_matches,
+    model_suggestions,
     reject,
     rejected_in,
     rule_for,
@@ -69,6 +71,8 @@ class SuggestionsController:
         self._found: tuple[str, ByPlace] | None = None  # (document id, every match, shown or not)
         self._new: list[Suggestion] = []  # matches of newly learned rules, not checked yet
         self._labelled_meanwhile: set[str] = set()  # documents changed while the index was built
+        self._refreshed: tuple | None = None  # (document, rejections) the last refresh showed
+        self._last_changes: list[Span] | None = None  # spans that differ from those last seen, found by learn()
         self._jobs: list = []  # the indexing worker, kept alive while it runs
         self._when_ready: list[Callable[[], None]] = []
         self.busy: BusyIndicator | None = None  # where background indexing shows its progress
@@ -79,9 +83,15 @@ class SuggestionsController:
         write) the rules are what the file's labels teach, and the suggestions near
         what changed are checked again; a rule whose last teacher went is forgotten
         with all its matches."""
+        self._last_changes = None
         gone = self.learn(change)
         delta = change.delta
         if delta is None:
+            if not change.opened and self._last_changes is not None and self._same_rejections():
+                # another program wrote: only around the labels that differ from those
+                # last seen (a full refresh costs most of a second on a long article)
+                self.refresh(self._last_changes, gone)
+                return
             self.refresh()
             return
         removed, added = delta
@@ -161,6 +171,7 @@ class SuggestionsController:
             return []
         document = ws.document
         removed, added = self._span_changes(document.id, change)
+        self._last_changes = [*removed, *added]
         labels = taught_labels(ws.schema)
         taught = set(self._taught.get(document.id, set()))
         taught |= {self._rule_of(document.id, document.text, s) for s in added if s.label in labels} - {None}
@@ -246,11 +257,19 @@ class SuggestionsController:
             self._rule_cache[key] = rule_for(text, span, self.index.settings, lexicon=self.index.lexicon())
         return self._rule_cache[key]
 
+    def _same_rejections(self) -> bool:
+        """Whether the open document's rejections are those the last refresh showed."""
+        ws = self.workspace
+        if ws.document is None or self._refreshed is None or self._refreshed[0] != ws.document.id:
+            return False
+        return self._refreshed[1] == frozenset(rejected_in(ws.store, ws.annotator, ws.document.id))
+
     def refresh(self, changed: list | None = None, gone: list[Suggestion] = ()) -> None:
         """Recompute what to show; ``changed`` (spans an edit touched) limits the work
         to their neighbourhood, so a keystroke costs little even with thousands of
         suggestions in the document. ``gone``: matches of forgotten rules."""
         ws = self.workspace
+        self._refreshed = None
         redrawn = None  # everywhere, unless only places around the edit changed
         if self.index is None or ws.document is None or ws.annotations is None:
             self.shown = ByPlace()
@@ -269,6 +288,8 @@ class SuggestionsController:
         if self.current is not None and not self._shows(self.current):
             self.current = None
         self.view.set_suggestions(self.shown, self.current, redrawn)
+        if self.index is not None and ws.document is not None and ws.annotations is not None:
+            self._refreshed = (ws.document.id, frozenset(rejected_in(ws.store, ws.annotator, ws.document.id)))
 
     def _shows(self, suggestion: Suggestion) -> bool:
         return suggestion in self.shown
@@ -295,6 +316,25 @@ class SuggestionsController:
         """Whether another suggestion (another rule, the model) already shows this place."""
         same_start = self.shown.between(suggestion.start, suggestion.start + 1)
         return any(x.place == suggestion.place for x in same_start)
+
+    def reload_model_suggestions(self) -> None:
+        """The open document's model suggestions read again (a training stored new
+        ones), the string matches kept: matching every rule again cost seconds on a
+        long article with thousands of labels."""
+        ws = self.workspace
+        if self.index is None or ws.document is None or self._found is None or self._found[0] != ws.document.id:
+            self.forget()
+            return
+        found = self._found[1]
+        old = [x for x in found if x.source == SOURCE_MODEL]
+        new = model_suggestions(ws.store, ws.annotator, ws.document.id)
+        found.remove(old)
+        self.shown.remove([x for x in old if x in self.shown])
+        found.add(new)
+        redrawn = self._recheck(set(new)) + [(x.start, x.end) for x in old]
+        if self.current is not None and not self._shows(self.current):
+            self.current = None
+        self.view.set_suggestions(self.shown, self.current, redrawn)
 
     def forget(self) -> None:
         """Match again from scratch (after pre-annotation stored new model suggestions)."""

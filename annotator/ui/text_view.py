@@ -158,11 +158,11 @@ class AnnotationTextView(QTextEdit):
         ``delta`` (removed, added) names them when the caller knows; otherwise they are
         found by comparing the old and new spans.
         """
-        if delta is None:
+        if delta is None:  # by value: a reload reads every span anew, most of them unchanged
             before = {s.id: s for s in self.spans}
             after = {s.id: s for s in annotations.spans}
-            changed = [s for i, s in before.items() if after.get(i) is not s]
-            changed += [s for i, s in after.items() if before.get(i) is not s]
+            changed = [s for i, s in before.items() if after.get(i) != s]
+            changed += [s for i, s in after.items() if before.get(i) != s]
         else:
             changed = [s for s in (*delta[0], *delta[1]) if isinstance(s, Span)]
         if delta is None:
