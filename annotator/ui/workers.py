@@ -46,7 +46,7 @@ class GeneratorWorker(QRunnable):
     def run(self) -> None:
         done = 0
         try:
-            store = ProjectStore.open(self.project)
+            store = ProjectStore.open(self.project, backup=False)  # the window keeps the backups
             try:
                 steps = self.job(store)
                 while True:
