@@ -11,11 +11,14 @@ tuples of code-point offsets; documents are anything with ``text`` and ``tokens`
 
 Features (``token_features``): the token, its normalised form (camel-tools foldings,
 ``normalize.py``), the stem without conjunction/preposition proclitics and the core
-without the article too (``clitics.py``, rules only: deterministic and fast), the
-proclitic letters, prefixes and suffixes of 1-3 letters, the article, digits (Latin and
-Eastern Arabic), the script, the same for the neighbours (±2), and the gazetteer: whether
-the tokens from here are a name labelled somewhere in the training data (the string
-matcher's knowledge as a feature). Tags are BIO over the entity labels.
+without the article too (``clitics.py``'s rules, with the document's own words as their
+lexicon: no analyser, deterministic and fast), the proclitic letters, prefixes and
+suffixes of 1-4 letters, letter trigrams, the article, how the document uses the article
+with this core (always, never or both: Arabic's stand-in for capital letters), digits
+(Latin and Eastern Arabic), the script, the same for the neighbours (±2), and the
+gazetteer: whether the tokens from here are a name labelled somewhere in the training
+data (the string matcher's knowledge as a feature). What needs the whole document is in
+``Context``. Tags are BIO over the entity labels.
 
 Hazard: a gazetteer built from the training labels fires on every training entity, so a
 CRF trained with it would trust it blindly and miss every unseen name. Training therefore
@@ -27,23 +30,24 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .clitics import split_word
+from .clitics import Lexicon, split_word
 from .normalize import normalise
 from .tokens import document_sentences
 
 # Bump when features or the stored form change: older models are then refused.
-FORMAT = 1
+FORMAT = 2  # 2: document features (Context)
 OUTSIDE = "O"
 FOLDS = 4
 EASTERN_DIGITS = set("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 MAX_NAME_TOKENS = 6
 
 SpanTuple = tuple[int, int, str]
+Keyer = Callable[[str], str]
 Suggestion = tuple[int, int, str, float]
 
 
@@ -57,8 +61,9 @@ class Settings:
     max_iterations: int = 60
     min_frequency: int = 2  # features seen once are dropped: a smaller, faster model
     # Least confidence (marginal) of a suggested span: high, because annotators forgive
-    # missing suggestions, not wrong ones. 0.8: what inner cross-validation chose on
-    # every AQMAR fold (benchmarks/recommender.py --inner).
+    # missing suggestions, not wrong ones. 0.8 since the first version; on AQMAR a nested
+    # leave-one-out now picks 0.75 to 0.95 per article, median 0.85
+    # (benchmarks/recommender.py --inner, which also scores those choices).
     threshold: float = 0.8
 
     def to_json(self) -> dict[str, float]:
@@ -163,18 +168,30 @@ class Gazetteer:
     names: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
-    def from_sentences(cls, sentences: Iterable[Sentence]) -> Gazetteer:
+    def from_sentences(cls, sentences: Iterable[Sentence], key: Keyer | None = None) -> Gazetteer:
+        """The names tagged in ``sentences``, each word compared as ``key`` gives it
+        (default ``_key``; a document's ``Context.key`` knows its proclitics better)."""
+        return cls._voted((s, key or _key) for s in sentences)
+
+    @classmethod
+    def from_documents(cls, documents: Sequence[list[Sentence]],
+                       contexts: Sequence[Context]) -> Gazetteer:
+        """The names tagged in ``documents``, compared as each one's context says."""
+        return cls._voted((s, c.key) for doc, c in zip(documents, contexts, strict=True) for s in doc)
+
+    @classmethod
+    def _voted(cls, sentences: Iterable[tuple[Sentence, Keyer]]) -> Gazetteer:
         votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-        for sentence in sentences:
-            keys = [_key(w) for w in sentence.words]
+        for sentence, key in sentences:
+            keys = [key(w) for w in sentence.words]
             for first, end, label in chunks(sentence.tags or []):
                 if end - first <= MAX_NAME_TOKENS:
                     votes[tuple(keys[first:end])][label] += 1
         return cls({name: c.most_common(1)[0][0] for name, c in votes.items()})
 
-    def tags(self, words: Sequence[str]) -> list[str | None]:
+    def tags(self, words: Sequence[str], key: Keyer | None = None) -> list[str | None]:
         """Greedy longest match over ``words``: B-/I- of the name's label or None."""
-        keys = [_key(w) for w in words]
+        keys = [(key or _key)(w) for w in words]
         found: list[str | None] = [None] * len(keys)
         i = 0
         while i < len(keys):
@@ -202,30 +219,85 @@ def _key(word: str) -> str:
 
 
 # --- features ----------------------------------------------------------------------
-@lru_cache(maxsize=200_000)
-def _shape(word: str) -> tuple[str, str, str, str, int]:
-    """``(normalised, stem, core, proclitics, article letters)`` of a word.
+Shape = tuple[str, str, str, str, int]
+# How a word's core takes the article across its document (``Context.article_use``).
+ALWAYS, NEVER, BOTH = "always", "never", "both"
 
-    Rules only (no lexicon, no analyser): the same answer for the same word in every
-    document, and fast. The stem keeps the article («والجيش» -> «الجيش»); the core
-    drops it («جيش»).
+
+@lru_cache(maxsize=200_000)
+def _shape(word: str) -> Shape:
+    """``(normalised, stem, core, proclitics, article letters)`` of a word, by the rules
+    alone (no lexicon): the same answer in every document, and fast.
+
+    The stem keeps the article («والجيش» -> «الجيش»); the core drops it («جيش»).
     """
-    norm = normalise(word)
-    clitic, article = split_word(norm, None, None) if len(norm) > 3 else (0, 0)
+    return _split(normalise(word), None)
+
+
+def _split(norm: str, lexicon: Lexicon | None) -> Shape:
+    clitic, article = split_word(norm, lexicon, None) if len(norm) > 3 else (0, 0)
     stem = norm[clitic:]
     return norm, stem, stem[article:], norm[:clitic], article
 
 
-def _word_features(word: str, prefix: str) -> dict[str, Any]:
-    norm, stem, core, _, article = _shape(word)
+@dataclass
+class Context:
+    """What a whole document says about its words (the same for every sentence in it).
+
+    * ``shapes``: each word's ``_shape``, with the document's own words as the lexicon
+      of the clitic rules (rule 3 of ``clitics.py``): «لجنو» is ل + «جنو» where «جنو»
+      also stands alone, and names match behind such proclitics.
+    * ``article_use``: whether a core takes the article at every one of its
+      occurrences, at none, or at both kinds. Names mostly keep one form throughout
+      (دمشق, لينكس; القاهرة, اليورانيوم) where common nouns come both ways (حرب,
+      الحرب): a cue Arabic gives in place of capital letters.
+    """
+
+    shapes: dict[str, Shape]
+    article_use: dict[str, str]
+
+    @classmethod
+    def of(cls, sentences: Iterable[Sequence[str]]) -> Context:
+        norms = {w: normalise(w) for words in sentences for w in words}
+        lexicon = Lexicon(Counter(norms.values()))
+        by_norm = {norm: _split(norm, lexicon) for norm in set(norms.values())}
+        with_article: dict[str, set[bool]] = defaultdict(set)
+        for _, _, core, _, article in by_norm.values():
+            with_article[core].add(bool(article))
+        use = {core: BOTH if len(kinds) == 2 else ALWAYS if True in kinds else NEVER
+               for core, kinds in with_article.items()}
+        return cls({w: by_norm[norm] for w, norm in norms.items()}, use)
+
+    def shape(self, word: str) -> Shape:
+        found = self.shapes.get(word)
+        return found if found is not None else _shape(word)
+
+    def key(self, word: str) -> str:
+        """``word`` as names are compared in this document (see ``Gazetteer``)."""
+        return self.shape(word)[2]
+
+    def article_use_of(self, core: str) -> str:
+        return self.article_use.get(core, NEVER)
+
+
+def _word_features(shape: Shape, context: Context, prefix: str) -> dict[str, Any]:
+    norm, stem, core, _, article = shape
     return {f"{prefix}norm": norm, f"{prefix}stem": stem, f"{prefix}core": core,
-            f"{prefix}art": bool(article)}
+            f"{prefix}art": bool(article), f"{prefix}artuse": context.article_use_of(core)}
 
 
-def token_features(words: Sequence[str], i: int, gazetteer_tags: Sequence[str | None]) -> dict[str, Any]:
-    """The features of ``words[i]`` in its sentence."""
+def token_features(words: Sequence[str], i: int, gazetteer_tags: Sequence[str | None],
+                   context: Context | None = None) -> dict[str, Any]:
+    """The features of ``words[i]`` in its sentence (``context``: its document's;
+    without one, the sentence alone is the document)."""
+    context = context or Context.of([words])
+    return _features(words, [context.shape(w) for w in words], i, gazetteer_tags, context)
+
+
+def _features(words: Sequence[str], shapes: Sequence[Shape], i: int,
+              gazetteer_tags: Sequence[str | None], context: Context) -> dict[str, Any]:
     word = words[i]
-    norm, stem, core, clitics, article = _shape(word)
+    norm, stem, core, clitics, article = shapes[i]
     features: dict[str, Any] = {
         "bias": 1.0,
         "word": word,
@@ -234,6 +306,7 @@ def token_features(words: Sequence[str], i: int, gazetteer_tags: Sequence[str | 
         "core": core,
         "clitics": clitics,
         "art": bool(article),
+        "artuse": context.article_use_of(core),
         "len": min(len(core), 8),
         "digit": any(c.isdigit() for c in word),
         "eastern": any(c in EASTERN_DIGITS for c in word),
@@ -251,7 +324,7 @@ def token_features(words: Sequence[str], i: int, gazetteer_tags: Sequence[str | 
         j = i + offset
         prefix = f"{offset:+d}:"
         if 0 <= j < len(words):
-            features.update(_word_features(words[j], prefix))
+            features.update(_word_features(shapes[j], context, prefix))
             features[prefix + "gaz"] = gazetteer_tags[j] or "none"
         else:
             features[prefix + "edge"] = True
@@ -260,9 +333,12 @@ def token_features(words: Sequence[str], i: int, gazetteer_tags: Sequence[str | 
     return features
 
 
-def sentence_features(words: Sequence[str], gazetteer: Gazetteer) -> list[dict[str, Any]]:
-    tags = gazetteer.tags(words)
-    return [token_features(words, i, tags) for i in range(len(words))]
+def sentence_features(words: Sequence[str], gazetteer: Gazetteer,
+                      context: Context | None = None) -> list[dict[str, Any]]:
+    context = context or Context.of([words])
+    shapes = [context.shape(w) for w in words]
+    tags = gazetteer.tags(words, context.key)
+    return [_features(words, shapes, i, tags, context) for i in range(len(words))]
 
 
 # --- training ----------------------------------------------------------------------
@@ -283,30 +359,31 @@ def train(
                         "max_iterations": settings.max_iterations,
                         "feature.minfreq": settings.min_frequency,
                         "feature.possible_transitions": True})
-    folds = _fold_gazetteers(documents)
+    contexts = [Context.of([s.words for s in doc]) for doc in documents]
+    folds = _fold_gazetteers(documents, contexts)
     total = len(documents) + 1
-    for n, (sentences, gazetteer) in enumerate(zip(documents, folds, strict=True)):
+    for n, (sentences, gazetteer, context) in enumerate(
+            zip(documents, folds, contexts, strict=True)):
         for sentence in sentences:
             if sentence.words:
-                trainer.append(sentence_features(sentence.words, gazetteer), sentence.tags)
+                trainer.append(sentence_features(sentence.words, gazetteer, context), sentence.tags)
         yield (n + 1, total, "features")
     labels = sorted({t[2:] for doc in documents for s in doc for t in s.tags or [] if t != OUTSIDE})
     data = _train_to_bytes(trainer)
     yield (total, total, "trained")
-    everything = Gazetteer.from_sentences(s for doc in documents for s in doc)
+    everything = Gazetteer.from_documents(documents, contexts)
     yield Model(data, everything, labels, settings)
 
 
-def _fold_gazetteers(documents: Sequence[list[Sentence]]) -> list[Gazetteer]:
+def _fold_gazetteers(documents: Sequence[list[Sentence]],
+                     contexts: list[Context]) -> list[Gazetteer]:
     folds = min(FOLDS, len(documents))
     if folds < 2:  # one document: no other names to learn the feature's worth from
         return [Gazetteer() for _ in documents]
-    return [
-        Gazetteer.from_sentences(
-            s for k, doc in enumerate(documents) if k % folds != n % folds for s in doc
-        )
-        for n in range(len(documents))
-    ]
+    others = [[k for k in range(len(documents)) if k % folds != n] for n in range(folds)]
+    per_fold = [Gazetteer.from_documents([documents[k] for k in ks], [contexts[k] for k in ks])
+                for ks in others]
+    return [per_fold[n % folds] for n in range(len(documents))]
 
 
 def _train_to_bytes(trainer: Any) -> bytes:
@@ -328,12 +405,13 @@ def _tags_of(length: int, entities: Iterable[tuple[int, int, str, float]]) -> li
 
 
 def _best_confidence(sentences: Sequence[Sequence[str]],
-                     tagged: list[list[tuple[int, int, str, float]]]) -> dict[tuple[str, ...], float]:
+                     tagged: list[list[tuple[int, int, str, float]]],
+                     key: Keyer) -> dict[tuple[str, ...], float]:
     best: dict[tuple[str, ...], float] = defaultdict(float)
     for words, entities in zip(sentences, tagged, strict=True):
         for first, end, _, confidence in entities:
-            key = tuple(_key(w) for w in words[first:end])
-            best[key] = max(best[key], confidence)
+            name = tuple(key(w) for w in words[first:end])
+            best[name] = max(best[name], confidence)
     return best
 
 
@@ -360,17 +438,20 @@ class Model:
             self._tagger = tagger
         return self._tagger
 
-    def tag(self, words: Sequence[str], threshold: float | None = None) -> list[tuple[int, int, str, float]]:
+    def tag(self, words: Sequence[str], threshold: float | None = None,
+            context: Context | None = None) -> list[tuple[int, int, str, float]]:
         """Entities in one sentence: ``(first token, end token, label, confidence)``.
 
         Confidence is the least marginal probability of the tags of its tokens; spans
-        below ``threshold`` (default: the model's) are left out.
+        below ``threshold`` (default: the model's) are left out. ``context``: the
+        sentence's document (``tag_document`` passes it); without one, the sentence
+        alone is its document.
         """
         if not words:
             return []
         limit = self.settings.threshold if threshold is None else threshold
         tagger = self.tagger()
-        tags = tagger.tag(sentence_features(words, self.gazetteer))
+        tags = tagger.tag(sentence_features(words, self.gazetteer, context))
         found = []
         for first, end, label in chunks(tags):
             # Rounded before the comparison: the threshold applies to the figure shown.
@@ -384,23 +465,26 @@ class Model:
         """``tag`` for each sentence of one document, then the document's own names.
 
         A name found with enough confidence in one sentence is suggested again wherever
-        the same words stand elsewhere in the document (normalised, without proclitics),
+        the same words stand elsewhere in the document (normalised, without proclitics,
+        as ``Context.key`` compares them),
         with the confidence it was found with: articles repeat their names, and the
         model is surer of some occurrences than of others.
         """
-        tagged = [self.tag(words, threshold) for words in sentences]
+        context = Context.of(sentences)
+        tagged = [self.tag(words, threshold, context) for words in sentences]
         found = Gazetteer.from_sentences(
-            Sentence(list(words), [], _tags_of(len(words), entities))
-            for words, entities in zip(sentences, tagged, strict=True)
+            (Sentence(list(words), [], _tags_of(len(words), entities))
+             for words, entities in zip(sentences, tagged, strict=True)), context.key
         )
         if not found.names:
             return tagged
-        best = _best_confidence(sentences, tagged)
+        best = _best_confidence(sentences, tagged, context.key)
         for words, entities in zip(sentences, tagged, strict=True):
             taken = {i for first, end, *_ in entities for i in range(first, end)}
-            for first, end, label in chunks([t or OUTSIDE for t in found.tags(words)]):
+            again = found.tags(words, context.key)
+            for first, end, label in chunks([t or OUTSIDE for t in again]):
                 if taken.isdisjoint(range(first, end)):
-                    key = tuple(_key(w) for w in words[first:end])
+                    key = tuple(context.key(w) for w in words[first:end])
                     entities.append((first, end, label, best[key]))
             entities.sort()
         return tagged

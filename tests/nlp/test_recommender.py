@@ -6,6 +6,7 @@ import random
 from types import SimpleNamespace
 
 from annotator.nlp.recommender import (
+    Context,
     Gazetteer,
     Model,
     Sentence,
@@ -72,6 +73,29 @@ def test_recommender_features_strip_proclitics_and_read_digits():
     assert digits["digit"] and digits["eastern"] and digits["norm"] == "2012"
 
 
+def test_recommender_features_know_how_the_document_uses_the_article():
+    # Names keep one form through a document (دمشق never with the article, القاهرة
+    # always); common nouns come both ways (حرب, الحرب).
+    sentences = [["زار", "دمشق", "والحرب", "القاهرة"], ["الحرب", "في", "دمشق"], ["حرب", "بالقاهرة"]]
+    context = Context.of(sentences)
+    features = [token_features(sentences[0], i, [None] * 4, context) for i in range(4)]
+    assert [f["artuse"] for f in features[1:]] == ["never", "both", "always"]
+    assert features[1]["+1:artuse"] == "both" and features[1]["+2:artuse"] == "always"
+    alone = token_features(sentences[0], 2, [None] * 4)  # the sentence is all it knows
+    assert alone["artuse"] == "always"
+
+
+def test_recommender_document_words_decide_proclitics():
+    # «لجنو» is ل + «جنو» where «جنو» also stands alone in the document; the rules
+    # alone cannot tell it from a name that starts with ل («لبنان»).
+    context = Context.of([["نظام", "جنو", "مفتوح"], ["وأضاف", "لجنو", "لبنان"]])
+    assert token_features(["وأضاف", "لجنو", "لبنان"], 1, [None] * 3, context)["core"] == "جنو"
+    assert token_features(["وأضاف", "لجنو", "لبنان"], 2, [None] * 3, context)["core"] == "لبنان"
+    assert token_features(["وأضاف", "لجنو"], 1, [None] * 2)["core"] == "لجنو"  # no «جنو» here
+    names = Gazetteer.from_sentences([Sentence(["نظام", "جنو"], [(0, 0)] * 2, ["O", "B-MIS"])])
+    assert names.tags(["وأضاف", "لجنو"], context.key) == [None, "B-MIS"]
+
+
 def test_recommender_gazetteer_matches_names_behind_proclitics():
     words = ["زار", "دير", "الزور", "ثم", "القاهرة"]
     tags = ["O", "B-LOC", "I-LOC", "O", "B-LOC"]
@@ -119,3 +143,20 @@ def test_recommender_names_found_once_are_suggested_across_the_document():
     assert not any(e[:3] == (3, 4, "PER") for e in alone)  # no context to go on here
     _, again = model.tag_document([first, second], 0.5)
     assert (3, 4, "PER", confident[3]) in again
+
+
+def test_recommender_names_found_once_are_suggested_behind_proclitics_too():
+    rng = random.Random(8)
+    training = []
+    for _ in range(10):
+        text, spans = generated_text(rng, made_up_names(rng, 6), made_up_names(rng, 6))
+        training.append(tag_sentences(document_sentences_of(document(text)), spans, ["PER", "LOC"]))
+    *_, model = list(train(training, Settings(max_iterations=60)))
+    first = ["قال", "الناشط", "كمال", "في", "مدينة", "حلب"]
+    second = ["وأضاف", "المصدر", "أن", "لكمال", "هادئ", "اليوم"]  # ل + the name
+    [confident] = [e for e in model.tag(first, 0.5) if e[2] == "PER"]
+    _, again = model.tag_document([first, second], 0.5)
+    assert (3, 4, "PER", confident[3]) in again
+    text = " ".join(first) + ".\n" + " ".join(second) + "."
+    where = text.index("لكمال")
+    assert (where, where + len("لكمال"), "PER", confident[3]) in model.suggest(document(text), 0.5)
