@@ -143,8 +143,11 @@ def _rejections(store: Store, document_id: str, annotators: Iterable[str]) -> se
 
 def _rejected_elsewhere(store: Store, sources: list[tuple[str, str]], trainers: list[str],
                         labels: list[str]) -> Iterator[list[Sentence]]:
-    """Sentences holding a rejected suggestion in documents not trained on as a whole:
-    tagged with that annotator's labels so far, the rejected place as O."""
+    """The words around each rejected suggestion in documents not trained on as a
+    whole: tagged with that annotator's labels so far, the rejected place as O. Only
+    ``REJECTION_REACH`` words either side: the rest of a sentence still in progress
+    holds names nobody has labelled yet, and trained as O they taught the model that
+    they are not names (one rejection took a document's other suggestions away)."""
     used = {d for d, _ in sources}
     for document_id in store.document_ids():
         if document_id in used:
@@ -157,7 +160,29 @@ def _rejected_elsewhere(store: Store, sources: list[tuple[str, str]], trainers: 
             spans = [(s.start, s.end, s.label)
                      for s in store.annotations(document_id, annotator).spans]
             tagged = tag_sentences(document_sentences_of(document), spans, labels, rejected)
-            yield [s for s in tagged if _touches(s, rejected)]
+            yield [_around(s, rejected) for s in tagged if _touches(s, rejected)]
+
+
+REJECTION_REACH = 2  # words either side of a rejected place: the CRF's own window of neighbours
+
+
+def _around(sentence: Sentence, places: Iterable[tuple[int, int, str]]) -> Sentence:
+    """The part of ``sentence`` from ``REJECTION_REACH`` words before its first
+    rejected place to as many after its last."""
+    inside = [i for i, (start, end) in enumerate(sentence.offsets)
+              if any(start < e and s < end for s, e, _ in places)]
+    if not inside:
+        return sentence
+    first = max(0, inside[0] - REJECTION_REACH)
+    last = min(len(sentence.words), inside[-1] + REJECTION_REACH + 1)
+    tags = sentence.tags
+    if tags is not None:  # a labelled name at an edge is kept whole
+        while first > 0 and tags[first].startswith("I-"):
+            first -= 1
+        while last < len(tags) and tags[last].startswith("I-"):
+            last += 1
+        tags = tags[first:last]
+    return Sentence(sentence.words[first:last], sentence.offsets[first:last], tags)
 
 
 def _touches(sentence: Sentence, places: Iterable[tuple[int, int, str]]) -> bool:

@@ -169,3 +169,20 @@ def test_learning_rejected_suggestions_are_negative_evidence(project):
     for place in places:
         assert after.get(place, 0.0) < before[place]
     assert not any(place in after for place in places) or max(after.get(p, 0) for p in places) < 0.5
+
+
+def test_learning_rejection_in_a_document_in_progress_trains_only_the_words_around_it(project):
+    """The rest of a sentence still in progress holds names nobody labelled yet: as O
+    they taught the model they are not names (seen in the window: one rejection took
+    the document's other suggestions away)."""
+    from annotator.core.learning import REJECTION_REACH, _rejected_elsewhere
+
+    text = "قال الناشط المجهول في مدينة دمشق إن الوضع هادئ نسبيا اليوم بعد أيام من القتال في حلب .\n"
+    add(project, "open", text, [], status=Status.IN_PROGRESS)
+    start = text.index("المجهول")
+    project.add_rejection("amal", "open", (start, start + len("المجهول"), "PER"))
+    (sentences,) = list(_rejected_elsewhere(project, training_sources(project), ["amal"], ["PER", "LOC"]))
+    (sentence,) = sentences
+    assert "المجهول" in sentence.words and "حلب" not in sentence.words and "دمشق" not in sentence.words
+    assert len(sentence.words) == 2 * REJECTION_REACH + 1
+    assert sentence.tags == ["O"] * len(sentence.words)
