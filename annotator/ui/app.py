@@ -98,6 +98,10 @@ def data_dir() -> Path:
 def open_store(project: Path | None, annotator: str = "") -> tuple[ProjectStore, Path]:
     """Open a project (creating it if missing: the caller has asked), or the demo when
     none is given (with its worked examples as ``annotator``'s own, the first time)."""
+    if project is not None:
+        # absolute: the backup after the first paint and the recent list must not
+        # follow a later change of the working folder
+        project = project.absolute()
     if project is None:
         from ..demo import ensure_demo, share_examples
 
