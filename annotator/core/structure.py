@@ -38,7 +38,7 @@ def links_of(annotations: Annotations | None, selected: Span | Event | Attributi
         return []
     spans = annotations.span_map()
     if isinstance(selected, Span):
-        items = _users_of(annotations, selected.id)
+        items = annotations.users_of(selected.id)
     else:
         items = [selected]
     links: list[RoleLink] = []
@@ -48,14 +48,6 @@ def links_of(annotations: Annotations | None, selected: Span | Event | Attributi
         elif isinstance(item, Attribution):
             links += _attribution_links(item, spans)
     return links
-
-
-def _users_of(annotations: Annotations, span_id: str) -> list[Event | Attribution]:
-    """``Annotations.users_of`` without a set per item: this runs on every repaint-
-    bound change of a document with a thousand events."""
-    events = [e for e in annotations.events
-              if e.trigger == span_id or any(a.span == span_id for a in e.arguments)]
-    return events + [a for a in annotations.attributions if span_id in (a.source, a.cue, a.content)]
 
 
 def _event_links(event: Event, spans: dict[str, Span]) -> list[RoleLink]:

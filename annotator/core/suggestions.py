@@ -147,13 +147,17 @@ def rules_by_document(
     wanted = taught_labels(store.schema, layers)
     found = [] if problems is None else problems
     taught: dict[str, set[Rule]] = {}
-    for document in store.documents(found):
+    # only the documents where the annotator has spans: reading every text again took a
+    # second pass over an archive the index had just read
+    labelled = [d for d, _, _, count in store.document_overview(annotator, titles=False) if count]
+    for document_id in labelled:
         try:
-            spans = store.annotations(document.id, annotator).spans
+            document = store.document(document_id)
+            spans = store.annotations(document_id, annotator).spans
         except ProjectError as error:
             found.append(error)
             continue
-        taught[document.id] = document_rules(document.text, spans, wanted, settings, lexicon=lexicon)
+        taught[document_id] = document_rules(document.text, spans, wanted, settings, lexicon=lexicon)
     return taught
 
 

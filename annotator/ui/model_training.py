@@ -107,10 +107,10 @@ class ModelSuggestions:
         if change.opened:
             self._suggest_open_document()
             return
-        schema = self.workspace.schema
+        schema, before = self.workspace.schema, {old.id for old in change.removed}
         self.new_labels += sum(1 for item in change.added
                                if isinstance(item, Span) and schema.layer_of(item.label) == "entity"
-                               and item.id not in {old.id for old in change.removed})
+                               and item.id not in before)
         if self.new_labels >= TRAIN_EVERY and not self.running():
             self.train_now(quiet=True)
 

@@ -26,6 +26,7 @@ from ..core.suggestions import (
     Visibility,
     accept,
     document_matches,
+    document_rules,
     model_suggestions,
     reject,
     rejected_in,
@@ -72,7 +73,6 @@ class SuggestionsController:
         self._new: list[Suggestion] = []  # matches of newly learned rules, not checked yet
         self._labelled_meanwhile: set[str] = set()  # documents changed while the index was built
         self._refreshed: tuple | None = None  # (document, rejections) the last refresh showed
-        self._last_changes: list[Span] | None = None  # spans that differ from those last seen, found by learn()
         self._jobs: list = []  # the indexing worker, kept alive while it runs
         self._when_ready: list[Callable[[], None]] = []
         self.busy: BusyIndicator | None = None  # where background indexing shows its progress
@@ -83,14 +83,13 @@ class SuggestionsController:
         write) the rules are what the file's labels teach, and the suggestions near
         what changed are checked again; a rule whose last teacher went is forgotten
         with all its matches."""
-        self._last_changes = None
-        gone = self.learn(change)
+        gone, differing = self.learn(change)
         delta = change.delta
         if delta is None:
-            if not change.opened and self._last_changes is not None and self._same_rejections():
+            if not change.opened and differing is not None and self._same_rejections():
                 # another program wrote: only around the labels that differ from those
                 # last seen (a full refresh costs most of a second on a long article)
-                self.refresh(self._last_changes, gone)
+                self.refresh(differing, gone)
                 return
             self.refresh()
             return
@@ -158,27 +157,27 @@ class SuggestionsController:
             self.show_message(tr("{count} damaged documents were left out of the suggestions: {names}")
                                      .format(count=len(damaged), names=", ".join(sorted(damaged)[:5])))
 
-    def learn(self, change: Change) -> list[Suggestion]:
+    def learn(self, change: Change) -> tuple[list[Suggestion], list[Span] | None]:
         """Keep the rules level with the labels of the open document after ``change``:
         its new spans teach, and a rule whose last teacher (in the corpus) went is
-        forgotten. Returns the forgotten rules' matches, taken out of those kept."""
+        forgotten. Returns the forgotten rules' matches, taken out of those kept, and
+        the spans that differ from those last seen (None when none were compared)."""
         ws = self.workspace
         if self.index is None:  # still being built: learned when it is ready
             if ws.document is not None:
                 self._labelled_meanwhile.add(ws.document.id)
-            return []
+            return [], None
         if ws.document is None or ws.annotations is None:
-            return []
+            return [], None
         document = ws.document
         removed, added = self._span_changes(document.id, change)
-        self._last_changes = [*removed, *added]
         labels = taught_labels(ws.schema)
         taught = set(self._taught.get(document.id, set()))
         taught |= {self._rule_of(document.id, document.text, s) for s in added if s.label in labels} - {None}
         for rule in {self._rule_of(document.id, document.text, s) for s in removed if s.label in labels} - {None}:
             if not self._still_taught(rule):
                 taught.discard(rule)
-        return self._retally(document.id, taught)
+        return self._retally(document.id, taught), [*removed, *added]
 
     def _relearn(self, document_ids: set[str]) -> None:
         """The rules of documents labelled while the index was being built, from their
@@ -190,8 +189,8 @@ class SuggestionsController:
                 spans = ws.store.annotations(document_id, ws.annotator).spans
             except AnnotatorError:
                 continue  # damaged: left out, as the builder leaves it out
-            self._taught[document_id] = {self._rule_of(document_id, document.text, s)
-                                         for s in spans if s.label in labels} - {None}
+            self._taught[document_id] = document_rules(document.text, spans, labels, self.index.settings,
+                                                       lexicon=self.index.lexicon())
 
     def _span_changes(self, document_id: str, change: Change) -> tuple[list[Span], list[Span]]:
         """(removed, added) spans: the change's, or found by comparing the labels with

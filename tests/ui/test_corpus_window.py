@@ -14,7 +14,7 @@ from annotator.storage import ProjectStore
 from annotator.ui.suggestions_ui import SYNC_LIMIT
 from tests.ui.conftest import drag_select, shown_window, stored
 
-ARTICLES = 2_500  # enough that indexing takes a while on any machine
+ARTICLES = 8_000  # enough that indexing takes a while on any machine
 TEXT = "قصفت قوات النظام مدينة حلب اليوم، وقال مصدر إن حلب شهدت معارك عنيفة قرب ريف حلب الغربي."
 
 
