@@ -14,7 +14,7 @@ from annotator.storage import ProjectStore
 from annotator.ui.suggestions_ui import SYNC_LIMIT
 from tests.ui.conftest import drag_select, shown_window, stored
 
-ARTICLES = 8_000  # enough that indexing takes a while on any machine
+ARTICLES = 2_500  # above SYNC_LIMIT: indexed in the background
 TEXT = "قصفت قوات النظام مدينة حلب اليوم، وقال مصدر إن حلب شهدت معارك عنيفة قرب ريف حلب الغربي."
 
 
@@ -43,7 +43,22 @@ def project(archive, tmp_path):
     return copy
 
 
-def test_labelling_goes_on_while_the_corpus_is_indexed_and_is_learned_after(qtbot, project):
+@pytest.fixture
+def held_index(monkeypatch):
+    """The background index is held back until the test releases it (a fast machine
+    indexed 2,500 articles before a test could press a key): the race is the test's."""
+    import threading
+
+    from annotator.ui import suggestions_ui
+
+    released, build = threading.Event(), suggestions_ui._build
+    monkeypatch.setattr(suggestions_ui, "_build", lambda *a: (released.wait(30), build(*a))[1])
+    yield released
+    released.set()
+
+
+def test_labelling_goes_on_while_the_corpus_is_indexed_and_is_learned_after(qtbot, project, held_index):
+    released = held_index
     assert ARTICLES > SYNC_LIMIT
     window = shown_window(qtbot, project)
     suggestions, view = window.suggestions, window.view
@@ -54,6 +69,7 @@ def test_labelling_goes_on_while_the_corpus_is_indexed_and_is_learned_after(qtbo
     drag_select(qtbot, view, first, first + 3)
     qtbot.keyClick(view, Qt.Key.Key_G)
     assert suggestions.indexing()  # the label was made while indexing
+    released.set()
     assert [(s.start, s.label) for s in stored(project).spans] == [(first, "GPE")]
     qtbot.waitUntil(lambda: suggestions.index is not None, timeout=60_000)
     qtbot.waitUntil(lambda: not suggestions.busy.running(), timeout=5_000)  # gone with the job
@@ -62,13 +78,14 @@ def test_labelling_goes_on_while_the_corpus_is_indexed_and_is_learned_after(qtbo
     assert others == places  # the other «حلب» of the open document: learned from the label
 
 
-def test_document_filter_waits_for_the_index_then_applies(qtbot, project):
+def test_document_filter_waits_for_the_index_then_applies(qtbot, project, held_index):
     window = shown_window(qtbot, project)
     qtbot.waitUntil(lambda: window.documents_model.rowCount() == ARTICLES, timeout=10_000)
     assert window.suggestions.indexing()
     window.document_search.setText("خبر 1234")
     window.documents_panel.filter_now()
     assert "once the corpus is indexed" in window.statusBar().currentMessage()
+    held_index.set()
     qtbot.waitUntil(lambda: window.suggestions.index is not None, timeout=60_000)
     qtbot.waitUntil(lambda: window.documents_filter.rowCount() == 1, timeout=5_000)
     index = window.documents_filter.index(0, 0)
