@@ -54,6 +54,7 @@ from ..nlp.normalize import (
     original_span,
 )
 from .model import Document
+from .pair_index import PairIndex, numbers_in_both
 from .selection import is_word_char
 from .store import Store
 
@@ -374,7 +375,7 @@ class CorpusIndex:
     )
     _frequency: Counter[str] = field(default_factory=Counter, init=False, repr=False)
     _last_filter: tuple[str, list[int]] | None = field(default=None, init=False, repr=False)
-    _joined: tuple[bytes, list[int]] | None = field(default=None, init=False, repr=False)
+    _joined: tuple[bytes, list[int], PairIndex] | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def build(
@@ -462,26 +463,45 @@ class CorpusIndex:
         needle = normalise_query(query, self.settings)
         if not needle:
             return set()
-        last = self._last_filter
-        if last is not None and last[0] in needle:  # typed on: only the last matches can match
-            numbers = [i for i in last[1] if needle in self._titles[i] or needle in self._texts[i].text]
-        elif _SEPARATOR in needle:
-            numbers = [i for i, (text, title) in enumerate(zip(self._texts, self._titles))
-                       if needle in title or needle in text.text]
-        else:
-            numbers = self._scan_joined(needle)
+        numbers = self._numbers_holding(needle)
         self._last_filter = (needle, numbers)
         return {self._ids[i] for i in numbers}
 
-    def _scan_joined(self, needle: str) -> list[int]:
-        """The documents holding ``needle``, found with ``bytes.find`` over every title
-        and text joined in one string of one byte per character (C speed, over half
-        the memory of the text: a loop over 100,000 documents took longer than a
-        keystroke may), jumping to the next document after each hit. Characters that
-        share a byte (outside ASCII and the Arabic block) can make a false hit: each
-        hit's document is checked on its own text."""
-        joined, starts = self._joined_texts()
+    def _numbers_holding(self, needle: str) -> list[int]:
+        if _SEPARATOR in needle:
+            return [i for i, (text, title) in enumerate(zip(self._texts, self._titles))
+                    if needle in title or needle in text.text]
+        joined, starts, pairs = self._joined_texts()
         key = needle.translate(_ONE_BYTE).encode("latin-1")
+        if len(key) < 2:
+            return self._scan_joined(needle, key)
+        candidates = pairs.holding_pairs(key)
+        last = self._last_filter
+        if last is not None and last[0] in needle:  # typed on: only the last matches can match
+            candidates = numbers_in_both(candidates, last[1])
+        candidates = candidates.tolist()
+        if len(key) == 2 and b"\x1a" not in key:  # ASCII and Arabic map one to one: a pair is the needle
+            return candidates
+        return self._confirmed(needle, key, candidates)
+
+    def _confirmed(self, needle: str, key: bytes, candidates: list[int]) -> list[int]:
+        """The candidates that hold ``needle``: a search of each one's bytes in the
+        joined texts (one byte per character, so half the bytes of the str), then of
+        its own text where a byte stands for several characters."""
+        joined, starts, _ = self._joined_texts()
+        find, ends = joined.find, starts[1:] + [len(joined)]
+        hits = [i for i in candidates if find(key, starts[i], ends[i]) >= 0]
+        if b"\x1a" not in key:
+            return hits
+        return [i for i in hits if needle in self._titles[i] or needle in self._texts[i].text]
+
+    def _scan_joined(self, needle: str, key: bytes) -> list[int]:
+        """The documents holding ``needle``, found with ``bytes.find`` over every title
+        and text joined in one string of one byte per character, jumping to the next
+        document after each hit. Characters that share a byte (outside ASCII and the
+        Arabic block) can make a false hit: each hit's document is checked on its own
+        text."""
+        joined, starts, _ = self._joined_texts()
         exact = b"\x1a" not in key  # ASCII and Arabic map one to one: a byte match is a match
         found, position, count = [], 0, len(starts)
         find = joined.find
@@ -495,11 +515,12 @@ class CorpusIndex:
         return found
 
     def prepare_filter(self) -> None:
-        """Join the texts for ``documents_matching`` now (off the GUI thread, where
-        the index is built) rather than at the first letter typed."""
+        """Join the texts and index their character pairs for ``documents_matching``
+        now (off the GUI thread, where the index is built) rather than at the first
+        letter typed."""
         self._joined_texts()
 
-    def _joined_texts(self) -> tuple[bytes, list[int]]:
+    def _joined_texts(self) -> tuple[bytes, list[int], PairIndex]:
         if self._joined is None or len(self._joined[1]) != len(self._ids):
             starts, position, pieces = [], 0, []
             for title, text in zip(self._titles, self._texts):
@@ -507,7 +528,8 @@ class CorpusIndex:
                 piece = f"{title}{_SEPARATOR}{text.text}{_SEPARATOR}"
                 pieces.append(piece)
                 position += len(piece)
-            self._joined = ("".join(pieces).translate(_ONE_BYTE).encode("latin-1"), starts)
+            joined = "".join(pieces).translate(_ONE_BYTE).encode("latin-1")
+            self._joined = (joined, starts, PairIndex.of(joined, starts))
         return self._joined
 
     def lexicon(self) -> Lexicon:

@@ -1,12 +1,13 @@
 """The Documents dock: the list of the project's documents, filtered by status and by
-text (titles and articles compared after the project's Arabic normalisation)."""
+text (titles and articles compared after the project's Arabic normalisation), showing
+the statuses and label counts of the annotator chosen (your own by default)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from ..core.model import Status
 from .i18n import tr
@@ -18,6 +19,8 @@ MIN_FILTER_LETTERS = 2
 
 
 class DocumentsDock(QWidget):
+    annotatorChosen = Signal()  # another annotator's work to list (or your own again)
+
     def __init__(self, matching: Callable[[str], set[str] | None], parent: QWidget | None = None) -> None:
         """``matching(needle)``: the ids of the documents whose title or text holds
         ``needle`` (normalised), or None for all."""
@@ -33,6 +36,8 @@ class DocumentsDock(QWidget):
         self.status_filter.addItem(tr("All statuses"), None)
         for status in Status:
             self.status_filter.addItem(tr(STATUS_TEXT[status]), status)
+        self.annotator_filter = QComboBox()
+        self.annotator_filter.setToolTip(tr("Whose statuses and labels the list shows (and the status filter reads)"))
         self.table = plain_table(self.proxy, sortable=False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -50,7 +55,10 @@ class DocumentsDock(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
-        layout.addWidget(self.status_filter)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.annotator_filter, 1)
+        layout.addLayout(filters)
         layout.addWidget(self.table)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -58,6 +66,7 @@ class DocumentsDock(QWidget):
         self._pause.timeout.connect(self.filter_now)
         self.search.textChanged.connect(self._pause.start)
         self.status_filter.currentIndexChanged.connect(self.filter_now)
+        self.annotator_filter.currentIndexChanged.connect(self.annotatorChosen)
 
     def filter_now(self) -> None:
         # one letter matches nearly every Arabic article: filtering by it would scan
@@ -65,3 +74,19 @@ class DocumentsDock(QWidget):
         needle = self.search.text().strip()
         matching = self.matching(needle) if len(needle) >= MIN_FILTER_LETTERS else None
         self.proxy.set_filter(self.status_filter.currentData(), matching)
+
+    def set_annotators(self, own: str, others: list[str]) -> None:
+        """Offer your own work first, then each other annotator's; the choice stays
+        when it is still offered."""
+        chosen = self.shown_annotator()
+        combo = self.annotator_filter
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(tr("My work ({name})").format(name=own), own)
+        for name in others:
+            combo.addItem(tr("Work of {name}").format(name=name), name)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        combo.blockSignals(False)
+
+    def shown_annotator(self) -> str | None:
+        return self.annotator_filter.currentData()

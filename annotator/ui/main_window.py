@@ -189,8 +189,7 @@ class MainWindow(QMainWindow):
             ws, self.after_paint, self.annotations_model, self.annotations_table,
             self.annotations_proxy, self.events_panel, self.attributions_panel, self.inspector,
             status=lambda: self.documents.update_status())
-        self.documents = DocumentsPanel(ws, self.after_paint, self.documents_model,
-                                        self.documents_table, self.documents_filter, self.status_label)
+        self.documents = DocumentsPanel(ws, self.after_paint, self.documents_panel, self.status_label)
         self.adjudication_panel.follow(self.adjudicating, self.view.set_marks, self.after_paint)
         ws.changed.connect(self._changed)
         ws.refused.connect(self.show_refusal)

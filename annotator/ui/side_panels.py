@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QLabel, QTableView
 from ..core.model import Attribution, Event, Span
 from ..core.session import Change
 from .after_paint import AfterPaint
+from .documents_dock import DocumentsDock
 from .i18n import tr
-from .models import STATUS_TEXT, AnnotationListModel, DocumentFilter, DocumentListModel
+from .models import STATUS_TEXT, AnnotationListModel
 from .panels import AttributionsPanel, EventsPanel, Inspector
 from .workspace import Item, Workspace
 
@@ -87,12 +88,13 @@ class AnnotationPanels:
 class DocumentsPanel:
     """The documents list (its open row, statuses and counts) and the status line."""
 
-    def __init__(self, workspace: Workspace, after_paint: AfterPaint, model: DocumentListModel,
-                 table: QTableView, proxy: DocumentFilter, status_label: QLabel) -> None:
-        self.workspace, self.after_paint = workspace, after_paint
-        self.model, self.table, self.proxy = model, table, proxy
+    def __init__(self, workspace: Workspace, after_paint: AfterPaint, dock: DocumentsDock,
+                 status_label: QLabel) -> None:
+        self.workspace, self.after_paint, self.dock = workspace, after_paint, dock
+        self.model, self.table, self.proxy = dock.model, dock.table, dock.proxy
         self.status_label = status_label
         workspace.changed.connect(self.follow)
+        dock.annotatorChosen.connect(self.refresh)
 
     def follow(self, change: Change) -> None:
         if change.reloaded:
@@ -104,15 +106,23 @@ class DocumentsPanel:
 
     def refresh(self) -> None:
         ws = self.workspace
+        self.dock.set_annotators(ws.annotator, [name for name in ws.store.annotators() if name != ws.annotator])
+        read = {row[0]: row[1] for row in self.model.rows if row[1] is not None}  # titles already read
+        rows = ws.store.document_overview(self._shown(), titles=False)
         self.model.titles_of = ws.store.document_titles
-        self.model.set_rows(ws.store.document_overview(ws.annotator, titles=False))
+        self.model.set_rows([(doc, read.get(doc), status, count) for doc, _, status, count in rows]
+                            if read else rows)
         if ws.document is not None:
             self._select_open_row()
         self.update_status()
 
+    def _shown(self) -> str:
+        """Whose work the list shows."""
+        return self.dock.shown_annotator() or self.workspace.annotator
+
     def _touched_row(self) -> None:
         ws = self.workspace
-        if ws.document is not None and ws.annotations is not None:
+        if ws.document is not None and ws.annotations is not None and self._shown() == ws.annotator:
             self.model.update_row(ws.document.id, ws.annotations.status, len(ws.annotations.spans))
         self.update_status()
 
@@ -123,8 +133,10 @@ class DocumentsPanel:
 
     def update_status(self) -> None:
         rows, done = self.model.rows, self.model.done
-        corpus = tr("Corpus: {done}/{total} done ({percent}%)").format(
-            done=done, total=len(rows), percent=100 * done // max(1, len(rows)))
+        own = self._shown() == self.workspace.annotator
+        corpus = (tr("Corpus: {done}/{total} done ({percent}%)") if own
+                  else tr("Corpus, work of {name}: {done}/{total} done ({percent}%)")).format(
+            name=self._shown(), done=done, total=len(rows), percent=100 * done // max(1, len(rows)))
         ws = self.workspace
         if ws.document is None or ws.annotations is None:
             self.status_label.setText(corpus)
