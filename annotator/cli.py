@@ -423,7 +423,7 @@ def _warned(store: ProjectStore) -> ProjectStore:
 def _read_only_error(path: Path, why: str) -> AnnotatorError:
     from .errors import ProjectError
 
-    return ProjectError(f"the project cannot be changed here: {why}", file=str(path))
+    return ProjectError("the project cannot be changed here: {reason}", params={"reason": why}, file=str(path))
 
 
 def _drain(steps: Iterator[Progress], verb: str) -> Progress | None:

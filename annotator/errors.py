@@ -2,40 +2,133 @@
 
 Every message says what was wrong, where (file and line, or document and span) and,
 when it helps, what to do. The CLI prints ``str(error)`` without a traceback and exits
-with status 1; the GUI shows it in a dialog.
+with status 1; the GUI shows it in a dialog, in the interface language.
+
+A message is a constant English template with named values::
+
+    ProjectError("cannot read the file ({reason})", params={"reason": why}, file=str(path))
+
+``str(error)`` and ``error.message`` are the English text; the interface renders the
+same template translated (its catalogue collects every template from the code: the
+first argument of these classes and of ``Phrase``), so the words change language and
+the values (file names, labels, quoted text, numbers) are shown as they are. A value
+may itself be a ``Phrase`` or an error: it is rendered in the same language. The
+values sit in ``params``, a dict of their own, so that no value's name can be taken for
+the location keywords (``file``, ``line``, ``document``, ``item``).
 """
 
 from __future__ import annotations
 
+import string
+from collections.abc import Callable, Mapping
+from typing import Any
+
+Words = Callable[[str], str]  # a template (or a value's text) -> how it is shown
+
+
+def _same(text: str) -> str:
+    return text
+
+
+class Phrase(str):
+    """English words with named values that can also be shown in another language.
+
+    It *is* the English text (a ``str``), so it goes wherever a message went before;
+    ``template`` and ``params`` let ``render`` put it in other words. Without
+    ``params`` the template is the text itself, braces and all.
+    """
+
+    template: str
+    params: dict[str, Any] | None
+
+    def __new__(cls, template: str, params: Mapping[str, Any] | None = None) -> Phrase:
+        template = str(template)  # an exception's own text, say
+        values = None if params is None else dict(params)
+        self = super().__new__(cls, _fill(template, values, _same, _same))
+        self.template, self.params = template, values
+        return self
+
+    def __reduce__(self) -> tuple[type[Phrase], tuple[str, dict[str, Any] | None]]:
+        return Phrase, (self.template, self.params)
+
+    def render(self, translate: Words = _same, show: Words = _same) -> str:
+        """The text in other words: ``translate`` maps a template to one with the same
+        names; ``show`` turns a value's text (a name, a path) into how it is shown."""
+        return _fill(translate(self.template), self.params, translate, show)
+
+
+class _Filler(string.Formatter):
+    """``str.format`` whose values are words in the same language or shown data."""
+
+    def __init__(self, translate: Words, show: Words) -> None:
+        self.translate, self.show = translate, show
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Phrase | AnnotatorError) and not format_spec:
+            return value.render(self.translate, self.show)
+        return self.show(super().format_field(value, format_spec))
+
+
+def _fill(template: str, params: dict[str, Any] | None, translate: Words, show: Words) -> str:
+    if params is None:
+        return template
+    if translate is _same and show is _same:
+        return template.format_map(params)  # the English text, as fast as an f-string
+    return _Filler(translate, show).vformat(template, (), params)
+
+
+def joined(parts: list[str], semicolons: bool = False) -> str:
+    """``parts`` joined by ", " (or "; "), with a separator each language can choose."""
+    if not parts:
+        return ""
+    text = parts[0]
+    for part in parts[1:]:
+        values = {"before": text, "after": part}
+        text = Phrase("{before}; {after}", values) if semicolons else Phrase("{before}, {after}", values)
+    return text
+
+
+def counted(count: int, one: str, many: str) -> Phrase:
+    """``one`` or ``many`` (templates with ``{count}``) as ``count`` asks: "1 span",
+    "3 spans"; the catalogue collects both, so each language words its own plural."""
+    return Phrase(one if count == 1 else many, {"count": count})
+
 
 class AnnotatorError(Exception):
-    """Base class: bad data or a refused operation, never a programming error."""
+    """Base class: bad data or a refused operation, never a programming error.
+
+    ``message`` is a template when ``params`` is given (see the module docstring), or a
+    ``Phrase``, or plain English text."""
 
     def __init__(
         self,
         message: str,
         *,
+        params: Mapping[str, Any] | None = None,
         file: str | None = None,
         line: int | None = None,
         document: str | None = None,
         item: str | None = None,
     ) -> None:
+        if params is not None or not isinstance(message, Phrase):
+            message = Phrase(message, params)
         super().__init__(message)
-        self.message = message
+        self.message: Phrase = message
         self.file = file
         self.line = line
         self.document = document
         self.item = item
 
     def where(self) -> str:
-        parts = []
+        parts: list[str] = []
         if self.file is not None:
-            parts.append(f"{self.file}:{self.line}" if self.line else str(self.file))
+            parts.append(Phrase("{file}:{line}", {"file": self.file, "line": self.line})
+                         if self.line else Phrase("{file}", {"file": self.file}))
         if self.document is not None:
-            parts.append(f"document {self.document!r}")
+            parts.append(Phrase("document {document!r}", {"document": self.document}))
         if self.item is not None:
-            parts.append(self.item)
-        return ", ".join(parts)
+            parts.append(self.item if isinstance(self.item, Phrase) else Phrase("{item}", {"item": self.item}))
+        return joined(parts)
 
     def located(self, **where: object) -> AnnotatorError:
         """Fill in location fields that are still missing; returns self."""
@@ -44,9 +137,17 @@ class AnnotatorError(Exception):
                 setattr(self, key, value)
         return self
 
-    def __str__(self) -> str:
+    def described(self) -> Phrase:
+        """Where and what, as ``str(error)`` says it."""
         where = self.where()
-        return f"{where}: {self.message}" if where else self.message
+        return Phrase("{where}: {message}", {"where": where, "message": self.message}) if where else self.message
+
+    def render(self, translate: Words = _same, show: Words = _same) -> str:
+        """``str(error)`` in other words (see ``Phrase.render``)."""
+        return self.described().render(translate, show)
+
+    def __str__(self) -> str:
+        return str.__str__(self.described())
 
 
 class InputError(AnnotatorError):
@@ -75,13 +176,15 @@ class DamagedRowError(ProjectError):
         self,
         message: str,
         *,
+        params: Mapping[str, Any] | None = None,
         table: str,
         row: str,
         field: str,
         file: str | None = None,
         document: str | None = None,
     ) -> None:
-        super().__init__(message, file=file, document=document, item=f"table {table}, row ({row}), field {field}")
+        item = Phrase("table {table}, row ({row}), field {field}", {"table": table, "row": row, "field": field})
+        super().__init__(message, params=params, file=file, document=document, item=item)
         self.table = table
         self.row = row
         self.field = field

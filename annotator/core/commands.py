@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any, Protocol
 
-from ..errors import ProjectError, ValidationError
+from ..errors import Phrase, ProjectError, ValidationError
 from .model import (
     Annotations,
     Argument,
@@ -36,7 +36,7 @@ from .validation import validate_change
 
 Item = Span | Event | Attribution
 _TABLES = {Span: "spans", Event: "events", Attribution: "attributions"}
-_KINDS = {Span: "span", Event: "event", Attribution: "attribution"}
+_KINDS = {Span: Phrase("span"), Event: Phrase("event"), Attribution: Phrase("attribution")}
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class EditCommand(NamedStep):
         """Delete ``removed`` and write ``added``; a redo runs this again."""
         with store.atomic():
             added = self._claim_ids(store, self.added, replacing=self.removed)
-            self._apply(store, remove=self.removed, write=added, refused="nothing was changed")
+            self._apply(store, remove=self.removed, write=added, refused=Phrase("nothing was changed"))
             carried = self._carry_notes(store, "do", self.removed, self.added, added)
         self.added, self.carried_notes = added, carried  # only once the transaction is in the file
 
@@ -112,7 +112,7 @@ class EditCommand(NamedStep):
         """Delete ``added`` and write ``removed`` back, if ``added`` is still as written."""
         with store.atomic():
             removed = self._claim_ids(store, self.removed, replacing=self.added)
-            self._apply(store, remove=self.added, write=removed, refused="nothing was undone")
+            self._apply(store, remove=self.added, write=removed, refused=Phrase("nothing was undone"))
             carried = self._carry_notes(store, "undo", self.added, self.removed, removed)
         self.removed, self.carried_notes = removed, carried
 
@@ -179,7 +179,8 @@ class EditCommand(NamedStep):
         stored = store.stored_item(table, self.document_id, self.annotator, item.id)
         if stored is None or _content(stored) != _content(item):
             raise ProjectError(
-                f"{_KINDS[type(item)]} {item.id} was changed by another window or program since; {refused}",
+                "{kind} {id} was changed by another window or program since; {refused}",
+                params={"kind": _KINDS[type(item)], "id": item.id, "refused": refused},
                 file=_file_of(store),
                 document=self.document_id,
             )
@@ -382,5 +383,5 @@ def _without_part(attribution: Attribution, span_id: str) -> Attribution:
 
 def _require(item: Any, item_id: str) -> Any:
     if item is None:
-        raise ValidationError(f"no such item {item_id!r}")
+        raise ValidationError("no such item {id!r}", params={"id": item_id})
     return item

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..errors import ProjectError
+from ..errors import Phrase, ProjectError
 from .store import Store
 
 MAX_DEPTH = 100  # levels of nesting: the app writes at most 4; deeper is damage, never data
@@ -57,18 +57,19 @@ def describe(value: Any) -> str:
     if value is None:
         return "NULL"
     if isinstance(value, (bytes, bytearray, memoryview)):
-        return f"a blob of {len(value)} bytes"
+        return Phrase("a blob of {count} bytes", {"count": len(value)})
     if isinstance(value, bool):
-        return f"the boolean {value}"
+        return Phrase("the boolean {value}", {"value": value})
     if isinstance(value, int):
-        return f"the integer {value}"
+        return Phrase("the integer {value}", {"value": value})
     if isinstance(value, float):
-        return f"the real number {value!r}"
+        return Phrase("the real number {value!r}", {"value": value})
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:40] + "…"
-        return f"text {shown!r}"
-    kind = "a JSON list" if isinstance(value, list) else "a JSON object" if isinstance(value, dict) else type(value).__name__
-    return kind
+        return Phrase("text {text!r}", {"text": shown})
+    if isinstance(value, list):
+        return Phrase("a JSON list")
+    return Phrase("a JSON object") if isinstance(value, dict) else type(value).__name__
 
 
 def json_object_setting(store: Store, key: str) -> dict[str, Any] | None:
@@ -79,9 +80,11 @@ def json_object_setting(store: Store, key: str) -> dict[str, Any] | None:
     try:
         data = load_json(raw)
     except json.JSONDecodeError as error:
-        raise ProjectError(f"the setting {key!r} is not valid JSON ({error.msg})") from None
+        raise ProjectError("the setting {key!r} is not valid JSON ({reason})",
+                           params={"key": key, "reason": error.msg}) from None
     except ValueError as error:
-        raise ProjectError(f"the setting {key!r} is not usable: {error}") from None
+        raise ProjectError("the setting {key!r} is not usable: {reason}",
+                           params={"key": key, "reason": error}) from None
     if not isinstance(data, dict):
-        raise ProjectError(f"the setting {key!r} is not a JSON object")
+        raise ProjectError("the setting {key!r} is not a JSON object", params={"key": key})
     return data

@@ -24,7 +24,7 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import ProjectError
+from ..errors import Phrase, ProjectError
 from ..nlp.recommender import (
     FORMAT,
     Model,
@@ -87,8 +87,8 @@ def entity_labels(schema: Schema, labels: Sequence[str] | None = None) -> list[s
         return known
     unknown = [name for name in labels if name not in known]
     if unknown:
-        raise ProjectError(f"{unknown[0]!r} is not an entity label of the schema "
-                           f"(entity labels: {', '.join(known)})")
+        raise ProjectError("{label!r} is not an entity label of the schema (entity labels: {known})",
+                           params={"label": unknown[0], "known": ", ".join(known)})
     return list(labels)
 
 
@@ -197,7 +197,8 @@ def _refuse_empty(store: Store, examples: list[list[Sentence]], labels: list[str
     if not tagged:
         raise ProjectError(
             "nothing to learn from: no document marked done (or gold) holds a label of "
-            f"{', '.join(labels)}; mark some documents done, or name annotators with --from",
+            "{labels}; mark some documents done, or name annotators with --from",
+            params={"labels": ", ".join(labels)},
             file=str(store.path) if store.path else None)
 
 
@@ -209,23 +210,24 @@ def stored_form(model: Model, schema: Schema, name: str = MODEL_NAME) -> StoredM
 
 def usable_model(stored: StoredModel | None, schema: Schema, project: str) -> Model:
     """The model in ``stored``, or a ``ProjectError`` saying why it cannot be used."""
-    again = f"train again: annotator learn {project}"
+    again = Phrase("train again: annotator learn {project}", {"project": project})
     if stored is None:
-        raise ProjectError(f"the project has no trained model; {again}", file=project)
+        raise ProjectError("the project has no trained model; {again}", params={"again": again}, file=project)
+    formats = {"format": stored.format, "readable": FORMAT, "again": again}
     if stored.format < FORMAT:
         raise ProjectError(
-            f"the model was made by an older version of annotator (model format "
-            f"{stored.format}, this version reads {FORMAT}); {again}", file=project)
+            "the model was made by an older version of annotator (model format "
+            "{format}, this version reads {readable}); {again}", params=formats, file=project)
     if stored.format > FORMAT:
         raise ProjectError(
-            f"the model was made by a newer version of annotator (model format "
-            f"{stored.format}, this version reads {FORMAT}); update annotator or {again}",
-            file=project)
+            "the model was made by a newer version of annotator (model format "
+            "{format}, this version reads {readable}); update annotator or {again}",
+            params=formats, file=project)
     if stored.schema_sha256 != schema_sha256(schema):
-        raise ProjectError(f"the model was trained for another schema; {again}", file=project)
+        raise ProjectError("the model was trained for another schema; {again}", params={"again": again}, file=project)
     meta = stored.trained_on.get("model")
     if not isinstance(meta, dict):
-        raise ProjectError(f"the stored model has no description; {again}", file=project)
+        raise ProjectError("the stored model has no description; {again}", params={"again": again}, file=project)
     model = Model.from_stored(stored.data, meta)
     model.trained_on = {k: v for k, v in stored.trained_on.items() if k != "model"}
     return model
@@ -241,7 +243,7 @@ def suggest_documents(
     known = set(store.document_ids())
     missing = [i for i in ids if i not in known]
     if missing:
-        raise ProjectError(f"no document {missing[0]!r} in the project",
+        raise ProjectError("no document {document!r} in the project", params={"document": missing[0]},
                            file=str(store.path) if store.path else None)
     for document_id in ids:
         document = store.document(document_id)

@@ -43,9 +43,10 @@ def check_document_size(document: Document, where: str | None = None) -> None:
     size = len(document.text)
     if size > MAX_DOCUMENT_CHARACTERS:
         raise InputError(
-            f"the document has {size:,} characters, more than the limit of "
-            f"{MAX_DOCUMENT_CHARACTERS:,} characters per document; split it into smaller "
+            "the document has {size:,} characters, more than the limit of "
+            "{limit:,} characters per document; split it into smaller "
             "documents (articles or chapters) and import those",
+            params={"size": size, "limit": MAX_DOCUMENT_CHARACTERS},
             file=where,
             document=document.id,
         )

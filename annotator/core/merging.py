@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, Phrase, joined
 from .importing import import_records
 from .model import Annotations, ImportRecord, Status
 from .notes import NoteStore, import_with_notes, with_notes
@@ -50,7 +50,8 @@ def merge_schema(target: Schema, other: Schema) -> list[str]:
             target.labels[name] = copy.deepcopy(label)
             added.append(name)
         elif mine.layer != label.layer:
-            raise InputError(f"label {name!r} is a {label.layer} label there but a {mine.layer} label here")
+            raise InputError("label {label!r} is a {there} label there but a {here} label here",
+                             params={"label": name, "there": label.layer, "here": mine.layer})
         else:
             for role, fillers in label.roles.items():
                 merged = sorted(set(mine.roles.get(role, [])) | set(fillers))
@@ -81,8 +82,8 @@ def merge_projects(
     if older and not force_older:
         raise InputError(
             "this merge would replace newer work with older work, so nothing was merged: "
-            + "; ".join(older)
-            + "; to replace it anyway, merge again with --force-older"
+            "{older}; to replace it anyway, merge again with --force-older",
+            params={"older": joined(older, semicolons=True)},
         )
     total = sum(source.count_documents() for _, source in sources)
 
@@ -121,10 +122,12 @@ def older_work(target: Any, sources: list[tuple[str, Any]]) -> list[str]:
             arriving = _Holder(name, source, _latest(times))
             held = holders.get(pair)
             if held is not None and _is_older(arriving, held) and not _same_work(held, arriving, pair):
-                found.append(
-                    f"document {pair[0]!r}, annotator {pair[1]!r}: {held.name} has work from "
-                    f"{held.latest.isoformat()}, {name} only from {arriving.latest.isoformat()}"
-                )
+                found.append(Phrase(
+                    "document {document!r}, annotator {annotator!r}: {held} has work from "
+                    "{held_from}, {arriving} only from {arriving_from}",
+                    {"document": pair[0], "annotator": pair[1], "held": held.name,
+                     "held_from": held.latest.isoformat(), "arriving": name,
+                     "arriving_from": arriving.latest.isoformat()}))
             holders[pair] = arriving
     return found
 
@@ -176,4 +179,5 @@ def assignment_records(store: Store, annotator: str, document_ids: list[str] | N
         yield ImportRecord(document, [Annotations(document.id, annotator, Status.NEW)])
     missing = (wanted or set()) - found
     if missing:
-        raise InputError(f"no such documents in the project: {', '.join(sorted(missing))}")
+        raise InputError("no such documents in the project: {documents}",
+                         params={"documents": ", ".join(sorted(missing))})

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..errors import InputError, ProjectError, ValidationError
+from ..errors import InputError, Phrase, ProjectError, ValidationError
 from .commands import NamedStep, StepName, step, timestamp
 from .importing import import_records
 from .model import Annotations, Attribution, Event, ImportRecord, Span
@@ -157,17 +157,17 @@ class NoteCommand(NamedStep):
     after: Note | None
 
     def do(self, store: Store) -> None:
-        self._write(store, expected=self.before, new=self.after, refused="nothing was changed")
+        self._write(store, expected=self.before, new=self.after, refused=Phrase("nothing was changed"))
 
     def undo(self, store: Store) -> None:
-        self._write(store, expected=self.after, new=self.before, refused="nothing was undone")
+        self._write(store, expected=self.after, new=self.before, refused=Phrase("nothing was undone"))
 
     def _write(self, store: Store, expected: Note | None, new: Note | None, refused: str) -> None:
         with store.atomic():
             held = store.note(self.document_id, self.annotator, self.target)
             if _text(held) != _text(expected):
-                raise ProjectError(f"the note on {describe_target(self.target)} was changed by another "
-                                   f"window or program since; {refused}",
+                raise ProjectError("the note on {target} was changed by another window or program since; {refused}",
+                                   params={"target": describe_target(self.target), "refused": refused},
                                    file=str(store.path) if store.path else None, document=self.document_id)
             if new is None:
                 store.delete_note(self.document_id, self.annotator, self.target)
@@ -180,7 +180,7 @@ def _text(note: Note | None) -> str | None:
 
 
 def describe_target(target: str) -> str:
-    return "the document" if target == DOCUMENT else target
+    return Phrase("the document") if target == DOCUMENT else target
 
 
 def set_note(store: Store, document_id: str, annotator: str, target: str, text: str) -> NoteCommand | None:
@@ -191,7 +191,8 @@ def set_note(store: Store, document_id: str, annotator: str, target: str, text: 
     document (a note must hang on something the adjudicator can find)."""
     if target != DOCUMENT and not any(store.has_item(table, document_id, annotator, target)
                                       for table in _ITEM_TABLES):
-        raise ValidationError(f"no such item {target!r} to put a note on", document=document_id)
+        raise ValidationError("no such item {target!r} to put a note on", params={"target": target},
+                              document=document_id)
     before = store.note(document_id, annotator, target)
     text = text.strip()
     if text == _text(before) or (not text and before is None):

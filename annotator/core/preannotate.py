@@ -72,9 +72,9 @@ def check_mapping(schema: Schema, mapping: Mapping[str, str | None]) -> None:
     for source, target in mapping.items():
         if target and schema.label(target) is None:
             raise ValidationError(
-                f"the NER mapping sends {source} to {target!r}, which the schema "
-                f"{schema.name!r} does not have; map it to one of its labels or to "
-                "nothing"
+                "the NER mapping sends {source} to {target!r}, which the schema "
+                "{schema!r} does not have; map it to one of its labels or to nothing",
+                params={"source": source, "target": target, "schema": schema.name},
             )
 
 

@@ -94,7 +94,7 @@ class Schema:
         for index, raw in enumerate(data["labels"]):
             label = _read_label(raw, index, source)
             if label.name in labels:
-                raise SchemaError(f"label {label.name!r} is defined twice", file=source)
+                raise SchemaError("label {label!r} is defined twice", params={"label": label.name}, file=source)
             labels[label.name] = label
         schema = cls(
             name=str(data.get("name") or "custom"),
@@ -113,7 +113,8 @@ class Schema:
         try:
             data = load_json(text)  # also refuses nesting no schema has (a crafted file)
         except json.JSONDecodeError as error:
-            raise SchemaError(f"not valid JSON: {error.msg}", file=source, line=error.lineno) from None
+            raise SchemaError("not valid JSON: {reason}", params={"reason": error.msg},
+                              file=source, line=error.lineno) from None
         except ValueError as error:
             raise SchemaError(str(error), file=source) from None
         return cls.from_json(data, source)
@@ -137,7 +138,8 @@ class Schema:
                 for filler in fillers:
                     if filler not in self.labels:
                         raise SchemaError(
-                            f"role {label.name}/{role} names unknown filler label {filler!r}",
+                            "role {label}/{role} names unknown filler label {filler!r}",
+                            params={"label": label.name, "role": role, "filler": filler},
                             file=source,
                         )
 
@@ -166,7 +168,7 @@ class Schema:
     def add_label(self, name: str, layer: str = "entity") -> Label:
         """Add a label met in imported data (``--add-labels``)."""
         if not name or any(c.isspace() for c in name):
-            raise SchemaError(f"cannot add the label {name!r}: label names hold no spaces")
+            raise SchemaError("cannot add the label {label!r}: label names hold no spaces", params={"label": name})
         colour = _DEFAULT_COLOURS[len(self.labels) % len(_DEFAULT_COLOURS)]
         label = Label(name=name, layer=layer, en=name, ar=name, color=colour)
         self.labels[name] = label
@@ -178,19 +180,23 @@ _KNOWN_KEYS = {"name", "version", "title", "layers", "labels", "attributes"}
 
 def _read_label(raw: Any, index: int, source: str) -> Label:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
-        raise SchemaError(f"label #{index + 1} needs a 'name'", file=source)
+        raise SchemaError("label #{number} needs a 'name'", params={"number": index + 1}, file=source)
     name = raw["name"]
     if not name or any(c.isspace() for c in name):
-        raise SchemaError(f"label {name!r}: a label name cannot be empty or hold spaces", file=source)
+        raise SchemaError("label {label!r}: a label name cannot be empty or hold spaces",
+                          params={"label": name}, file=source)
     layer = raw.get("layer", "entity")
     if layer not in LAYERS:
-        raise SchemaError(f"label {name!r}: unknown layer {layer!r}", file=source)
+        raise SchemaError("label {label!r}: unknown layer {layer!r}", params={"label": name, "layer": layer},
+                          file=source)
     colour = raw.get("color", "#cccccc")
     if not _COLOUR.match(str(colour)):
-        raise SchemaError(f"label {name!r}: colour {colour!r} is not #rrggbb", file=source)
+        raise SchemaError("label {label!r}: colour {colour!r} is not #rrggbb",
+                          params={"label": name, "colour": colour}, file=source)
     roles = raw.get("roles", {})
     if not isinstance(roles, dict) or not all(isinstance(v, list) for v in roles.values()):
-        raise SchemaError(f"label {name!r}: 'roles' maps role names to lists", file=source)
+        raise SchemaError("label {label!r}: 'roles' maps role names to lists", params={"label": name},
+                          file=source)
     return Label(
         name=name,
         layer=layer,
@@ -205,7 +211,8 @@ def _read_label(raw: Any, index: int, source: str) -> Label:
 
 def _read_version(raw: Any, source: str) -> int:
     if isinstance(raw, bool) or not isinstance(raw, (int, str)) or not str(raw).isdigit():
-        raise SchemaError(f"'version' must be a whole number, not {raw!r}", file=source)
+        raise SchemaError("'version' must be a whole number, not {version!r}", params={"version": raw},
+                          file=source)
     return int(raw)
 
 
@@ -223,7 +230,8 @@ def _read_attributes(raw: Any, source: str) -> dict[str, AttributeDef]:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise SchemaError("each attribute needs a 'name'", file=source)
         if not isinstance(item.get("values", []), list):
-            raise SchemaError(f"attribute {item['name']!r}: 'values' must be a list", file=source)
+            raise SchemaError("attribute {name!r}: 'values' must be a list", params={"name": item["name"]},
+                              file=source)
         attributes[item["name"]] = AttributeDef(
             name=str(item["name"]),
             layer=str(item.get("layer", "entity")),

@@ -19,7 +19,8 @@ def load_schema(name_or_path: str | Path | None = None) -> Schema:
         path = schema_path(str(target))
     if not path.is_file():
         shipped = ", ".join(shipped_schema_names())
-        raise SchemaError(f"no schema file here; shipped schemas are: {shipped}", file=str(target))
+        raise SchemaError("no schema file here; shipped schemas are: {shipped}", params={"shipped": shipped},
+                          file=str(target))
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:

@@ -6,23 +6,28 @@ attribution at fault; nothing is repaired silently.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
-from ..errors import ValidationError
+from ..errors import Phrase, ValidationError
 from .model import Annotations, Attribution, Document, Event, Span
 from .schema import Schema, part_label
+
+# Where in the document a check failed ("span T1 (0-4, PER)"): made only for a message
+Place = Callable[[], Phrase]
+_PARTS = {"source": Phrase("source"), "cue": Phrase("cue"), "content": Phrase("content")}
 
 
 def validate_annotations(document: Document, annotations: Annotations, schema: Schema) -> None:
     spans = annotations.span_map()
     if len(spans) != len(annotations.spans):
-        raise _error(document, "span ids must be unique within an annotator's document")
+        raise _error(document, Phrase("span ids must be unique within an annotator's document"))
     for span in annotations.spans:
         check_span(document, span, schema)
     check_overlaps(document, annotations.spans, schema)
-    _check_unique(document, [e.id for e in annotations.events], "event")
-    _check_unique(document, [a.id for a in annotations.attributions], "attribution")
+    _check_unique(document, [e.id for e in annotations.events], Phrase("event ids must be unique"))
+    _check_unique(document, [a.id for a in annotations.attributions], Phrase("attribution ids must be unique"))
     for event in annotations.events:
         check_event(document, event, spans, schema)
     for attribution in annotations.attributions:
@@ -36,49 +41,58 @@ def check_span(document: Document, span: Span, schema: Schema) -> None:
         raise _about_span(error, span.id)
 
 
+def _span_place(span: Span) -> Phrase:
+    return Phrase("span {id} ({start}-{end}, {label})",
+                  {"id": span.id, "start": span.start, "end": span.end, "label": span.label})
+
+
 def _check_span(document: Document, span: Span, schema: Schema) -> None:
-    where = f"span {span.id} ({span.start}-{span.end}, {span.label})"
+    where = partial(_span_place, span)
     if not (isinstance(span.start, int) and isinstance(span.end, int)):
-        raise _error(document, "offsets must be whole numbers", where)
+        raise _error(document, Phrase("offsets must be whole numbers"), where)
     if not 0 <= span.start < span.end <= len(document.text):
         raise _error(
             document,
-            f"offsets {span.start}-{span.end} are outside the text "
-            f"(0-{len(document.text)}) or empty",
+            Phrase("offsets {start}-{end} are outside the text (0-{size}) or empty",
+                   {"start": span.start, "end": span.end, "size": len(document.text)}),
             where,
         )
     label = schema.label(span.label)
     if label is None:
         raise _error(
             document,
-            f"unknown label {span.label!r}; the schema {schema.name!r} has "
-            f"{_sample(schema.labels)} (use --add-labels to add it)",
+            Phrase("unknown label {label!r}; the schema {schema!r} has {known} (use --add-labels to add it)",
+                   {"label": span.label, "schema": schema.name, "known": _sample(schema.labels)}),
             where,
         )
     check_attributes(document, span.attributes, label.layer, schema, where)
 
 
 def check_attributes(
-    document: Document, attributes: dict[str, Any], layer: str, schema: Schema, where: str
+    document: Document, attributes: dict[str, Any], layer: str, schema: Schema, where: Place
 ) -> None:
     if not isinstance(attributes, dict):
-        raise _error(document, "attributes must be an object", where)
+        raise _error(document, Phrase("attributes must be an object"), where)
     for name, value in attributes.items():
         definition = schema.attributes.get(name)
         if definition is None:
             # An undeclared name would be stored, then exported where no tool declares it.
-            raise _error(
-                document,
-                f"unknown attribute {name!r}; the schema {schema.name!r} has "
-                f"{_sample(schema.attributes) or 'no attributes'} (use --add-labels to add it)",
-                where,
-            )
+            raise _error(document, _unknown_attribute(name, schema), where)
         if definition.values and str(value) not in definition.values:
             raise _error(
                 document,
-                f"attribute {name}={value!r} is not one of {', '.join(definition.values)}",
+                Phrase("attribute {name}={value!r} is not one of {values}",
+                       {"name": name, "value": value, "values": ", ".join(definition.values)}),
                 where,
             )
+
+
+def _unknown_attribute(name: str, schema: Schema) -> Phrase:
+    if not schema.attributes:
+        return Phrase("unknown attribute {name!r}; the schema {schema!r} has no attributes "
+                      "(use --add-labels to add it)", {"name": name, "schema": schema.name})
+    return Phrase("unknown attribute {name!r}; the schema {schema!r} has {known} (use --add-labels to add it)",
+                  {"name": name, "schema": schema.name, "known": _sample(schema.attributes)})
 
 
 def check_overlaps(document: Document, spans: Iterable[Span], schema: Schema) -> None:
@@ -91,83 +105,96 @@ def check_overlaps(document: Document, spans: Iterable[Span], schema: Schema) ->
         layer_spans.sort(key=lambda s: (s.start, s.end))
         for before, after in zip(layer_spans, layer_spans[1:]):
             if after.start < before.end:
-                raise _about_span(_error(
-                    document,
-                    f"spans {before.id} and {after.id} overlap, and the schema does not "
-                    f"let {layer} spans overlap",
-                ), after.id)
+                raise _about_span(_error(document, _overlap(before, after, layer)), after.id)
+
+
+def _overlap(span: Span, other: Span, layer: str) -> Phrase:
+    return Phrase("spans {span} and {other} overlap, and the schema does not let {layer} spans overlap",
+                  {"span": span.id, "other": other.id, "layer": layer})
 
 
 def check_event(
     document: Document, event: Event, spans: dict[str, Span], schema: Schema
 ) -> None:
-    where = f"event {event.id} ({event.type})"
+    def where() -> Phrase:
+        return Phrase("event {id} ({type})", {"id": event.id, "type": event.type})
+
     label = schema.label(event.type)
     if label is None or label.layer != "event":
-        raise _error(document, f"unknown event type {event.type!r}", where)
+        raise _error(document, Phrase("unknown event type {type!r}", {"type": event.type}), where)
     trigger = spans.get(event.trigger)
     if trigger is None:
-        raise _error(document, f"trigger {event.trigger!r} is not a span", where)
+        raise _error(document, Phrase("trigger {trigger!r} is not a span", {"trigger": event.trigger}), where)
     if trigger.label != event.type:
-        raise _error(
-            document, f"trigger {trigger.id} is labelled {trigger.label}, not {event.type}", where
-        )
+        raise _error(document, Phrase("trigger {trigger} is labelled {label}, not {type}",
+                                      {"trigger": trigger.id, "label": trigger.label, "type": event.type}), where)
     schema_roles = schema.roles_of(event.type)
     for argument in event.arguments:
         fillers = schema_roles.get(argument.role)
         if fillers is None:
-            raise _error(
-                document,
-                f"role {argument.role!r} is not a role of {event.type} "
-                f"(roles: {', '.join(schema_roles) or 'none'})",
-                where,
-            )
+            raise _error(document, _not_a_role(argument.role, event.type, list(schema_roles)), where)
         filler = spans.get(argument.span)
         if filler is None:
-            raise _error(document, f"argument {argument.role} points at missing span {argument.span!r}", where)
+            raise _error(document, Phrase("argument {role} points at missing span {span!r}",
+                                          {"role": argument.role, "span": argument.span}), where)
         if fillers and filler.label not in fillers:
             raise _error(
                 document,
-                f"a {filler.label} span ({filler.id}) cannot fill {argument.role}; "
-                f"allowed: {', '.join(fillers)}",
+                Phrase("a {label} span ({span}) cannot fill {role}; allowed: {allowed}",
+                       {"label": filler.label, "span": filler.id, "role": argument.role,
+                        "allowed": ", ".join(fillers)}),
                 where,
             )
     check_attributes(document, event.attributes, "event", schema, where)
 
 
+def _not_a_role(role: str, event_type: str, roles: list[str]) -> Phrase:
+    if not roles:
+        return Phrase("role {role!r} is not a role of {type} (roles: none)", {"role": role, "type": event_type})
+    return Phrase("role {role!r} is not a role of {type} (roles: {roles})",
+                  {"role": role, "type": event_type, "roles": ", ".join(roles)})
+
+
 def check_attribution(
     document: Document, attribution: Attribution, spans: dict[str, Span], schema: Schema
 ) -> None:
-    where = f"attribution {attribution.id}"
+    def where() -> Phrase:
+        return Phrase("attribution {id}", {"id": attribution.id})
+
     if not attribution.span_ids():
-        raise _error(document, "an attribution needs at least one of source, cue, content", where)
+        raise _error(document, Phrase("an attribution needs at least one of source, cue, content"), where)
     for part, span_id in attribution.parts().items():
         if span_id is None:
             continue
         span = spans.get(span_id)
         if span is None:
-            raise _error(document, f"{part} {span_id!r} is not a span", where)
+            raise _error(document, Phrase("{part} {span!r} is not a span", {"part": _PARTS[part], "span": span_id}),
+                         where)
         expected = part_label(part)
         if part != "source" and span.label != expected:  # a source may also be any entity
-            raise _error(document, f"the {part} must be a {expected} span, not {span.label}", where)
+            raise _error(document, Phrase("the {part} must be a {expected} span, not {label}",
+                                          {"part": _PARTS[part], "expected": expected, "label": span.label}), where)
         if part == "source" and span.label != expected and schema.layer_of(span.label) != "entity":
-            raise _error(document, f"the source must be an entity or {expected} span, not {span.label}", where)
+            raise _error(document, Phrase("the source must be an entity or {expected} span, not {label}",
+                                          {"expected": expected, "label": span.label}), where)
     check_attributes(document, attribution.attributes, "attribution", schema, where)
 
 
-def _check_unique(document: Document, ids: list[str], kind: str) -> None:
+def _check_unique(document: Document, ids: list[str], refusal: Phrase) -> None:
     if len(set(ids)) != len(ids):
-        raise _error(document, f"{kind} ids must be unique")
+        raise _error(document, refusal)
 
 
 def _sample(labels: Iterable[str]) -> str:
     names = list(labels)
     shown = ", ".join(names[:12])
-    return shown + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+    if len(names) > 12:
+        return Phrase("{shown} and {more} more", {"shown": shown, "more": len(names) - 12})
+    return shown
 
 
-def _error(document: Document, message: str, where: str | None = None) -> ValidationError:
-    return ValidationError(message, document=document.id, item=where)
+def _error(document: Document, message: Phrase, where: Place | None = None) -> ValidationError:
+    return ValidationError(message, document=document.id, item=where() if where else None)
 
 
 def _about_span(error: ValidationError, span_id: str) -> ValidationError:
@@ -212,11 +239,13 @@ def validate_change(
     for attribution in attributions:
         check_attribution(document, attribution, spans, schema)
     if len(spans) != len(after.spans):
-        raise _error(document, "span ids must be unique within an annotator's document")
+        raise _error(document, Phrase("span ids must be unique within an annotator's document"))
     for kind, items in ((Event, after.events), (Attribution, after.attributions)):
         new_ids = {i.id for i in added if isinstance(i, kind)}
         if new_ids and sum(1 for i in items if i.id in new_ids) > len(new_ids):
-            raise _error(document, f"{kind.__name__.lower()} id {sorted(new_ids)[0]} is used twice")
+            twice = {"id": sorted(new_ids)[0]}
+            raise _error(document, Phrase("event id {id} is used twice", twice) if kind is Event
+                         else Phrase("attribution id {id} is used twice", twice))
 
 
 def _check_neighbours(document: Document, spans: list[Span], added: list[Span], schema: Schema) -> None:
@@ -226,8 +255,4 @@ def _check_neighbours(document: Document, spans: list[Span], added: list[Span], 
             continue
         for other in spans:
             if other.id != span.id and other.overlaps(span) and (schema.layer_of(other.label) or "entity") == layer:
-                raise _error(
-                    document,
-                    f"spans {span.id} and {other.id} overlap, and the schema does not let "
-                    f"{layer} spans overlap",
-                )
+                raise _error(document, _overlap(span, other, layer))

@@ -48,7 +48,7 @@ from ..core.model import (
 )
 from ..core.notes import Note, joined_by_target, with_notes
 from ..core.schema import attribution_part, part_label
-from ..errors import InputError
+from ..errors import InputError, Phrase
 from .textio import read_lines, read_text
 
 ATTRIBUTION_TYPE = "Attribution"
@@ -65,6 +65,7 @@ _PART_OF_ROLE = {
     "arg1": "source",
     "arg2": "content",
 }
+_PARTS = {"source": Phrase("source"), "cue": Phrase("cue"), "content": Phrase("content")}
 _NOT_KEPT = {"#": "note (#)", "N": "normalisation (N)"}
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 # brat's config reader renames types, roles and attributes outside this alphabet.
@@ -121,13 +122,13 @@ class _AnnFile:
     stand_ins: set[str] = field(default_factory=set)
     notes: list[tuple[str, str]] = field(default_factory=list)  # AnnotatorNotes: (brat id, text)
 
-    def error(self, message: str, line: int) -> InputError:
+    def error(self, message: Phrase, line: int) -> InputError:
         return InputError(message, file=str(self.path), line=line)
 
     def define(self, brat_id: str, line: int) -> None:
         if brat_id in self.defined:
             raise self.error(
-                f"{brat_id} is defined twice (first on line {self.defined[brat_id]})",
+                Phrase("{id} is defined twice (first on line {first})", {"id": brat_id, "first": self.defined[brat_id]}),
                 line,
             )
         self.defined[brat_id] = line
@@ -146,8 +147,8 @@ def _parse_ann(path: Path, encoding: str | None) -> _AnnFile:
         parser = _LINE_PARSERS.get(line[0])
         if parser is None:
             raise ann.error(
-                f"cannot read this line (brat lines start with T, E, R, A, # or N): "
-                f"{line[:60]!r}",
+                Phrase("cannot read this line (brat lines start with T, E, R, A, # or N): {line!r}",
+                       {"line": line[:60]}),
                 number,
             )
         parser(ann, number, line)
@@ -179,7 +180,7 @@ def _parse_textbound(ann: _AnnFile, number: int, line: str) -> None:
     match = _TEXTBOUND.fullmatch(parts[1]) if len(parts) == 3 else None
     if match is None or not _BRAT_ID.fullmatch(parts[0]):
         raise ann.error(
-            f"a T line is 'T1<TAB>LABEL START END<TAB>text', not {line[:60]!r}", number
+            Phrase("a T line is 'T1<TAB>LABEL START END<TAB>text', not {line!r}", {"line": line[:60]}), number
         )
     try:
         fragments = tuple(
@@ -187,7 +188,7 @@ def _parse_textbound(ann: _AnnFile, number: int, line: str) -> None:
             for start, end in (piece.split() for piece in match.group(2).split(";"))
         )
     except ValueError:  # Python refuses integers of more than 4300 digits
-        raise ann.error(f"{parts[0]}: an offset has too many digits", number) from None
+        raise ann.error(Phrase("{id}: an offset has too many digits", {"id": parts[0]}), number) from None
     ann.define(parts[0], number)
     ann.textbounds.append(
         _TextBound(number, parts[0], match.group(1), fragments, parts[2])
@@ -204,7 +205,8 @@ def _parse_link(ann: _AnnFile, number: int, line: str) -> None:
         shape = (
             "E1<TAB>TYPE:T2 Role:T1 ..." if is_event else "R1<TAB>TYPE Arg1:T1 Arg2:T2"
         )
-        raise ann.error(f"an {line[0]} line is '{shape}', not {line[:60]!r}", number)
+        raise ann.error(Phrase("an {kind} line is '{shape}', not {line!r}",
+                               {"kind": line[0], "shape": shape, "line": line[:60]}), number)
     arguments = tuple((m.group(1), m.group(2)) for m in args if m is not None)
     ann.define(parts[0], number)
     trigger = head[1] if is_event else None
@@ -216,7 +218,7 @@ def _parse_attribute(ann: _AnnFile, number: int, line: str) -> None:
     words = parts[1].split(" ", 2) if len(parts) >= 2 else []
     if len(words) < 2 or not _BRAT_ID.fullmatch(parts[0]) or not all(words):
         raise ann.error(
-            f"an A line is 'A1<TAB>Name TARGET [VALUE]', not {line[:60]!r}", number
+            Phrase("an A line is 'A1<TAB>Name TARGET [VALUE]', not {line!r}", {"line": line[:60]}), number
         )
     ann.define(parts[0], number)
     value: Any = words[2] if len(words) == 3 else True
@@ -228,8 +230,8 @@ def _parse_attribute(ann: _AnnFile, number: int, line: str) -> None:
 
 def _refuse_equivalence(ann: _AnnFile, number: int, line: str) -> None:
     raise ann.error(
-        "equivalence lines (*) are not supported: our spans have no equivalence "
-        "sets; remove the line to import the rest",
+        Phrase("equivalence lines (*) are not supported: our spans have no equivalence "
+               "sets; remove the line to import the rest"),
         number,
     )
 
@@ -296,15 +298,15 @@ def _make_span(
     for start, end in tb.fragments:
         if not 0 <= start <= end <= len(view.text):
             raise ann.error(
-                f"{tb.id}: offsets {start}-{end} are outside the text "
-                f"(0-{len(view.text)})",
+                Phrase("{id}: offsets {start}-{end} are outside the text (0-{size})",
+                       {"id": tb.id, "start": start, "end": end, "size": len(view.text)}),
                 tb.line,
             )
     expected = " ".join(view.text[s:e] for s, e in tb.fragments)
     if expected != tb.text:
         raise ann.error(
-            f"{tb.id}: the text field {tb.text!r} is not the text at its offsets, "
-            f"{expected!r}",
+            Phrase("{id}: the text field {text!r} is not the text at its offsets, {expected!r}",
+                   {"id": tb.id, "text": tb.text, "expected": expected}),
             tb.line,
         )
     raw = sorted((view.to_raw(s), view.to_raw(e)) for s, e in tb.fragments)
@@ -312,9 +314,10 @@ def _make_span(
     if not allow_discontinuous and not _joined_by_line_breaks(text, raw):
         offsets = ";".join(f"{s} {e}" for s, e in tb.fragments)
         raise ann.error(
-            f"{tb.id} is discontinuous ({offsets}) and the schema does not allow "
-            f"discontinuous spans; join its fragments in brat, or allow them "
-            f"(the outer range {start}-{end} is then kept)",
+            Phrase("{id} is discontinuous ({offsets}) and the schema does not allow "
+                   "discontinuous spans; join its fragments in brat, or allow them "
+                   "(the outer range {start}-{end} is then kept)",
+                   {"id": tb.id, "offsets": offsets, "start": start, "end": end}),
             tb.line,
         )
     return Span(id=tb.id, start=start, end=end, label=tb.label)
@@ -337,12 +340,12 @@ def _check_reference(
         return
     if ref in ann.defined:
         raise ann.error(
-            f"{link.id} refers to {ref}, which is not a text span (T); only spans can "
-            f"be triggers, arguments or attribution parts here",
+            Phrase("{id} refers to {ref}, which is not a text span (T); only spans can "
+                   "be triggers, arguments or attribution parts here", {"id": link.id, "ref": ref}),
             link.line,
         )
     raise ann.error(
-        f"{link.id} refers to {ref}, which is not defined in this file", link.line
+        Phrase("{id} refers to {ref}, which is not defined in this file", {"id": link.id, "ref": ref}), link.line
     )
 
 
@@ -365,16 +368,18 @@ def _attribution_parts(ann: _AnnFile, link: _Link) -> dict[str, str]:
         )
         if part is None:
             raise ann.error(
-                f"{link.id}: an attribution takes Source, Cue and Content, "
-                f"not {role!r}",
+                Phrase("{id}: an attribution takes Source, Cue and Content, not {role!r}",
+                       {"id": link.id, "role": role}),
                 link.line,
             )
         if part in parts:
-            raise ann.error(
-                f"{link.id}: an attribution has one {part}, not two", link.line
-            )
+            raise ann.error(_twice(link, part), link.line)
         parts[part] = ref
     return parts
+
+
+def _twice(link: _Link, part: str) -> Phrase:
+    return Phrase("{id}: an attribution has one {part}, not two", {"id": link.id, "part": _PARTS[part]})
 
 
 def _trigger_part(spans: dict[str, Span], trigger: str) -> str:
@@ -402,9 +407,7 @@ def _attribution(
     elif link.trigger is not None and link.trigger not in parts.values():
         part = _trigger_part(spans, link.trigger)
         if part in parts:
-            raise ann.error(
-                f"{link.id}: an attribution has one {part}, not two", link.line
-            )
+            raise ann.error(_twice(link, part), link.line)
         parts[part] = link.trigger
     return Attribution(
         id=new_id,
@@ -424,8 +427,8 @@ def _links(
         is_attribution = link.type.lower() == ATTRIBUTION_TYPE.lower()
         if link.trigger is None and not is_attribution:
             raise ann.error(
-                f"{link.id}: relations of type {link.type!r} are not supported "
-                f"(only {ATTRIBUTION_TYPE} relations are)",
+                Phrase("{id}: relations of type {type!r} are not supported (only {supported} relations are)",
+                       {"id": link.id, "type": link.type, "supported": ATTRIBUTION_TYPE}),
                 link.line,
             )
         refs = [ref for _, ref in link.arguments] + (
@@ -451,13 +454,11 @@ def _apply_attributes(
             continue  # read as the attribution's form, not kept as an attribute
         target = spans.get(attribute.target) or linked.get(attribute.target)
         if target is None:
-            known = (
-                "is not a span, event or attribution"
-                if attribute.target in ann.defined
-                else "is not defined in this file"
-            )
+            values = {"name": attribute.name, "target": attribute.target}
             raise ann.error(
-                f"attribute {attribute.name}: its target {attribute.target} {known}",
+                Phrase("attribute {name}: its target {target} is not a span, event or attribution", values)
+                if attribute.target in ann.defined
+                else Phrase("attribute {name}: its target {target} is not defined in this file", values),
                 attribute.line,
             )
         # Fresh objects made by this reader: filling their dicts changes nothing shared.
@@ -588,7 +589,7 @@ def _document_files(path: Path) -> list[tuple[Path, Path]]:
         )
     txt, ann = path.with_suffix(".txt"), path.with_suffix(".ann")
     if not txt.is_file():
-        raise InputError(f"the text file {txt.name} is missing", file=str(path))
+        raise InputError("the text file {name} is missing", params={"name": txt.name}, file=str(path))
     if suffix == ".ann" and not ann.is_file():
         raise InputError("no such file", file=str(path))
     return [(txt, ann)]
@@ -674,8 +675,8 @@ def _status(path: Path) -> Status:
         return Status.parse(word)
     except ValueError:
         raise InputError(
-            f"the status {word[:40]!r} is not one of "
-            f"{', '.join(s.value for s in Status)}",
+            "the status {status!r} is not one of {known}",
+            params={"status": word[:40], "known": ", ".join(s.value for s in Status)},
             file=str(path),
             line=1,
         ) from None

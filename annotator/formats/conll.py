@@ -121,15 +121,17 @@ def _cells(line: str) -> list[str]:
 def _check_width(cells: list[str], width: int | None, path: Path, number: int) -> int:
     if len(cells) < 2:
         raise InputError(
-            f"token {cells[0]!r} has no tag: each line needs a token and a tag, "
+            "token {token!r} has no tag: each line needs a token and a tag, "
             "separated by a tab or spaces",
+            params={"token": cells[0]},
             file=str(path),
             line=number,
         )
     if width is not None and len(cells) != width:
         raise InputError(
-            f"this line has {len(cells) - 1} tag columns, the lines before it "
-            f"{width - 1}; every line needs one tag per layer",
+            "this line has {count} tag columns, the lines before it "
+            "{before}; every line needs one tag per layer",
+            params={"count": len(cells) - 1, "before": width - 1},
             file=str(path),
             line=number,
         )

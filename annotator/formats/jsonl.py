@@ -74,7 +74,8 @@ def _parse_line(line: str) -> dict[str, Any]:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as error:
-        raise InputError(f"malformed JSON: {error.msg} at column {error.colno}") from None
+        raise InputError("malformed JSON: {reason} at column {column}",
+                         params={"reason": error.msg, "column": error.colno}) from None
     except RecursionError:
         raise InputError("malformed JSON: nested too deeply") from None
     except ValueError:  # Python refuses integers of more than 4300 digits
@@ -102,9 +103,10 @@ def _refuse_lone_surrogates(data: dict[str, Any]) -> None:
             except UnicodeEncodeError as error:
                 code = f"\\u{ord(value[error.start]):04x}"
                 raise InputError(
-                    f"the line holds a lone surrogate escape ({code}), which is not a "
+                    "the line holds a lone surrogate escape ({code}), which is not a "
                     "character; the file was written with broken escaping (a pair such "
-                    "as \\ud83d\\ude00 is fine)"
+                    "as \\ud83d\\ude00 is fine)",
+                    params={"code": code},
                 ) from None
 
 
@@ -152,7 +154,7 @@ def _status(value: Any, has_spans: bool) -> Status:
     try:
         return Status.parse(str(value))
     except ValueError:
-        raise InputError(f"unknown status {value!r}; use new, in_progress or done") from None
+        raise InputError("unknown status {status!r}; use new, in_progress or done", params={"status": value}) from None
 
 
 def _spans(data: dict[str, Any], text: str) -> tuple[list[Span], dict[Any, str]]:
@@ -186,7 +188,7 @@ def _triples(data: dict[str, Any], key: str) -> list[tuple[Any, Any, Any, dict[s
         return []
     for item in data[key]:
         if not (isinstance(item, list) and len(item) == 3):
-            raise InputError(f"each '{key}' item must be [start, end, label]")
+            raise InputError("each '{key}' item must be [start, end, label]", params={"key": key})
     return [(item[0], item[1], item[2], {}) for item in data[key]]
 
 
@@ -215,7 +217,8 @@ def _add_relations(
         if head_part == "cue" and part in ("source", "content") or head_part == "content" and part == "source":
             parts = attribution_of.setdefault(head, {head_part: head})
             if part in parts:
-                raise InputError(f"relation {relation.get('id')}: the {label} span has two {kind} relations")
+                raise InputError("relation {relation}: the {label} span has two {kind} relations",
+                                 params={"relation": relation.get("id"), "label": label, "kind": kind})
             parts[part] = tail
         else:
             arguments.setdefault(head, []).append(Argument(kind, tail))
@@ -232,44 +235,46 @@ def _add_relations(
 def _relation_ends(relation: dict[str, Any], by_tool_id: dict[Any, str]) -> tuple[str, str, str]:
     ends = [by_tool_id.get(relation.get(key)) for key in ("from_id", "to_id")]
     if None in ends:
-        raise InputError(f"relation {relation.get('id')}: from_id and to_id must be ids of "
-                         "the line's 'entities'")
+        raise InputError("relation {relation}: from_id and to_id must be ids of the line's 'entities'",
+                         params={"relation": relation.get("id")})
     kind = relation.get("type")
     if not isinstance(kind, str) or not kind:
-        raise InputError(f"relation {relation.get('id')}: 'type' must be a non-empty string")
+        raise InputError("relation {relation}: 'type' must be a non-empty string",
+                         params={"relation": relation.get("id")})
     return ends[0], ends[1], kind
 
 
 def _span(span_id: str, start: Any, end: Any, label: Any, item: dict[str, Any], text: str) -> Span:
-    where = f"span {span_id}"
     if not (_is_int(start) and _is_int(end)):
-        raise InputError(f"{where}: start and end must be whole numbers")
+        raise InputError("span {span}: start and end must be whole numbers", params={"span": span_id})
     if not isinstance(label, str) or not label:
-        raise InputError(f"{where}: 'label' must be a non-empty string")
+        raise InputError("span {span}: 'label' must be a non-empty string", params={"span": span_id})
     if not 0 <= start < end <= len(text):
-        raise InputError(f"{where}: offsets {start}-{end} are outside the text (0-{len(text)}) or empty")
+        raise InputError("span {span}: offsets {start}-{end} are outside the text (0-{size}) or empty",
+                         params={"span": span_id, "start": start, "end": end, "size": len(text)})
     if "text" in item and item["text"] != text[start:end]:
         raise InputError(
-            f"{where}: its 'text' {item['text']!r} does not match the document at "
-            f"{start}-{end} ({text[start:end]!r})"
+            "span {span}: its 'text' {text!r} does not match the document at {start}-{end} ({found!r})",
+            params={"span": span_id, "text": item["text"], "start": start, "end": end,
+                    "found": text[start:end]},
         )
     attributes = item.get("attributes", {})
     if not isinstance(attributes, dict):
-        raise InputError(f"{where}: 'attributes' must be an object")
+        raise InputError("span {span}: 'attributes' must be an object", params={"span": span_id})
     return Span(span_id, start, end, label, attributes, _opt_str(item, "created"), _opt_str(item, "updated"))
 
 
 def _event(item: dict[str, Any]) -> Event:
     for key in ("id", "type", "trigger"):
         if not isinstance(item.get(key), str):
-            raise InputError(f"an event needs a string '{key}'")
+            raise InputError("an event needs a string '{key}'", params={"key": key})
     arguments = []
     if not isinstance(item.get("arguments", []), list):
-        raise InputError(f"event {item['id']}: 'arguments' must be a list")
+        raise InputError("event {event}: 'arguments' must be a list", params={"event": item["id"]})
     for argument in item.get("arguments", []):
         if not (isinstance(argument, dict) and isinstance(argument.get("role"), str)
                 and isinstance(argument.get("span"), str)):
-            raise InputError(f"event {item['id']}: each argument needs 'role' and 'span'")
+            raise InputError("event {event}: each argument needs 'role' and 'span'", params={"event": item["id"]})
         arguments.append(Argument(argument["role"], argument["span"]))
     return Event(item["id"], item["type"], item["trigger"], tuple(arguments), _attributes(item))
 
@@ -281,7 +286,8 @@ def _attribution(item: dict[str, Any]) -> Attribution:
     for part in ATTRIBUTION_PARTS:
         value = item.get(part)
         if value is not None and not isinstance(value, str):
-            raise InputError(f"attribution {item['id']}: '{part}' must be a span id")
+            raise InputError("attribution {attribution}: '{part}' must be a span id",
+                             params={"attribution": item["id"], "part": part})
         parts[part] = value
     return Attribution(item["id"], attributes=_attributes(item), **parts)
 
@@ -303,7 +309,7 @@ def _tokens(raw: Any, text: str) -> list[list[tuple[int, int]]] | None:
 def _list(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise InputError(f"'{key}' must be a list of objects")
+        raise InputError("'{key}' must be a list of objects", params={"key": key})
     return value
 
 

@@ -18,7 +18,7 @@ from ..core.model import Annotations, Document, ImportRecord
 from ..core.notes import with_notes
 from ..core.progress import Progress
 from ..core.store import Store
-from ..errors import InputError, ProjectError
+from ..errors import InputError, Phrase, ProjectError
 
 FORMATS = ("txt", "jsonl", "conll", "brat")
 EXPORT_FORMATS = ("jsonl", "conll", "brat", "spacy", "doccano", "doccano-relations", "prodigy")
@@ -54,7 +54,8 @@ def reader_for(fmt: str) -> Callable[..., Iterator[ImportRecord]]:
     elif fmt == "brat":
         from .brat import read_brat as reader
     else:
-        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise InputError("unknown format {format!r}; use one of {known}",
+                         params={"format": fmt, "known": ", ".join(FORMATS)})
     return reader
 
 
@@ -133,9 +134,10 @@ def _check_offsets(document: Document, annotations: Annotations) -> None:
         if not (isinstance(span.start, int) and isinstance(span.end, int)
                 and 0 <= span.start < span.end <= size):
             raise ProjectError(
-                f"span {span.id} of {annotations.annotator} has offsets {span.start!r}-"
-                f"{span.end!r}, outside the text (0-{size}); the project file was changed "
-                "outside the app or is damaged; restore a backup",
+                "span {span} of {annotator} has offsets {start!r}-{end!r}, outside the text "
+                "(0-{size}); the project file was changed outside the app or is damaged; restore a backup",
+                params={"span": span.id, "annotator": annotations.annotator, "start": span.start,
+                        "end": span.end, "size": size},
                 document=document.id,
             )
 
@@ -170,7 +172,8 @@ def export_project(store: Store, out: Path, options: ExportOptions, warnings: li
         elif options.fmt in _TOOL_WRITERS:
             yield from _TOOL_WRITERS[options.fmt](pairs, handle, options, warnings, total)
         else:
-            raise InputError(f"cannot export to {options.fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+            raise InputError("cannot export to {format!r}; use one of {known}",
+                             params={"format": options.fmt, "known": ", ".join(EXPORT_FORMATS)})
 
 
 def _doccano(pairs: Iterable, handle: Any, options: ExportOptions, warnings: list[str],
@@ -210,8 +213,9 @@ def _refuse_mixed_annotators(store: Store) -> None:
     names = store.annotators()
     if len(names) > 1:
         raise InputError(
-            f"the project has several annotators ({', '.join(names)}); CoNLL holds one "
-            f"annotator's tags: choose one with --annotator"
+            "the project has several annotators ({annotators}); CoNLL holds one "
+            "annotator's tags: choose one with --annotator",
+            params={"annotators": ", ".join(names)},
         )
 
 
@@ -292,12 +296,14 @@ def _remove_quietly(path: Path) -> None:
         path.unlink()
 
 
+_ELSEWHERE = Phrase("free some space or export to another disk")
+_WRITABLE = Phrase("export to a folder you can write to")
 _REASONS = {
-    getattr(errno, "EDQUOT", errno.ENOSPC): ("the disk quota is used up", "free some space or export to another disk"),
-    errno.ENOSPC: ("the disk is full", "free some space or export to another disk"),
-    errno.EROFS: ("the file system is read-only", "export to a writable folder"),
-    errno.EACCES: ("permission denied", "export to a folder you can write to"),
-    errno.EPERM: ("permission denied", "export to a folder you can write to"),
+    getattr(errno, "EDQUOT", errno.ENOSPC): (Phrase("the disk quota is used up"), _ELSEWHERE),
+    errno.ENOSPC: (Phrase("the disk is full"), _ELSEWHERE),
+    errno.EROFS: (Phrase("the file system is read-only"), Phrase("export to a writable folder")),
+    errno.EACCES: (Phrase("permission denied"), _WRITABLE),
+    errno.EPERM: (Phrase("permission denied"), _WRITABLE),
 }
 
 
@@ -311,8 +317,10 @@ def _writing(out: Path) -> Iterator[None]:
     try:
         yield
     except OSError as error:
-        reason, advice = _REASONS.get(error.errno, (error.strerror or str(error), "try another folder"))
-        detail = f" ({error.strerror})" if error.strerror and error.strerror.lower() != reason else ""
+        reason, advice = _REASONS.get(error.errno, (error.strerror or str(error), Phrase("try another folder")))
+        detail = (Phrase(" ({reason})", {"reason": error.strerror})
+                  if error.strerror and error.strerror.lower() != reason else "")
         raise ProjectError(
-            f"{reason}{detail}: cannot write the export {out}; nothing was written; {advice}"
+            "{reason}{detail}: cannot write the export {out}; nothing was written; {advice}",
+            params={"reason": reason, "detail": detail, "out": out, "advice": advice},
         ) from error

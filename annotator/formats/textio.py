@@ -10,9 +10,9 @@ import codecs
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, Phrase
 
-_HINT = "if it is Windows Arabic, use --encoding cp1256"
+_HINT = Phrase("if it is Windows Arabic, use --encoding cp1256")
 
 
 def sniff_encoding(head: bytes) -> str:
@@ -27,7 +27,7 @@ def check_encoding(name: str) -> str:
     try:
         return codecs.lookup(name).name
     except LookupError:
-        raise InputError(f"unknown encoding {name!r}") from None
+        raise InputError("unknown encoding {name!r}", params={"name": name}) from None
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
@@ -82,7 +82,8 @@ def _decode_error(
     path: Path, line: int, encoding: str, error: UnicodeDecodeError, guessed: bool
 ) -> InputError:
     bad = error.object[error.start : error.start + 1].hex()
-    hint = f"; {_HINT}" if guessed else ""
-    return InputError(
-        f"cannot decode byte 0x{bad} as {encoding}{hint}", file=str(path), line=line
-    )
+    if guessed:
+        return InputError("cannot decode byte 0x{byte} as {encoding}; {hint}",
+                          params={"byte": bad, "encoding": encoding, "hint": _HINT}, file=str(path), line=line)
+    return InputError("cannot decode byte 0x{byte} as {encoding}",
+                      params={"byte": bad, "encoding": encoding}, file=str(path), line=line)

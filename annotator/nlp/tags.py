@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..errors import InputError
+from ..errors import InputError, Phrase
 
 TokenSpan = tuple[int, int, str]
 CharSpan = tuple[int, int, str]
@@ -59,16 +59,17 @@ class _Decoder:
         parsed = parse_tag(tag)
         if parsed is None:
             raise self.error(
-                index, f"tag {tag!r} is not O, B-, I-, E-, S-, L- or U- and a label"
+                index, Phrase("tag {tag!r} is not O, B-, I-, E-, S-, L- or U- and a label", {"tag": tag})
             )
         prefix, label = parsed
         continues = self.open is not None and self.open[1] == label
         if prefix in "IE" and not continues and self.strict:
-            raise self.error(
-                index,
-                f"{tag} follows {previous or 'the sentence start'}: an entity must "
-                "start with B- (or S-); without --strict this reads as IOB1",
-            )
+            values = {"tag": tag, "previous": previous}
+            raise self.error(index, Phrase(
+                "{tag} follows {previous}: an entity must start with B- (or S-); without --strict this reads as IOB1",
+                values) if previous else Phrase(
+                "{tag} follows the sentence start: an entity must start with B- (or S-); without --strict "
+                "this reads as IOB1", values))
         if prefix == "O" or prefix in "BS" or not continues:
             self.close(index)
             if prefix != "O":
@@ -76,7 +77,7 @@ class _Decoder:
         if prefix in "ES":
             self.close(index + 1)
 
-    def error(self, index: int, message: str) -> InputError:
+    def error(self, index: int, message: Phrase) -> InputError:
         line = self.lines[index] if self.lines is not None else None
         return InputError(message, file=self.file, line=line)
 

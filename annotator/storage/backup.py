@@ -62,7 +62,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.model import text_sha256
-from ..errors import ProjectError
+from ..errors import Phrase, ProjectError, counted, joined
 from .file_checks import SESSION_PREFIX, alive, check_file, check_header, read_only
 from .migrations import APPLICATION_ID, latest_version
 
@@ -77,7 +77,7 @@ KEPT_FOREVER = ("before-upgrade", "damaged")  # reason prefixes never rotated ou
 MADE_KEY = "backup/made"  # setting inside each backup: when it was really made (UTC, ISO)
 # How a refused open tells the user to restore; the CLI and the GUI menu it names are
 # wired outside storage/ (change the wording here if they change).
-RESTORE_HOW = (
+RESTORE_HOW = Phrase(
     "restore it from File > Restore backup… or with `annotator restore {project}`"
 )
 _STAMP = "%Y%m%dT%H%M%S"
@@ -100,17 +100,18 @@ class Losses:
 
     def describe(self) -> str:
         parts = [
-            _plural(self.documents, "document"),
-            _plural(self.spans, "span"),
-            _plural(self.events, "event"),
-            _plural(self.attributions, "attribution"),
-            _plural(self.done, '"done" mark'),
+            counted(self.documents, "1 document", "{count} documents") if self.documents else "",
+            counted(self.spans, "1 span", "{count} spans") if self.spans else "",
+            counted(self.events, "1 event", "{count} events") if self.events else "",
+            counted(self.attributions, "1 attribution", "{count} attributions") if self.attributions else "",
+            counted(self.done, '1 "done" mark', '{count} "done" marks') if self.done else "",
         ]
         parts = [part for part in parts if part]
         if not parts:
-            return "restoring it would drop nothing of the project as it is now"
-        listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-        return f"restoring it would drop {listed} made or changed since"
+            return Phrase("restoring it would drop nothing of the project as it is now")
+        listed = parts[0] if len(parts) == 1 else Phrase(
+            "{listed} and {last}", {"listed": joined(parts[:-1]), "last": parts[-1]})
+        return Phrase("restoring it would drop {listed} made or changed since", {"listed": listed})
 
 
 @dataclass(frozen=True)
@@ -165,11 +166,11 @@ def default_backup(project: Path) -> tuple[Path, list[str]]:
         problem = _problem(found.path)
         if problem is None:
             return found.path, passed_over
-        passed_over.append(f"{found.path.name}: {problem}")
-    raise ProjectError(
-        "no sound backup to restore" + (f" ({'; '.join(passed_over)})" if passed_over else ""),
-        file=str(project),
-    )
+        passed_over.append(Phrase("{name}: {problem}", {"name": found.path.name, "problem": problem}))
+    if passed_over:
+        raise ProjectError("no sound backup to restore ({reasons})",
+                           params={"reasons": joined(passed_over, semicolons=True)}, file=str(project))
+    raise ProjectError("no sound backup to restore", file=str(project))
 
 
 def backup_hint(project: Path) -> str:
@@ -180,15 +181,16 @@ def backup_hint(project: Path) -> str:
     except (ProjectError, OSError):
         return ""
     made = next((b.made for b in _backups(project) if b.path == chosen), None)
-    when = f" from {made.strftime('%Y-%m-%d %H:%M UTC')}" if made else ""
+    when = Phrase(" from {made}", {"made": made.strftime("%Y-%m-%d %H:%M UTC")}) if made else ""
     losses = restore_losses(project, chosen)
     drops = (
-        f" ({losses.describe()}; the project as it is now is kept as a backup first)"
+        Phrase(" ({losses}; the project as it is now is kept as a backup first)", {"losses": losses.describe()})
         if losses is not None
         else ""
     )
-    how = RESTORE_HOW.format(project=Path(project).name)
-    return f"; a backup{when} is in {chosen}{drops}: {how}"
+    how = Phrase(RESTORE_HOW, {"project": Path(project).name})
+    return Phrase("; a backup{when} is in {backup}{drops}: {how}",
+                  {"when": when, "backup": chosen, "drops": drops, "how": how})
 
 
 def restore_losses(project: Path, backup: Path) -> Losses | None:
@@ -228,7 +230,7 @@ def make_backup(
         return _write_backup(source, project, reason, keep)
     except sqlite3.Error as error:
         raise ProjectError(
-            f"could not back up the project ({error})", file=str(project)
+            "could not back up the project ({reason})", params={"reason": error}, file=str(project)
         )
     finally:
         if own and source is not None:
@@ -275,7 +277,7 @@ def restore_backup(
                 ) from None
             if not _unreadable(error):
                 raise ProjectError(
-                    f"the restore failed ({error})", file=str(project)
+                    "the restore failed ({reason})", params={"reason": error}, file=str(project)
                 ) from None
             _replace_file(project, backup)
     finally:
@@ -356,7 +358,8 @@ def _write_backup(
         _remove_leftovers(folder)
     except OSError as error:
         raise ProjectError(
-            f"cannot write backups to {folder} ({error.strerror or error})"
+            "cannot write backups to {folder} ({reason})",
+            params={"folder": folder, "reason": error.strerror or error},
         )
     final = _free_name(folder, project, reason)
     partial = folder / f".{final.name}.{os.getpid()}.partial"
@@ -367,7 +370,8 @@ def _write_backup(
         _fsync(folder)
     except OSError as error:
         raise ProjectError(
-            f"cannot write the backup {final} ({error.strerror or error})"
+            "cannot write the backup {backup} ({reason})",
+            params={"backup": final, "reason": error.strerror or error},
         )
     finally:
         for leftover in (partial, Path(f"{partial}-journal")):
@@ -396,8 +400,9 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         dest.close()
     if check != ["ok"]:
         raise DamagedProject(
-            f"the project file is damaged (SQLite's quick_check: {check[0]}); no backup "
-            "was made, so the older backups are kept as they are"
+            "the project file is damaged (SQLite's quick_check: {check}); no backup "
+            "was made, so the older backups are kept as they are",
+            params={"check": check[0]},
         )
 
 
@@ -446,7 +451,7 @@ def _check_backup(backup: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise ProjectError(f"the backup cannot be read ({error})", file=str(backup))
+        raise ProjectError("the backup cannot be read ({reason})", params={"reason": error}, file=str(backup))
     if app_id != APPLICATION_ID:
         raise ProjectError("this file is not a backup of a project", file=str(backup))
     if version > latest_version():
@@ -454,7 +459,7 @@ def _check_backup(backup: Path) -> None:
             "this backup was written by a newer version of the app", file=str(backup)
         )
     if check != ["ok"]:
-        raise ProjectError(f"the backup is damaged ({check[0]})", file=str(backup))
+        raise ProjectError("the backup is damaged ({check})", params={"check": check[0]}, file=str(backup))
     check_file(backup, accept_missing_wal=True)  # its schema: only what the app creates
 
 
@@ -466,13 +471,15 @@ def _problem(backup: Path) -> str | None:
         return error.message
     changed = _changed_texts(backup)
     if changed is None:
-        return "its documents cannot be read"
+        return Phrase("its documents cannot be read")
+    if len(changed) > 1:
+        return Phrase(
+            "the text of document {document!r} and {more} more no longer matches its SHA-256 "
+            "(it was made after the text was damaged)", {"document": changed[0], "more": len(changed) - 1})
     if changed:
-        return (
-            f"the text of document {changed[0]!r}"
-            + (f" and {len(changed) - 1} more" if len(changed) > 1 else "")
-            + " no longer matches its SHA-256 (it was made after the text was damaged)"
-        )
+        return Phrase(
+            "the text of document {document!r} no longer matches its SHA-256 "
+            "(it was made after the text was damaged)", {"document": changed[0]})
     return None
 
 
@@ -500,12 +507,15 @@ def _refuse_while_open(project: Path, own_session: str | None) -> None:
     holders = open_elsewhere(project, own_session)
     if not holders:
         return
-    named = ", ".join(
-        f"process {pid}" + (f" ({command})" if command else "") for pid, command in holders
-    )
+    named = joined([
+        Phrase("process {pid} ({command})", {"pid": pid, "command": command}) if command
+        else Phrase("process {pid}", {"pid": pid})
+        for pid, command in holders
+    ])
     raise ProjectError(
-        f"the project is in use: it is open in {named}, which would write its own state "
+        "the project is in use: it is open in {processes}, which would write its own state "
         "over the restored one; close it there and restore again (nothing was changed)",
+        params={"processes": named},
         file=str(project),
     )
 
@@ -526,8 +536,8 @@ def _save_current(project: Path, keep: list[Path]) -> Path:
     except ProjectError as error:
         if not (isinstance(error, DamagedProject) or _unreadable(error)):
             raise ProjectError(
-                f"nothing was restored: the current state could not be saved first "
-                f"({error.message})",
+                "nothing was restored: the current state could not be saved first ({reason})",
+                params={"reason": error.message},
                 file=str(project),
             ) from None
         first = error
@@ -540,8 +550,8 @@ def _save_current(project: Path, keep: list[Path]) -> Path:
         return final
     except OSError as error:
         raise ProjectError(
-            f"nothing was restored: the current state could not be saved first ({first.message}; "
-            f"then {error.strerror or error})",
+            "nothing was restored: the current state could not be saved first ({first}; then {reason})",
+            params={"first": first.message, "reason": error.strerror or error},
             file=str(project),
         ) from None
 
@@ -580,8 +590,8 @@ def _replace_file(project: Path, backup: Path) -> None:
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise ProjectError(
-            f"the restore failed ({error.strerror or error}); the project's earlier state "
-            f"is kept in {backup_dir(project)}",
+            "the restore failed ({reason}); the project's earlier state is kept in {folder}",
+            params={"reason": error.strerror or error, "folder": backup_dir(project)},
             file=str(project),
         ) from None
 
@@ -730,12 +740,6 @@ def _same_content(conn: sqlite3.Connection, backup: Path) -> bool:
 
 
 # --- small helpers ------------------------------------------------------------------
-def _plural(count: int, noun: str) -> str:
-    if not count:
-        return ""
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
 def _deadline(seconds: float) -> Callable[[int, int, int], None]:
     """Give up a backup that stays blocked: ``Connection.backup`` itself retries a busy
     step forever (sleeping between tries), which deadlocks against a writer that is

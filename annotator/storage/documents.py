@@ -10,7 +10,7 @@ from ..core.model import (
     Document,
     Status,
 )
-from ..errors import DamagedRowError, ProjectError
+from ..errors import DamagedRowError, Phrase, ProjectError
 from .file_checks import (
     backup_hint_for,
 )
@@ -72,7 +72,7 @@ class DocumentRows(StoreParts):
             return checked_document_of(row, self._name())
         except DamagedRowError as error:
             if error.field == "text":  # a changed text: say which backup still has it
-                error.message += backup_hint_for(self.path)
+                error.message = Phrase("{message}{hint}", {"message": error.message, "hint": backup_hint_for(self.path)})
             raise
 
     def document_ids(self) -> list[str]:

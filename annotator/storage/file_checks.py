@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..errors import ProjectError
+from ..errors import Phrase, ProjectError
 from .migrations import APPLICATION_ID, latest_version, migrations, step_names
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -67,10 +67,10 @@ def held_here(path: Path) -> bool:
         return key is not None and key in _held
 
 
-def refused(path: Path, message: str) -> ProjectError:
+def refused(path: Path, problem: Phrase) -> ProjectError:
     """The error for a file that cannot be opened, offering a backup when there is one
     (looked up only now: listing backups opens each of them)."""
-    return ProjectError(message + backup_hint_for(path), file=str(path))
+    return ProjectError("{problem}{hint}", params={"problem": problem, "hint": backup_hint_for(path)}, file=str(path))
 
 
 def check_header(path: Path) -> None:
@@ -85,24 +85,25 @@ def check_header(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as error:
-        raise ProjectError(f"cannot read the file ({error.strerror or error})", file=str(path))
+        raise ProjectError("cannot read the file ({reason})", params={"reason": error.strerror or error}, file=str(path))
     if len(header) == 0:
-        raise refused(path, "the file is empty; it is not a project")
+        raise refused(path, Phrase("the file is empty; it is not a project"))
     if not header.startswith(SQLITE_MAGIC):
-        raise refused(path, "not a project file (not a SQLite database)")
+        raise refused(path, Phrase("not a project file (not a SQLite database)"))
     if len(header) < 100:
-        raise refused(path, "the file is truncated (shorter than a SQLite header)")
+        raise refused(path, Phrase("the file is truncated (shorter than a SQLite header)"))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise refused(path, "the file is damaged: its header is not valid")
+        raise refused(path, Phrase("the file is damaged: its header is not valid"))
     if _wal_size(path) > _WAL_HEADER:
         return  # the newest pages may be in the WAL; SQLite checks the rest
     pages = int.from_bytes(header[28:32], "big")
     counted = header[24:28] == header[92:96]  # SQLite's rule for trusting the page count
     if size % page_size or (counted and size < pages * page_size):
-        raise refused(path, f"the file is truncated: it holds {size:,} bytes of the "
-                      f"{pages * page_size:,} its header announces, so part of the project is missing")
+        raise refused(path, Phrase("the file is truncated: it holds {size:,} bytes of the "
+                                   "{announced:,} its header announces, so part of the project is missing",
+                                   {"size": size, "announced": pages * page_size}))
 
 
 def check_file(path: Path, accept_missing_wal: bool) -> str | None:
@@ -112,24 +113,25 @@ def check_file(path: Path, accept_missing_wal: bool) -> str | None:
     try:
         conn = read_only(path)
     except sqlite3.Error as error:
-        raise refused(path, f"cannot open the file ({error})")
+        raise refused(path, Phrase("cannot open the file ({reason})", {"reason": error}))
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
-            raise refused(path, "this SQLite database is not an annotation project")
+            raise refused(path, Phrase("this SQLite database is not an annotation project"))
         if version > latest_version():
             raise ProjectError(
-                f"this project was written by a newer version of the app (file format "
-                f"{version}, this app knows up to {latest_version()}); update the app",
+                "this project was written by a newer version of the app (file format "
+                "{version}, this app knows up to {latest}); update the app",
+                params={"version": version, "latest": latest_version()},
                 file=str(path),
             )
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "settings" not in tables or not conn.execute(
             "SELECT 1 FROM settings WHERE key = 'schema'"
         ).fetchone():
-            raise refused(path, "the project is incomplete (it has no schema): it was never "
-                          "finished being created, or is damaged")
+            raise refused(path, Phrase("the project is incomplete (it has no schema): it was never "
+                                       "finished being created, or is damaged"))
         check_schema(conn, version, path)
         sessions = [r[0] for r in conn.execute(
             "SELECT key FROM settings WHERE key LIKE ?", [SESSION_PREFIX + "%"]
@@ -139,7 +141,7 @@ def check_file(path: Path, accept_missing_wal: bool) -> str | None:
                 raise _missing_wal(path, sessions, backup_hint_for(path))
             return _unclosed_warning(path, sessions)
     except sqlite3.DatabaseError as error:
-        raise refused(path, f"the file is damaged or not a project ({error})")
+        raise refused(path, Phrase("the file is damaged or not a project ({reason})", {"reason": error}))
     finally:
         conn.close()
     return None
@@ -199,28 +201,31 @@ def check_schema(conn: sqlite3.Connection, version: int, path: Path) -> None:
             continue
         if (kind, name) not in expected:
             raise ProjectError(
-                f"the project file holds a {kind} {name!r} that the app did not create; "
+                "the project file holds a {kind} {name!r} that the app did not create; "
                 "a project's file may only hold the app's own tables (a trigger or a view "
                 "would run its own SQL on every change), so it is not opened",
+                params={"kind": kind, "name": name},
                 file=str(path),
             )
         if expected[(kind, name)] != sql:
             raise ProjectError(
-                f"the {kind} {name!r} in the project file is not the one the app creates "
-                f"(its definition differs: {sql or '?'}), so it is not opened",
+                "the {kind} {name!r} in the project file is not the one the app creates "
+                "(its definition differs: {sql}), so it is not opened",
+                params={"kind": kind, "name": name, "sql": sql or "?"},
                 file=str(path),
             )
     for kind, name in sorted(set(expected) - set(found)):
         if not name.startswith(_SQLITE_OWN):
             raise ProjectError(
-                f"the project file lacks the {kind} {name!r} that every project of file "
-                f"format {version} has; it is damaged or was made by another program",
+                "the project file lacks the {kind} {name!r} that every project of file "
+                "format {version} has; it is damaged or was made by another program",
+                params={"kind": kind, "name": name, "version": version},
                 file=str(path),
             )
     if found.get(("table", _MIGRATIONS_TABLE), "") and not _migrations_table_sound(conn):
         raise ProjectError(
-            f"the table {_MIGRATIONS_TABLE!r} in the project file is not the one the app "
-            "creates, so it is not opened",
+            "the table {name!r} in the project file is not the one the app creates, so it is not opened",
+            params={"name": _MIGRATIONS_TABLE},
             file=str(path),
         )
 
@@ -260,21 +265,21 @@ def unwritable_reason(path: Path) -> str | None:
     folder = path.resolve().parent
     for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if name.exists() and not os.access(name, os.W_OK):
-            return f"{name.name} is read-only"
+            return Phrase("{name} is read-only", {"name": name.name})
     if not os.access(folder, os.W_OK):
-        return f"its folder {folder} is read-only"
+        return Phrase("its folder {folder} is read-only", {"folder": folder})
     return None
 
 
 def _missing_wal(path: Path, sessions: list[str], hint: str) -> ProjectError:
     host, pid = (sessions[0][len(SESSION_PREFIX) :].split(":") + ["?", "?"])[:2]
     return ProjectError(
-        f"the project was not closed properly (it was open in process {pid} on {host}) "
-        f"and its write-ahead log {path.name}-wal is missing, so its last changes may be "
+        "the project was not closed properly (it was open in process {pid} on {host}) "
+        "and its write-ahead log {log} is missing, so its last changes may be "
         "lost. If you have that file (a copy of a project must include it), put it beside "
-        "the project and open it again" + (hint or "")
-        + "; to open it as it is, accept the missing log (ProjectStore.open(..., "
-        "accept_missing_wal=True))",
+        "the project and open it again{hint}; to open it as it is, accept the missing log "
+        "(ProjectStore.open(..., accept_missing_wal=True))",
+        params={"pid": pid, "host": host, "log": f"{path.name}-wal", "hint": hint or ""},
         file=str(path),
     )
 

@@ -12,7 +12,7 @@ import json
 import sqlite3
 
 from ..core.learning import StoredModel
-from ..errors import DamagedRowError
+from ..errors import DamagedRowError, Phrase
 from .project_store import ProjectStore
 
 
@@ -58,7 +58,7 @@ def delete_model(store: ProjectStore, name: str) -> None:
 
 def _checked(value: object, kind: type, store: ProjectStore, name: str, column: str) -> object:
     if not isinstance(value, kind):
-        what = f"holds {type(value).__name__}, not {kind.__name__}"
+        what = Phrase("holds {found}, not {expected}", {"found": type(value).__name__, "expected": kind.__name__})
         raise _damaged(store, name, column, what)
     return value
 
@@ -69,12 +69,12 @@ def _trained_on(text: object, store: ProjectStore, name: str) -> dict:
     except (ValueError, RecursionError):
         value = None
     if not isinstance(value, dict):
-        raise _damaged(store, name, "trained_on", "is not a JSON object")
+        raise _damaged(store, name, "trained_on", Phrase("is not a JSON object"))
     return value
 
 
-def _damaged(store: ProjectStore, name: str, column: str, what: str) -> DamagedRowError:
+def _damaged(store: ProjectStore, name: str, column: str, what: Phrase) -> DamagedRowError:
     return DamagedRowError(
-        f"the stored model's {column} {what}; train again: annotator learn {store.path}",
-        table="models", row=repr(name), field=column, file=str(store.path),
+        "the stored model's {column} {what}; train again: annotator learn {path}",
+        params={"column": column, "what": what, "path": store.path}, table="models", row=repr(name), field=column, file=str(store.path),
     )

@@ -27,8 +27,9 @@ class OptionRows(StoreParts):
     def save_options(self, options: ProjectOptions) -> None:
         """Store ``options`` (in one transaction); only what differs is written."""
         if options.clitic_convention not in CONVENTIONS:
-            raise ProjectError(f"unknown clitic convention {options.clitic_convention!r}; "
-                               f"use one of {CONVENTIONS}", file=self._name())
+            raise ProjectError("unknown clitic convention {convention!r}; use one of {known}",
+                               params={"convention": options.clitic_convention, "known": CONVENTIONS},
+                               file=self._name())
         stored = self.options()
         with self.atomic():
             if options.normalisation != stored.normalisation:
@@ -46,8 +47,8 @@ class OptionRows(StoreParts):
         try:
             return NormalisationSettings.from_json(data)
         except (AttributeError, TypeError) as error:
-            raise ProjectError(f"the setting {NORMALISATION_KEY!r} does not hold normalisation "
-                               f"options ({error})", file=self._name()) from None
+            raise ProjectError("the setting {key!r} does not hold normalisation options ({reason})",
+                               params={"key": NORMALISATION_KEY, "reason": error}, file=self._name()) from None
 
     def _convention(self) -> str:
         value = self.setting(CONVENTION_KEY, DEFAULT_CONVENTION) or DEFAULT_CONVENTION

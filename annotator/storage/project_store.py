@@ -41,7 +41,7 @@ from sqlite_utils import Database
 
 from ..core.commands import timestamp
 from ..core.schema import Schema
-from ..errors import ProjectError
+from ..errors import Phrase, ProjectError
 from .decisions import DecisionRows
 from .documents import DocumentRows
 from .figures import FigureRows
@@ -91,7 +91,7 @@ class ProjectStore(DocumentRows, LabelRows, DecisionRows, FigureRows, OptionRows
         try:
             store = cls(_connect(path), path)
         except sqlite3.Error as error:
-            raise ProjectError(f"cannot create the project file ({error})", file=str(path))
+            raise ProjectError("cannot create the project file ({reason})", params={"reason": error}, file=str(path))
         with store.atomic():  # all or nothing: a crash leaves an empty file, never half a project
             store._initialise(schema)
         store._start_session()
@@ -123,7 +123,7 @@ class ProjectStore(DocumentRows, LabelRows, DecisionRows, FigureRows, OptionRows
             raise ProjectError("no such project file", file=str(path))
         check_header(path)
         warning = check_file(path, accept_missing_wal)  # a project of a format this app knows
-        reason = "opened for reading only" if read_only else unwritable_reason(path)
+        reason = Phrase("opened for reading only") if read_only else unwritable_reason(path)
         if reason is not None:
             store = cls._open_read_only(path, reason, busy_timeout)
             store.open_warning = warning
@@ -185,9 +185,10 @@ class ProjectStore(DocumentRows, LabelRows, DecisionRows, FigureRows, OptionRows
         except Exception as error:
             self.db.conn.rollback()
             raise ProjectError(
-                f"upgrading the project failed ({type(error).__name__}: {error}); the steps "
-                f"before the failing one are kept, and the file as it was before the "
-                f"upgrade is in {backup}",
+                "upgrading the project failed ({kind}: {reason}); the steps "
+                "before the failing one are kept, and the file as it was before the "
+                "upgrade is in {backup}",
+                params={"kind": type(error).__name__, "reason": error, "backup": backup},
                 file=self._name(),
             ) from error
         self._set_version()
@@ -203,9 +204,10 @@ class ProjectStore(DocumentRows, LabelRows, DecisionRows, FigureRows, OptionRows
             )
         except ProjectError as error:
             raise ProjectError(
-                f"this project needs an upgrade to file format {latest_version()}, and the "
-                f"backup made before every upgrade could not be written ({error.message}); "
+                "this project needs an upgrade to file format {version}, and the "
+                "backup made before every upgrade could not be written ({reason}); "
                 "nothing was changed: free some space or check the folder's permissions",
+                params={"version": latest_version(), "reason": error.message},
                 file=self._name(),
             ) from None
 
@@ -247,7 +249,8 @@ class ProjectStore(DocumentRows, LabelRows, DecisionRows, FigureRows, OptionRows
         """
         if self.read_only is not None:
             raise ProjectError(
-                f"the project is read-only ({self.read_only}): nothing can be saved",
+                "the project is read-only ({reason}): nothing can be saved",
+                params={"reason": self.read_only},
                 file=self._name(),
             )
         conn = self.db.conn
@@ -281,18 +284,18 @@ class ProjectStore(DocumentRows, LabelRows, DecisionRows, FigureRows, OptionRows
         """The ``ProjectError`` for a refused write, or the error itself if unforeseen."""
         text = str(error).lower()
         if "locked" in text or "busy" in text:
-            message = (
+            message = Phrase(
                 "the project is in use: another window or program is writing to it; "
                 "nothing was changed, try again when it has finished"
             )
         elif "full" in text:
-            message = "the disk is full: nothing of this change was saved; free some space"
+            message = Phrase("the disk is full: nothing of this change was saved; free some space")
         elif "readonly" in text or "read-only" in text:
-            where = (unwritable_reason(self.path) if self.path else None) or "it is read-only"
-            message = f"nothing can be saved to the project: {where}"
+            where = (unwritable_reason(self.path) if self.path else None) or Phrase("it is read-only")
+            message = Phrase("nothing can be saved to the project: {reason}", {"reason": where})
         elif "disk i/o" in text:
-            message = ("the disk refused the write (a full or failing disk?): nothing of "
-                       "this change was saved")
+            message = Phrase("the disk refused the write (a full or failing disk?): nothing of "
+                             "this change was saved")
         else:
             return error
         return ProjectError(message, file=self._name())
@@ -384,10 +387,11 @@ def _open_failed(path: Path, error: sqlite3.Error) -> ProjectError:
     """The message for a project that passed the checks but SQLite could not open."""
     text = str(error).lower()
     if "full" in text or "disk i/o" in text:
-        why = ("the disk refused to write beside it (full, or failing?): SQLite needs "
-               "room for the project's log files; free some space and open it again")
+        why = Phrase("the disk refused to write beside it (full, or failing?): SQLite needs "
+                     "room for the project's log files; free some space and open it again")
     elif "readonly" in text or "read-only" in text or "unable to open" in text:
-        why = f"it cannot be written ({unwritable_reason(path) or error})"
+        why = Phrase("it cannot be written ({reason})", {"reason": unwritable_reason(path) or error})
     else:
         why = str(error)
-    return ProjectError(f"cannot open the project: {why}; the file was not changed", file=str(path))
+    return ProjectError("cannot open the project: {reason}; the file was not changed",
+                        params={"reason": why}, file=str(path))

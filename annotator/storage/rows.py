@@ -24,10 +24,10 @@ from ..core.model import (
     Status,
     text_sha256,
 )
-from ..errors import DamagedRowError
+from ..errors import DamagedRowError, Phrase
 
 MAX_OFFSET = 2**31  # no text the app can hold is longer; 2**62 is damage, not a position
-DAMAGED = "the project file was changed outside the app or is damaged"
+DAMAGED = Phrase("the project file was changed outside the app or is damaged")
 
 
 def dumps(value: Any) -> str:
@@ -74,42 +74,46 @@ class RowCheck:
         self.document = document
 
     def damaged(self, field: str, problem: str) -> DamagedRowError:
+        """``problem``: a ``Phrase`` (or the text of a parser's error)."""
         document = self.document if isinstance(self.document, str) else None
         key = self.key  # a document id that is not text is shown in the key
         if document is None and self.document is not None and self.table != "documents":
             key = {"document": self.document, **key}
         return DamagedRowError(
-            f"{problem}; {DAMAGED}: restore a backup, or correct or delete this row",
-            table=self.table, row=_shown(key), field=field, file=self.file, document=document,
+            "{problem}; {damaged}: restore a backup, or correct or delete this row",
+            params={"problem": problem, "damaged": DAMAGED}, table=self.table, row=_shown(key), field=field, file=self.file, document=document,
         )
 
     def wrong(self, field: str, expected: str, value: Any) -> DamagedRowError:
-        return self.damaged(field, f"expected {expected}, found {describe(value)}")
+        return self.damaged(field, Phrase("expected {expected}, found {found}",
+                                          {"expected": expected, "found": describe(value)}))
 
     def name(self, field: str, value: Any) -> str:
         """An id, a label, a type: non-empty text."""
         if type(value) is not str or not value:
-            raise self.wrong(field, "a non-empty text", value)
+            raise self.wrong(field, Phrase("a non-empty text"), value)
         return value
 
     def optional_text(self, field: str, value: Any) -> str | None:
         if value is not None and type(value) is not str:
-            raise self.wrong(field, "text or NULL", value)
+            raise self.wrong(field, Phrase("text or NULL"), value)
         return value
 
     def offset(self, field: str, value: Any) -> int:
         if type(value) is not int or not 0 <= value <= MAX_OFFSET:
-            raise self.wrong(field, f"an integer offset (0 to {MAX_OFFSET})", value)
+            raise self.wrong(field, Phrase("an integer offset (0 to {most})", {"most": MAX_OFFSET}), value)
         return value
 
     def offsets(self, start: Any, end: Any, size: int | None = None) -> tuple[int, int]:
         """``size``: the text's length, when known (else only the type is checked)."""
         start, end = self.offset("start", start), self.offset("end", end)
         if start >= end:
-            raise self.damaged("end", f"the span is empty or reversed ({start}-{end})")
+            raise self.damaged("end", Phrase("the span is empty or reversed ({start}-{end})",
+                                             {"start": start, "end": end}))
         if size is not None and end > size:
-            span = f"span {self.key['id']} of {self.key['annotator']}"  # ids are sound: checked first
-            raise self.damaged("end", f"{span} has offsets {start}-{end}, outside the text (0-{size})")
+            raise self.damaged("end", Phrase(  # ids are sound: checked first
+                "span {id} of {annotator} has offsets {start}-{end}, outside the text (0-{size})",
+                {"id": self.key["id"], "annotator": self.key["annotator"], "start": start, "end": end, "size": size}))
         return start, end
 
     def json(self, field: str, value: Any) -> Any:
@@ -123,7 +127,7 @@ class RowCheck:
             return {}  # nearly every row: skip the parser
         parsed = self.json(field, value)
         if not isinstance(parsed, dict):
-            raise self.wrong(field, "a JSON object", parsed)
+            raise self.wrong(field, Phrase("a JSON object"), parsed)
         return parsed
 
     def status(self, value: Any) -> Status:
@@ -131,7 +135,7 @@ class RowCheck:
             return Status(value)
         except ValueError:
             known = ", ".join(s.value for s in Status)
-            raise self.wrong("status", f"one of {known}", value) from None
+            raise self.wrong("status", Phrase("one of {known}", {"known": known}), value) from None
 
 
 def _shown(key: dict[str, Any]) -> str:
@@ -156,7 +160,7 @@ def document_of(row: tuple, file: str | None = None) -> Document:
     check = document_check(doc_id, file)
     check.name("id", doc_id)
     if type(text) is not str:
-        raise check.wrong("text", "text", text)
+        raise check.wrong("text", Phrase("text"), text)
     parsed = None if tokens is None else _tokens(check, check.json("tokens", tokens), len(text))
     return Document(id=doc_id, text=text, meta=check.json_object("meta", meta), tokens=parsed)
 
@@ -169,8 +173,8 @@ def checked_document_of(row: tuple, file: str | None = None, hint: str = "") -> 
     if not _sha256_matches(document.text, row[4]):
         raise DamagedRowError(
             "the stored text no longer matches the SHA-256 recorded when it was imported "
-            f"({DAMAGED}); labels would land on the wrong words, so it is not used" + hint,
-            table="documents", row=_shown({"id": document.id}), field="text", file=file,
+            "({damaged}); labels would land on the wrong words, so it is not used{hint}",
+            params={"damaged": DAMAGED, "hint": hint}, table="documents", row=_shown({"id": document.id}), field="text", file=file,
             document=document.id,
         )
     return document
@@ -184,7 +188,8 @@ def _sha256_matches(text: str, sha256: Any) -> bool:
 
 
 def _tokens(check: RowCheck, sentences: Any, size: int) -> list[list[tuple[int, int]]]:
-    expected = f"a list of sentences, each a list of [start, end] offsets within the text (0-{size})"
+    expected = Phrase("a list of sentences, each a list of [start, end] offsets within the text (0-{size})",
+                      {"size": size})
     if not isinstance(sentences, list):
         raise check.wrong("tokens", expected, sentences)
     parsed = []
@@ -195,7 +200,9 @@ def _tokens(check: RowCheck, sentences: Any, size: int) -> list[list[tuple[int, 
         for token in sentence:
             if not (isinstance(token, list) and len(token) == 2 and type(token[0]) is int
                     and type(token[1]) is int and 0 <= token[0] <= token[1] <= size):
-                raise check.damaged("tokens", f"expected {expected}, found {token!r}"[:300])
+                found = repr(token)[:300 - len(f"expected {expected}, found ")]  # the message: 300 characters at most
+                raise check.damaged("tokens", Phrase("expected {expected}, found {found}",
+                                                     {"expected": expected, "found": found}))
             tokens.append((token[0], token[1]))
         parsed.append(tokens)
     return parsed
@@ -234,12 +241,13 @@ def event_of(row: tuple, document_id: Any = None, annotator: Any = None, file: s
 
 
 def _arguments(check: RowCheck, pairs: Any) -> tuple[Argument, ...]:
-    expected = "a list of [role, span id] pairs"
+    expected = Phrase("a list of [role, span id] pairs")
     if not isinstance(pairs, list):
         raise check.wrong("arguments", expected, pairs)
     for pair in pairs:
         if not (isinstance(pair, list) and len(pair) == 2 and all(type(p) is str and p for p in pair)):
-            raise check.damaged("arguments", f"expected {expected}, found {json.dumps(pair)[:80]}")
+            raise check.damaged("arguments", Phrase("expected {expected}, found {found}",
+                                                    {"expected": expected, "found": json.dumps(pair)[:80]}))
     return tuple(Argument(role, span) for role, span in pairs)
 
 
