@@ -27,6 +27,7 @@ from ..core.commands import StepName, step
 from ..core.session import Change
 from ..errors import AnnotatorError
 from .after_paint import AfterPaint
+from .error_text import error_text
 from .i18n import N_, tr
 from .workspace import Workspace
 
@@ -138,7 +139,7 @@ class AdjudicationPanel(QWidget):
                 for candidate in todo:
                     accept(ws.store, candidate, ws.push, gold=ws.annotator, editor=editor, sources=sources)
         except AnnotatorError as error:
-            self.report(tr("Not done: {reason}").format(reason=error.message))
+            self.report(tr("Not done: {reason}").format(reason=error_text(error, located=False)))
             ws.refused.emit(error)
 
     def reject_current(self) -> None:

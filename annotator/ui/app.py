@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..core.schema_files import load_schema
 from ..errors import AnnotatorError
 from ..storage import ProjectStore
+from .error_text import error_text, phrase_text
 from .i18n import tr
 from .plain import no_mnemonic, plain_box
 
@@ -46,7 +47,7 @@ def run(args: list[str]) -> int:
     try:
         window = open_window(project, name)
     except AnnotatorError as error:
-        _error_box(None, tr("Cannot open the project"), str(error)).exec()
+        _error_box(None, tr("Cannot open the project"), error_text(error)).exec()
         return 1
     window.show()
     return app.exec()
@@ -128,7 +129,7 @@ def open_window(project: Path | None, annotator: str):
     if not store.read_only:
         window.after_paint.add("backup", lambda: backup_in_background(window, path))
     if store.read_only:
-        window.show_message(tr("Read-only ({reason}): nothing can be saved.").format(reason=store.read_only))
+        window.show_message(tr("Read-only ({reason}): nothing can be saved.").format(reason=phrase_text(store.read_only)))
     if store.open_warning:  # opened, but the user should know what may be missing
         window.open_warning_box = plain_box(QMessageBox.Icon.Warning, tr(APP_TITLE), store.open_warning, window)
         window.open_warning_box.open()
@@ -161,7 +162,7 @@ def switch_project(window: MainWindow, path: Path, create: bool = False) -> Main
     try:
         new = open_window(path, window.own_name)  # not "gold" when adjudicating
     except AnnotatorError as error:
-        _error_box(window, tr("Cannot open the project"), str(error)).exec()
+        _error_box(window, tr("Cannot open the project"), error_text(error)).exec()
         return None
     new.show()
     window.close()
@@ -300,7 +301,7 @@ def restore_dialog(window: MainWindow) -> None:
     new = open_window(project, annotator)
     new.show()
     if refusal is not None:
-        _error_box(new, tr("Restore backup"), str(refusal)).exec()
+        _error_box(new, tr("Restore backup"), error_text(refusal)).exec()
     elif saved:
         new.show_message(tr("Restored. The state before the restore is kept in {path}").format(path=saved))
 

@@ -59,6 +59,7 @@ from .concordance_rows import (
     HitsTable,
     UnlabelledFilter,
 )
+from .error_text import error_text, phrase_text
 from .i18n import N_, ltr, tr
 from .plain import plain_label
 from .workers import GeneratorWorker
@@ -270,7 +271,7 @@ class ConcordanceWindow(QWidget):
             if command is not None:
                 ws.push(command)
         except AnnotatorError as error:
-            self.message.setText(tr("Not done: {reason}").format(reason=error.message))
+            self.message.setText(tr("Not done: {reason}").format(reason=error_text(error, located=False)))
             return
         self.message.setText(self._outcome(command, refused, done))
         self._reselect(kept)
@@ -280,7 +281,7 @@ class ConcordanceWindow(QWidget):
         text = done(count) if count else tr("Nothing to change.")
         if refused:
             text += " " + tr("Hits left as they were: {count} ({reason})").format(
-                count=len(refused), reason=refused[0].reason)
+                count=len(refused), reason=phrase_text(refused[0].reason))
         return text
 
     def _reselect(self, kept: list[QPersistentModelIndex]) -> None:

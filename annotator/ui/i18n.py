@@ -10,6 +10,7 @@ Label names come from the schema, in Arabic or English by the same setting.
 from __future__ import annotations
 
 import ast
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -82,16 +83,73 @@ def ts_path(language: str = "ar") -> Path:
 
 
 def source_strings(folder: Path | None = None) -> list[str]:
-    """Every literal passed to ``tr()`` or ``N_()`` in the UI package, in order."""
+    """Every literal passed to ``tr()`` or ``N_()`` in the UI package, in order, then
+    the templates of the package's error messages (``error_templates``)."""
     folder = folder or Path(__file__).parent
     found: dict[str, None] = {}
     for path in sorted(folder.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ("tr", "N_") and node.args
-                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-                found[node.args[0].value] = None
+            if isinstance(node, ast.Call) and _called(node) in ("tr", "N_") and _first_text(node) is not None:
+                found[_first_text(node)] = None
+    found.update(dict.fromkeys(error_templates()))
     return list(found)
+
+
+def error_templates(package: Path | None = None) -> list[str]:
+    """The message templates of the ``AnnotatorError`` family, anywhere in the package:
+    the first literal argument of each ``Phrase(...)`` and of each constructor of the
+    family (its classes found by reading the class statements), and both forms given
+    to ``counted(count, one, many)``. They are translated in
+    the same context as ``tr()`` strings and shown by ``error_text.error_text``.
+    Templates with no words ("{file}", "{problem}{hint}") need no translation."""
+    package = package or Path(__file__).parents[1]
+    trees = [ast.parse(path.read_text(encoding="utf-8")) for path in sorted(package.rglob("*.py"))]
+    callers = _error_classes(trees) | {"Phrase"}
+    found: dict[str, None] = {}
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _called(node) in callers:
+                texts = [_first_text(node)]
+            elif isinstance(node, ast.Call) and _called(node) == "counted":  # counted(n, one, many)
+                texts = [a.value for a in node.args[1:] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            else:
+                continue
+            found.update(dict.fromkeys(t for t in texts if t is not None and _has_words(t)))
+    return list(found)
+
+
+def _error_classes(trees: list[ast.Module]) -> set[str]:
+    family = {"AnnotatorError"}
+    classes = [node for tree in trees for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    grown = True
+    while grown:
+        before = len(family)
+        family |= {c.name for c in classes
+                   if any(_name_of(base) in family for base in c.bases)}
+        grown = len(family) > before
+    return family
+
+
+def _called(node: ast.Call) -> str | None:
+    return _name_of(node.func)
+
+
+def _name_of(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else None
+
+
+def _first_text(node: ast.Call) -> str | None:
+    first = node.args[0] if node.args else None
+    return first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+
+
+def _has_words(template: str) -> bool:
+    try:
+        return any(literal.strip() for literal, *_ in string.Formatter().parse(template))
+    except ValueError:  # a literal message with braces of its own: all words
+        return True
 
 
 def read_ts(path: Path) -> dict[str, str]:

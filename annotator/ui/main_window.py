@@ -27,6 +27,7 @@ from ..errors import AnnotatorError, ProjectError
 from .busy import BusyIndicator
 from .clitic_offer import CliticOffer
 from .documents_dock import DocumentsDock
+from .error_text import error_text
 from .heap import settle_loaded_data
 from .i18n import N_, tr
 from .labelling import LabelController
@@ -318,9 +319,9 @@ class MainWindow(QMainWindow):
         """An edit, undo or redo that changed nothing: the reason in the status bar, and
         a box too when the file refused it (full disk, read-only, in use, changed by
         another window), as the user must not think the work was saved."""
-        self.show_message(tr("Not done: {reason}").format(reason=error.message))
+        self.show_message(tr("Not done: {reason}").format(reason=error_text(error, located=False)))
         if isinstance(error, ProjectError):
-            box = QMessageBox(QMessageBox.Icon.Warning, tr(APP_TITLE), str(error),
+            box = QMessageBox(QMessageBox.Icon.Warning, tr(APP_TITLE), error_text(error),
                               QMessageBox.StandardButton.Ok, self)
             box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file content
             box.open()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from ..core.model import Span, Status
 from ..errors import AnnotatorError, ProjectError
+from .error_text import error_text
 from .i18n import tr
 from .models import DocumentListModel
 from .text_view import AnnotationTextView
@@ -38,7 +39,7 @@ class Navigator:
             try:
                 self.workspace.open_document(document_id)
             except AnnotatorError as error:
-                refused.append(str(error))
+                refused.append(error_text(error))
                 continue
             break
         if refused:

@@ -35,6 +35,7 @@ from ..core.model import Annotations, Event, Span
 from ..core.notes import DOCUMENT, Note, anchor_of, note_target, set_note
 from ..core.session import Change
 from ..errors import AnnotatorError
+from .error_text import error_text
 from .i18n import N_, ltr, tr
 from .plain import plain_label, plain_tooltip
 from .text_view import AnnotationTextView
@@ -84,7 +85,7 @@ class NotesPanel(QWidget):
         refresh after the text has painted (``AfterPaint.add``; default: at once)."""
         super().__init__(parent)
         self.workspace, self.show_place, self.adjudicating = workspace, show, adjudicating
-        self.refuse = refuse or (lambda error: self.message.setText(str(error)))
+        self.refuse = refuse or (lambda error: self.message.setText(error_text(error)))
         self.later = later or (lambda _key, call: call())
         self.dialog: NoteDialog | None = None
         self._others: dict[tuple[str, str], Annotations] = {}  # other annotators' work, per open

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.session import Change
 from ..errors import AnnotatorError
+from .error_text import error_text
 from .i18n import ltr, tr
 from .text_view import AnnotationTextView, tooltip_html
 from .workspace import Workspace
@@ -72,7 +73,7 @@ class AnnotatorViewer(QWidget):
         try:
             annotations = self.workspace.store.annotations(document.id, name)
         except AnnotatorError as error:
-            self.note.setText(str(error))
+            self.note.setText(error_text(error))
             return
         self.view.show_document(document, annotations, self.workspace.schema)
         self.view.finish_formatting()

@@ -20,6 +20,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..errors import AnnotatorError
+from .error_text import error_text
 from .i18n import N_, tr
 
 FORMATS = {"png": N_("PNG image (*.png)"), "svg": N_("SVG drawing (*.svg)")}
@@ -121,8 +122,8 @@ def save_plot(plot: pg.PlotWidget, path: Path) -> None:
     try:
         path.write_bytes(data)
     except OSError as error:
-        raise AnnotatorError(tr("Could not save the plot as {path}: {reason}").format(
-            path=path, reason=error.strerror or error)) from error
+        raise AnnotatorError("Could not save the plot as {path}: {reason}",
+                             params={"path": path, "reason": error.strerror or error}) from error
 
 
 def png_of(item: pg.GraphicsObject) -> bytes:
@@ -175,7 +176,7 @@ def ask_and_save(plot: pg.PlotWidget, kind: str, parent: QWidget | None = None) 
         try:
             save_plot(plot, path)
         except AnnotatorError as error:
-            QMessageBox.warning(plot.window(), tr("Save plot"), error.message)
+            QMessageBox.warning(plot.window(), tr("Save plot"), error_text(error, located=False))
 
     dialog.fileSelected.connect(chosen)
     dialog.open()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from ..core.progress import Progress
 from ..errors import AnnotatorError
 from ..storage import ProjectStore
+from .error_text import error_text
 from .i18n import tr
 from .plain import plain_box, plain_label
 
@@ -64,7 +65,7 @@ class GeneratorWorker(QRunnable):
             finally:
                 store.close()
         except AnnotatorError as error:
-            self.signals.failed.emit(str(error))
+            self.signals.failed.emit(error_text(error))
             return
         except Exception as error:
             self.signals.failed.emit(tr("Unexpected error: {error}").format(error=error) + "\n\n" + f"{traceback.format_exc(limit=3)}")
@@ -87,7 +88,7 @@ class CallWorker(QRunnable):
         try:
             outcome = self.call()
         except Exception as error:  # reported, never raised into Qt's thread pool
-            self.signals.failed.emit(str(error))
+            self.signals.failed.emit(error_text(error) if isinstance(error, AnnotatorError) else str(error))
             return
         self.signals.result.emit(outcome)
         self.signals.finished.emit(1)

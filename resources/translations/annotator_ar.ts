@@ -864,6 +864,94 @@
       <translation>كل الحالات</translation>
     </message>
     <message>
+      <source>Whose statuses and labels the list shows (and the status filter reads)</source>
+      <translation>عمل مَن تعرض القائمة حالاته ووسومه (وعليه تعمل تصفية الحالة)</translation>
+    </message>
+    <message>
+      <source>My work ({name})</source>
+      <translation>عملي ({name})</translation>
+    </message>
+    <message>
+      <source>Work of {name}</source>
+      <translation>عمل {name}</translation>
+    </message>
+    <message>
+      <source>No space left on device</source>
+      <translation>لم تبقَ مساحة على القرص</translation>
+    </message>
+    <message>
+      <source>Disk quota exceeded</source>
+      <translation>نفدت حصّة القرص</translation>
+    </message>
+    <message>
+      <source>Permission denied</source>
+      <translation>الإذن مرفوض</translation>
+    </message>
+    <message>
+      <source>Operation not permitted</source>
+      <translation>العملية غير مسموح بها</translation>
+    </message>
+    <message>
+      <source>Read-only file system</source>
+      <translation>نظام الملفات للقراءة فقط</translation>
+    </message>
+    <message>
+      <source>No such file or directory</source>
+      <translation>لا يوجد هذا الملف أو المجلد</translation>
+    </message>
+    <message>
+      <source>Is a directory</source>
+      <translation>هذا مجلد</translation>
+    </message>
+    <message>
+      <source>Not a directory</source>
+      <translation>ليس مجلدًا</translation>
+    </message>
+    <message>
+      <source>File exists</source>
+      <translation>الملف موجود من قبل</translation>
+    </message>
+    <message>
+      <source>Input/output error</source>
+      <translation>خطأ في الإدخال أو الإخراج</translation>
+    </message>
+    <message>
+      <source>File name too long</source>
+      <translation>اسم الملف طويل جدًا</translation>
+    </message>
+    <message>
+      <source>Directory not empty</source>
+      <translation>المجلد ليس فارغًا</translation>
+    </message>
+    <message>
+      <source>database or disk is full</source>
+      <translation>قاعدة البيانات أو القرص ممتلئ</translation>
+    </message>
+    <message>
+      <source>attempt to write a readonly database</source>
+      <translation>محاولة كتابة في قاعدة بيانات للقراءة فقط</translation>
+    </message>
+    <message>
+      <source>database is locked</source>
+      <translation>قاعدة البيانات مقفلة</translation>
+    </message>
+    <message>
+      <source>disk I/O error</source>
+      <translation>خطأ في القراءة من القرص أو الكتابة فيه</translation>
+    </message>
+    <message>
+      <source>unable to open database file</source>
+      <translation>يتعذّر فتح ملف قاعدة البيانات</translation>
+    </message>
+    <message>
+      <source>file is not a database</source>
+      <translation>الملف ليس قاعدة بيانات</translation>
+    </message>
+    <message>
+      <source>database disk image is malformed</source>
+      <translation>صورة قاعدة البيانات على القرص تالفة</translation>
+    </message>
+    <message>
       <source>Find (ignores diacritics, tatweel and alef forms)…</source>
       <translation>بحث (يتجاهل التشكيل والتطويل وأشكال الألف)…</translation>
     </message>
@@ -1244,10 +1332,6 @@
       <translation>حفظ الرسم</translation>
     </message>
     <message>
-      <source>Could not save the plot as {path}: {reason}</source>
-      <translation>تعذّر حفظ الرسم في {path}: {reason}</translation>
-    </message>
-    <message>
       <source>select + label key</source>
       <translation>تحديد + مفتاح الوسم</translation>
     </message>
@@ -1314,6 +1398,10 @@
     <message>
       <source>Corpus: {done}/{total} done ({percent}%)</source>
       <translation>المدوّنة: {done}/{total} منجز ({percent}%)</translation>
+    </message>
+    <message>
+      <source>Corpus, work of {name}: {done}/{total} done ({percent}%)</source>
+      <translation>المدوّنة، عمل {name}: {done}/{total} منجز ({percent}%)</translation>
     </message>
     <message>
       <source>Document {position}/{total} · labels: {labels} · events: {events} · {status}</source>
@@ -1570,6 +1658,1070 @@
     <message>
       <source>{id} attribution: {part}</source>
       <translation>الإسناد {id}: {part}</translation>
+    </message>
+    <message>
+      <source>the project cannot be changed here: {reason}</source>
+      <translation>لا يمكن تغيير المشروع هنا: {reason}</translation>
+    </message>
+    <message>
+      <source>no such item {id!r}</source>
+      <translation>لا يوجد عنصر {id!r}</translation>
+    </message>
+    <message>
+      <source>{kind} {id} was changed by another window or program since; {refused}</source>
+      <translation>غيّرت نافذةٌ أخرى أو برنامجٌ آخر {kind} {id} منذ ذلك الحين؛ {refused}</translation>
+    </message>
+    <message>
+      <source>nothing was changed</source>
+      <translation>لم يتغيّر شيء</translation>
+    </message>
+    <message>
+      <source>nothing was undone</source>
+      <translation>لم يُتراجع عن شيء</translation>
+    </message>
+    <message>
+      <source>a document with this id already exists in the project with a different text; rename it or remove the old one</source>
+      <translation>في المشروع مستند بهذا المعرّف نفسه ونصّه مختلف؛ غيّر اسمه أو احذف المستند القديم</translation>
+    </message>
+    <message>
+      <source>nothing to import: no documents found</source>
+      <translation>لا شيء للاستيراد: لم يُعثر على أي مستند</translation>
+    </message>
+    <message>
+      <source>a blob of {count} bytes</source>
+      <translation>بيانات ثنائية من {count} بايت</translation>
+    </message>
+    <message>
+      <source>the boolean {value}</source>
+      <translation>القيمة المنطقية {value}</translation>
+    </message>
+    <message>
+      <source>the integer {value}</source>
+      <translation>العدد الصحيح {value}</translation>
+    </message>
+    <message>
+      <source>the real number {value!r}</source>
+      <translation>العدد الحقيقي {value!r}</translation>
+    </message>
+    <message>
+      <source>text {text!r}</source>
+      <translation>النص {text!r}</translation>
+    </message>
+    <message>
+      <source>a JSON list</source>
+      <translation>قائمة JSON</translation>
+    </message>
+    <message>
+      <source>a JSON object</source>
+      <translation>كائن JSON</translation>
+    </message>
+    <message>
+      <source>the setting {key!r} is not a JSON object</source>
+      <translation>الإعداد {key!r} ليس كائن JSON</translation>
+    </message>
+    <message>
+      <source>the setting {key!r} is not valid JSON ({reason})</source>
+      <translation>الإعداد {key!r} ليس JSON صالحًا ({reason})</translation>
+    </message>
+    <message>
+      <source>the setting {key!r} is not usable: {reason}</source>
+      <translation>لا يمكن استعمال الإعداد {key!r}: {reason}</translation>
+    </message>
+    <message>
+      <source>train again: annotator learn {project}</source>
+      <translation>درِّب النموذج من جديد: annotator learn {project}</translation>
+    </message>
+    <message>
+      <source>{label!r} is not an entity label of the schema (entity labels: {known})</source>
+      <translation>{label!r} ليس من وسوم الكيانات في المخطط (وسوم الكيانات: {known})</translation>
+    </message>
+    <message>
+      <source>nothing to learn from: no document marked done (or gold) holds a label of {labels}; mark some documents done, or name annotators with --from</source>
+      <translation>لا شيء يُتعلَّم منه: لا يحمل أيُّ مستند منجز (أو مرجعي) وسمًا من {labels}؛ علِّم بعض المستندات منجزةً، أو سمِّ الموسِّمين بالخيار ‎--from</translation>
+    </message>
+    <message>
+      <source>the project has no trained model; {again}</source>
+      <translation>ليس في المشروع نموذج مدرَّب؛ {again}</translation>
+    </message>
+    <message>
+      <source>the model was made by an older version of annotator (model format {format}, this version reads {readable}); {again}</source>
+      <translation>صُنع النموذج بإصدار أقدم من البرنامج (صيغة النموذج {format}، وهذا الإصدار يقرأ الصيغة {readable})؛ {again}</translation>
+    </message>
+    <message>
+      <source>the model was made by a newer version of annotator (model format {format}, this version reads {readable}); update annotator or {again}</source>
+      <translation>صُنع النموذج بإصدار أحدث من البرنامج (صيغة النموذج {format}، وهذا الإصدار يقرأ الصيغة {readable})؛ حدِّث البرنامج أو {again}</translation>
+    </message>
+    <message>
+      <source>the model was trained for another schema; {again}</source>
+      <translation>دُرِّب النموذج على مخطط آخر؛ {again}</translation>
+    </message>
+    <message>
+      <source>the stored model has no description; {again}</source>
+      <translation>النموذج المحفوظ بلا وصف؛ {again}</translation>
+    </message>
+    <message>
+      <source>no document {document!r} in the project</source>
+      <translation>لا يوجد المستند {document!r} في المشروع</translation>
+    </message>
+    <message>
+      <source>the document has {size:,} characters, more than the limit of {limit:,} characters per document; split it into smaller documents (articles or chapters) and import those</source>
+      <translation>في المستند {size:,} حرفًا، وهذا أكثر من الحدّ الأقصى للمستند الواحد وهو {limit:,} حرف؛ قسِّمه إلى مستندات أصغر (مقالات أو فصول) واستورِدها</translation>
+    </message>
+    <message>
+      <source>this merge would replace newer work with older work, so nothing was merged: {older}; to replace it anyway, merge again with --force-older</source>
+      <translation>هذا الدمج سيضع عملًا أقدم مكان عمل أحدث، فلم يُدمج شيء: {older}؛ ولفعل ذلك مع هذا ادمج من جديد بالخيار ‎--force-older</translation>
+    </message>
+    <message>
+      <source>no such documents in the project: {documents}</source>
+      <translation>هذه المستندات غير موجودة في المشروع: {documents}</translation>
+    </message>
+    <message>
+      <source>label {label!r} is a {there} label there but a {here} label here</source>
+      <translation>الوسم {label!r} من طبقة {there} هناك ومن طبقة {here} هنا</translation>
+    </message>
+    <message>
+      <source>document {document!r}, annotator {annotator!r}: {held} has work from {held_from}, {arriving} only from {arriving_from}</source>
+      <translation>المستند {document!r}، الموسِّم {annotator!r}: في {held} عمل من {held_from}، وفي {arriving} عمل من {arriving_from} فقط</translation>
+    </message>
+    <message>
+      <source>'notes' must be a list of {"target": ..., "text": ...}</source>
+      <translation>يجب أن يكون 'notes' قائمة من {"target": ..., "text": ...}</translation>
+    </message>
+    <message>
+      <source>no such item {target!r} to put a note on</source>
+      <translation>لا يوجد عنصر {target!r} لتُكتب عليه ملاحظة</translation>
+    </message>
+    <message>
+      <source>each note needs a string 'text' (and 'target': an item id or '')</source>
+      <translation>تحتاج كل ملاحظة إلى نص في 'text' (وإلى 'target': معرّف عنصر أو '')</translation>
+    </message>
+    <message>
+      <source>the note on {target} was changed by another window or program since; {refused}</source>
+      <translation>غيّرت نافذةٌ أخرى أو برنامجٌ آخر الملاحظةَ على {target} منذ ذلك الحين؛ {refused}</translation>
+    </message>
+    <message>
+      <source>the NER mapping sends {source} to {target!r}, which the schema {schema!r} does not have; map it to one of its labels or to nothing</source>
+      <translation>مطابقة التعرف على الكيانات ترسل {source} إلى {target!r}، وهو غير موجود في المخطط {schema!r}؛ اربطه بأحد وسومه أو بلا شيء</translation>
+    </message>
+    <message>
+      <source>label #{number} needs a 'name'</source>
+      <translation>الوسم رقم {number} يحتاج إلى 'name'</translation>
+    </message>
+    <message>
+      <source>label {label!r}: a label name cannot be empty or hold spaces</source>
+      <translation>الوسم {label!r}: لا يكون اسم الوسم فارغًا ولا يحوي مسافات</translation>
+    </message>
+    <message>
+      <source>label {label!r}: unknown layer {layer!r}</source>
+      <translation>الوسم {label!r}: طبقة مجهولة {layer!r}</translation>
+    </message>
+    <message>
+      <source>label {label!r}: colour {colour!r} is not #rrggbb</source>
+      <translation>الوسم {label!r}: اللون {colour!r} ليس على صيغة ‎#rrggbb</translation>
+    </message>
+    <message>
+      <source>label {label!r}: 'roles' maps role names to lists</source>
+      <translation>الوسم {label!r}: يربط 'roles' أسماء الأدوار بقوائم</translation>
+    </message>
+    <message>
+      <source>'version' must be a whole number, not {version!r}</source>
+      <translation>يجب أن يكون 'version' عددًا صحيحًا، لا {version!r}</translation>
+    </message>
+    <message>
+      <source>'title' must map languages to titles</source>
+      <translation>يجب أن يربط 'title' اللغات بالعناوين</translation>
+    </message>
+    <message>
+      <source>'attributes' must be a list</source>
+      <translation>يجب أن يكون 'attributes' قائمة</translation>
+    </message>
+    <message>
+      <source>'layers' must be an object</source>
+      <translation>يجب أن يكون 'layers' كائنًا</translation>
+    </message>
+    <message>
+      <source>a schema is a JSON object with a 'labels' list</source>
+      <translation>المخطط كائن JSON فيه قائمة 'labels'</translation>
+    </message>
+    <message>
+      <source>cannot add the label {label!r}: label names hold no spaces</source>
+      <translation>تعذّرت إضافة الوسم {label!r}: لا تحوي أسماء الوسوم مسافات</translation>
+    </message>
+    <message>
+      <source>each attribute needs a 'name'</source>
+      <translation>تحتاج كل خاصية إلى 'name'</translation>
+    </message>
+    <message>
+      <source>attribute {name!r}: 'values' must be a list</source>
+      <translation>الخاصية {name!r}: يجب أن يكون 'values' قائمة</translation>
+    </message>
+    <message>
+      <source>label {label!r} is defined twice</source>
+      <translation>الوسم {label!r} معرَّف مرتين</translation>
+    </message>
+    <message>
+      <source>not valid JSON: {reason}</source>
+      <translation>ليس JSON صالحًا: {reason}</translation>
+    </message>
+    <message>
+      <source>role {label}/{role} names unknown filler label {filler!r}</source>
+      <translation>الدور {label}/{role} يذكر وسمًا مجهولًا لمن يشغله: {filler!r}</translation>
+    </message>
+    <message>
+      <source>no schema file here; shipped schemas are: {shipped}</source>
+      <translation>لا يوجد ملف مخطط هنا؛ المخططات المرفقة بالبرنامج: {shipped}</translation>
+    </message>
+    <message>
+      <source>a schema file must be UTF-8</source>
+      <translation>يجب أن يكون ملف المخطط بترميز UTF-8</translation>
+    </message>
+    <message>
+      <source>document is already in the search index</source>
+      <translation>المستند موجود في فهرس البحث من قبل</translation>
+    </message>
+    <message>
+      <source>document is not in the search index</source>
+      <translation>المستند غير موجود في فهرس البحث</translation>
+    </message>
+    <message>
+      <source>the suggestion belongs to another document</source>
+      <translation>الاقتراح يخصّ مستندًا آخر</translation>
+    </message>
+    <message>
+      <source>span {id} ({start}-{end}, {label})</source>
+      <translation>المقطع {id} ({start}-{end}، {label})</translation>
+    </message>
+    <message>
+      <source>unknown attribute {name!r}; the schema {schema!r} has {known} (use --add-labels to add it)</source>
+      <translation>خاصية مجهولة {name!r}؛ في المخطط {schema!r}: {known} (لإضافتها اختر «إضافة الوسوم المجهولة إلى المخطط» عند الاستيراد)</translation>
+    </message>
+    <message>
+      <source>spans {span} and {other} overlap, and the schema does not let {layer} spans overlap</source>
+      <translation>المقطعان {span} و{other} متداخلان، والمخطط لا يسمح بتداخل مقاطع الطبقة {layer}</translation>
+    </message>
+    <message>
+      <source>role {role!r} is not a role of {type} (roles: {roles})</source>
+      <translation>{role!r} ليس من أدوار {type} (الأدوار: {roles})</translation>
+    </message>
+    <message>
+      <source>event ids must be unique</source>
+      <translation>يجب ألّا تتكرر معرّفات الأحداث</translation>
+    </message>
+    <message>
+      <source>attribution ids must be unique</source>
+      <translation>يجب ألّا تتكرر معرّفات الإسنادات</translation>
+    </message>
+    <message>
+      <source>unknown attribute {name!r}; the schema {schema!r} has no attributes (use --add-labels to add it)</source>
+      <translation>خاصية مجهولة {name!r}؛ ليس في المخطط {schema!r} أي خاصية (لإضافتها اختر «إضافة الوسوم المجهولة إلى المخطط» عند الاستيراد)</translation>
+    </message>
+    <message>
+      <source>event {id} ({type})</source>
+      <translation>الحدث {id} ({type})</translation>
+    </message>
+    <message>
+      <source>role {role!r} is not a role of {type} (roles: none)</source>
+      <translation>{role!r} ليس من أدوار {type} (لا أدوار له)</translation>
+    </message>
+    <message>
+      <source>attribution {id}</source>
+      <translation>الإسناد {id}</translation>
+    </message>
+    <message>
+      <source>{shown} and {more} more</source>
+      <translation>{shown} و{more} غيرها</translation>
+    </message>
+    <message>
+      <source>span ids must be unique within an annotator's document</source>
+      <translation>يجب ألّا تتكرر معرّفات المقاطع في مستند الموسِّم الواحد</translation>
+    </message>
+    <message>
+      <source>offsets must be whole numbers</source>
+      <translation>يجب أن تكون المواضع أعدادًا صحيحة</translation>
+    </message>
+    <message>
+      <source>offsets {start}-{end} are outside the text (0-{size}) or empty</source>
+      <translation>الموضعان {start}-{end} خارج النص (0-{size}) أو يحدّان مقطعًا فارغًا</translation>
+    </message>
+    <message>
+      <source>unknown label {label!r}; the schema {schema!r} has {known} (use --add-labels to add it)</source>
+      <translation>وسم مجهول {label!r}؛ في المخطط {schema!r}: {known} (لإضافته اختر «إضافة الوسوم المجهولة إلى المخطط» عند الاستيراد)</translation>
+    </message>
+    <message>
+      <source>attributes must be an object</source>
+      <translation>يجب أن تكون الخصائص كائنًا</translation>
+    </message>
+    <message>
+      <source>unknown event type {type!r}</source>
+      <translation>نوع حدث مجهول {type!r}</translation>
+    </message>
+    <message>
+      <source>trigger {trigger!r} is not a span</source>
+      <translation>المُطلِق {trigger!r} ليس مقطعًا</translation>
+    </message>
+    <message>
+      <source>trigger {trigger} is labelled {label}, not {type}</source>
+      <translation>وسم المُطلِق {trigger} هو {label}، لا {type}</translation>
+    </message>
+    <message>
+      <source>an attribution needs at least one of source, cue, content</source>
+      <translation>يحتاج الإسناد إلى واحد على الأقل من: المصدر، فعل الإسناد، المحتوى</translation>
+    </message>
+    <message>
+      <source>attribute {name}={value!r} is not one of {values}</source>
+      <translation>قيمة الخاصية {name}={value!r} ليست من بين: {values}</translation>
+    </message>
+    <message>
+      <source>argument {role} points at missing span {span!r}</source>
+      <translation>المعمول {role} يشير إلى مقطع غير موجود {span!r}</translation>
+    </message>
+    <message>
+      <source>a {label} span ({span}) cannot fill {role}; allowed: {allowed}</source>
+      <translation>لا يشغل مقطع {label} ({span}) الدور {role}؛ المسموح: {allowed}</translation>
+    </message>
+    <message>
+      <source>{part} {span!r} is not a span</source>
+      <translation>{part} {span!r} ليس مقطعًا</translation>
+    </message>
+    <message>
+      <source>the {part} must be a {expected} span, not {label}</source>
+      <translation>يجب أن يكون {part} مقطعًا موسومًا بـ{expected}، لا {label}</translation>
+    </message>
+    <message>
+      <source>the source must be an entity or {expected} span, not {label}</source>
+      <translation>يجب أن يكون المصدر كيانًا أو مقطعًا موسومًا بـ{expected}، لا {label}</translation>
+    </message>
+    <message>
+      <source>event id {id} is used twice</source>
+      <translation>معرّف الحدث {id} مستعمل مرتين</translation>
+    </message>
+    <message>
+      <source>attribution id {id} is used twice</source>
+      <translation>معرّف الإسناد {id} مستعمل مرتين</translation>
+    </message>
+    <message>
+      <source>table {table}, row ({row}), field {field}</source>
+      <translation>الجدول {table}، الصف ({row})، الحقل {field}</translation>
+    </message>
+    <message>
+      <source>{before}; {after}</source>
+      <translation>{before}؛ {after}</translation>
+    </message>
+    <message>
+      <source>{before}, {after}</source>
+      <translation>{before}، {after}</translation>
+    </message>
+    <message>
+      <source>{where}: {message}</source>
+      <translation>{where}: {message}</translation>
+    </message>
+    <message>
+      <source>document {document!r}</source>
+      <translation>المستند {document!r}</translation>
+    </message>
+    <message>
+      <source>{file}:{line}</source>
+      <translation>{file}، السطر {line}</translation>
+    </message>
+    <message>
+      <source>{id}: an attribution has one {part}, not two</source>
+      <translation>{id}: للإسناد {part} واحد لا اثنان</translation>
+    </message>
+    <message>
+      <source>equivalence lines (*) are not supported: our spans have no equivalence sets; remove the line to import the rest</source>
+      <translation>أسطر التكافؤ (*) غير مدعومة: لا مجموعات تكافؤ لمقاطعنا؛ احذف السطر لاستيراد الباقي</translation>
+    </message>
+    <message>
+      <source>{id} refers to {ref}, which is not defined in this file</source>
+      <translation>{id} يشير إلى {ref}، وهو غير معرَّف في هذا الملف</translation>
+    </message>
+    <message>
+      <source>a brat path is a .txt file, a .ann file or a folder</source>
+      <translation>مسار brat ملف ‎.txt أو ملف ‎.ann أو مجلد</translation>
+    </message>
+    <message>
+      <source>the text file {name} is missing</source>
+      <translation>ملف النص {name} غير موجود</translation>
+    </message>
+    <message>
+      <source>no such file</source>
+      <translation>لا يوجد هذا الملف</translation>
+    </message>
+    <message>
+      <source>a T line is 'T1&lt;TAB&gt;LABEL START END&lt;TAB&gt;text', not {line!r}</source>
+      <translation>سطر T على شكل 'T1&lt;TAB&gt;LABEL START END&lt;TAB&gt;text'، لا {line!r}</translation>
+    </message>
+    <message>
+      <source>an {kind} line is '{shape}', not {line!r}</source>
+      <translation>سطر {kind} على شكل '{shape}'، لا {line!r}</translation>
+    </message>
+    <message>
+      <source>an A line is 'A1&lt;TAB&gt;Name TARGET [VALUE]', not {line!r}</source>
+      <translation>سطر A على شكل 'A1&lt;TAB&gt;Name TARGET [VALUE]'، لا {line!r}</translation>
+    </message>
+    <message>
+      <source>{id}: the text field {text!r} is not the text at its offsets, {expected!r}</source>
+      <translation>{id}: حقل النص {text!r} ليس النص الواقع في مواضعه، {expected!r}</translation>
+    </message>
+    <message>
+      <source>{id} is discontinuous ({offsets}) and the schema does not allow discontinuous spans; join its fragments in brat, or allow them (the outer range {start}-{end} is then kept)</source>
+      <translation>{id} متقطّع ({offsets}) والمخطط لا يسمح بالمقاطع المتقطّعة؛ صِل أجزاءه في brat، أو اسمح بها (فيُحفظ المدى الخارجي {start}-{end})</translation>
+    </message>
+    <message>
+      <source>{id} refers to {ref}, which is not a text span (T); only spans can be triggers, arguments or attribution parts here</source>
+      <translation>{id} يشير إلى {ref}، وهو ليس مقطعًا نصيًا (T)؛ لا يكون المُطلِق والمعمول وأجزاء الإسناد هنا إلا مقاطع</translation>
+    </message>
+    <message>
+      <source>no .txt files in this folder or its subfolders</source>
+      <translation>لا ملفات ‎.txt في هذا المجلد ولا في مجلداته الفرعية</translation>
+    </message>
+    <message>
+      <source>the status {status!r} is not one of {known}</source>
+      <translation>الحالة {status!r} ليست من بين: {known}</translation>
+    </message>
+    <message>
+      <source>{id} is defined twice (first on line {first})</source>
+      <translation>{id} معرَّف مرتين (أول مرة في السطر {first})</translation>
+    </message>
+    <message>
+      <source>cannot read this line (brat lines start with T, E, R, A, # or N): {line!r}</source>
+      <translation>تعذّرت قراءة هذا السطر (تبدأ أسطر brat بأحد الرموز T أو E أو R أو A أو # أو N): {line!r}</translation>
+    </message>
+    <message>
+      <source>{id}: an offset has too many digits</source>
+      <translation>{id}: في أحد المواضع أرقام كثيرة جدًا</translation>
+    </message>
+    <message>
+      <source>{id}: offsets {start}-{end} are outside the text (0-{size})</source>
+      <translation>{id}: الموضعان {start}-{end} خارج النص (0-{size})</translation>
+    </message>
+    <message>
+      <source>{id}: an attribution takes Source, Cue and Content, not {role!r}</source>
+      <translation>{id}: أجزاء الإسناد هي Source وCue وContent، لا {role!r}</translation>
+    </message>
+    <message>
+      <source>{id}: relations of type {type!r} are not supported (only {supported} relations are)</source>
+      <translation>{id}: العلاقات من نوع {type!r} غير مدعومة (المدعوم علاقات {supported} وحدها)</translation>
+    </message>
+    <message>
+      <source>attribute {name}: its target {target} is not a span, event or attribution</source>
+      <translation>الخاصية {name}: هدفها {target} ليس مقطعًا ولا حدثًا ولا إسنادًا</translation>
+    </message>
+    <message>
+      <source>attribute {name}: its target {target} is not defined in this file</source>
+      <translation>الخاصية {name}: هدفها {target} غير معرَّف في هذا الملف</translation>
+    </message>
+    <message>
+      <source>empty file: there are no tokens to import</source>
+      <translation>ملف فارغ: لا كلمات للاستيراد</translation>
+    </message>
+    <message>
+      <source>token {token!r} has no tag: each line needs a token and a tag, separated by a tab or spaces</source>
+      <translation>الكلمة {token!r} بلا وسم: يحتاج كل سطر إلى كلمة ووسم بينهما مسافة جدولة أو مسافات</translation>
+    </message>
+    <message>
+      <source>this line has {count} tag columns, the lines before it {before}; every line needs one tag per layer</source>
+      <translation>في هذا السطر {count} من أعمدة الوسوم، وفي الأسطر التي قبله {before}؛ يحتاج كل سطر إلى وسم واحد لكل طبقة</translation>
+    </message>
+    <message>
+      <source>empty file: no JSON lines</source>
+      <translation>ملف فارغ: لا أسطر JSON فيه</translation>
+    </message>
+    <message>
+      <source>each line must be a JSON object</source>
+      <translation>يجب أن يكون كل سطر كائن JSON</translation>
+    </message>
+    <message>
+      <source>'text' must be a non-empty string</source>
+      <translation>يجب أن يكون 'text' نصًا غير فارغ</translation>
+    </message>
+    <message>
+      <source>'meta' must be an object</source>
+      <translation>يجب أن يكون 'meta' كائنًا</translation>
+    </message>
+    <message>
+      <source>'annotator' must be a non-empty string</source>
+      <translation>يجب أن يكون 'annotator' نصًا غير فارغ</translation>
+    </message>
+    <message>
+      <source>relation {relation}: from_id and to_id must be ids of the line's 'entities'</source>
+      <translation>العلاقة {relation}: يجب أن يكون from_id وto_id من معرّفات 'entities' في السطر</translation>
+    </message>
+    <message>
+      <source>relation {relation}: 'type' must be a non-empty string</source>
+      <translation>العلاقة {relation}: يجب أن يكون 'type' نصًا غير فارغ</translation>
+    </message>
+    <message>
+      <source>span {span}: start and end must be whole numbers</source>
+      <translation>المقطع {span}: يجب أن تكون البداية والنهاية عددين صحيحين</translation>
+    </message>
+    <message>
+      <source>span {span}: 'label' must be a non-empty string</source>
+      <translation>المقطع {span}: يجب أن يكون 'label' نصًا غير فارغ</translation>
+    </message>
+    <message>
+      <source>span {span}: offsets {start}-{end} are outside the text (0-{size}) or empty</source>
+      <translation>المقطع {span}: الموضعان {start}-{end} خارج النص (0-{size}) أو يحدّان مقطعًا فارغًا</translation>
+    </message>
+    <message>
+      <source>span {span}: its 'text' {text!r} does not match the document at {start}-{end} ({found!r})</source>
+      <translation>المقطع {span}: نصّه في 'text' وهو {text!r} لا يطابق المستند في {start}-{end} ({found!r})</translation>
+    </message>
+    <message>
+      <source>span {span}: 'attributes' must be an object</source>
+      <translation>المقطع {span}: يجب أن يكون 'attributes' كائنًا</translation>
+    </message>
+    <message>
+      <source>event {event}: 'arguments' must be a list</source>
+      <translation>الحدث {event}: يجب أن يكون 'arguments' قائمة</translation>
+    </message>
+    <message>
+      <source>an attribution needs a string 'id'</source>
+      <translation>يحتاج الإسناد إلى نص في 'id'</translation>
+    </message>
+    <message>
+      <source>'tokens' has offsets outside the text</source>
+      <translation>في 'tokens' مواضع خارج النص</translation>
+    </message>
+    <message>
+      <source>'{key}' must be a list of objects</source>
+      <translation>يجب أن يكون '{key}' قائمة من الكائنات</translation>
+    </message>
+    <message>
+      <source>'attributes' must be an object</source>
+      <translation>يجب أن يكون 'attributes' كائنًا</translation>
+    </message>
+    <message>
+      <source>malformed JSON: {reason} at column {column}</source>
+      <translation>JSON غير سليم: {reason} في العمود {column}</translation>
+    </message>
+    <message>
+      <source>malformed JSON: nested too deeply</source>
+      <translation>JSON غير سليم: تداخل عميق جدًا</translation>
+    </message>
+    <message>
+      <source>malformed JSON: a number has too many digits</source>
+      <translation>JSON غير سليم: في أحد الأعداد أرقام كثيرة جدًا</translation>
+    </message>
+    <message>
+      <source>unknown status {status!r}; use new, in_progress or done</source>
+      <translation>حالة مجهولة {status!r}؛ استعمل new أو in_progress أو done</translation>
+    </message>
+    <message>
+      <source>each '{key}' item must be [start, end, label]</source>
+      <translation>يجب أن يكون كل عنصر في '{key}' على شكل [start, end, label]</translation>
+    </message>
+    <message>
+      <source>an event needs a string '{key}'</source>
+      <translation>يحتاج الحدث إلى نص في '{key}'</translation>
+    </message>
+    <message>
+      <source>event {event}: each argument needs 'role' and 'span'</source>
+      <translation>الحدث {event}: يحتاج كل معمول إلى 'role' و'span'</translation>
+    </message>
+    <message>
+      <source>attribution {attribution}: '{part}' must be a span id</source>
+      <translation>الإسناد {attribution}: يجب أن يكون '{part}' معرّف مقطع</translation>
+    </message>
+    <message>
+      <source>'tokens' must be a list of sentences of [start, end] pairs</source>
+      <translation>يجب أن يكون 'tokens' قائمة جمل من أزواج [start, end]</translation>
+    </message>
+    <message>
+      <source>relation {relation}: the {label} span has two {kind} relations</source>
+      <translation>العلاقة {relation}: للمقطع {label} علاقتان من نوع {kind}</translation>
+    </message>
+    <message>
+      <source>the line holds a lone surrogate escape ({code}), which is not a character; the file was written with broken escaping (a pair such as \ud83d\ude00 is fine)</source>
+      <translation>في السطر رمز بديل منفرد ({code})، وهو ليس حرفًا؛ كُتب الملف بتهريب معطوب (أما الزوج مثل \ud83d\ude00 فسليم)</translation>
+    </message>
+    <message>
+      <source>free some space or export to another disk</source>
+      <translation>حرِّر بعض المساحة أو صدِّر إلى قرص آخر</translation>
+    </message>
+    <message>
+      <source>export to a folder you can write to</source>
+      <translation>صدِّر إلى مجلد تملك الكتابة فيه</translation>
+    </message>
+    <message>
+      <source>the folder holds no .txt or .ann files</source>
+      <translation>لا ملفات ‎.txt ولا ‎.ann في المجلد</translation>
+    </message>
+    <message>
+      <source>cannot tell the format from the file name; use --format</source>
+      <translation>تعذّر تمييز الصيغة من اسم الملف؛ اختر الصيغة</translation>
+    </message>
+    <message>
+      <source>the project has several annotators ({annotators}); CoNLL holds one annotator's tags: choose one with --annotator</source>
+      <translation>في المشروع عدة موسِّمين ({annotators})؛ لا يحمل CoNLL إلا وسوم موسِّم واحد: اختر واحدًا منهم</translation>
+    </message>
+    <message>
+      <source>the disk quota is used up</source>
+      <translation>نفدت حصّة القرص</translation>
+    </message>
+    <message>
+      <source>the disk is full</source>
+      <translation>القرص ممتلئ</translation>
+    </message>
+    <message>
+      <source>the file system is read-only</source>
+      <translation>نظام الملفات للقراءة فقط</translation>
+    </message>
+    <message>
+      <source>export to a writable folder</source>
+      <translation>صدِّر إلى مجلد قابل للكتابة</translation>
+    </message>
+    <message>
+      <source>permission denied</source>
+      <translation>الإذن مرفوض</translation>
+    </message>
+    <message>
+      <source>no such file or folder</source>
+      <translation>لا يوجد هذا الملف أو المجلد</translation>
+    </message>
+    <message>
+      <source>the stored text no longer matches its SHA-256; restore a backup</source>
+      <translation>لم يعد النص المحفوظ يطابق بصمته SHA-256؛ استعد نسخة احتياطية</translation>
+    </message>
+    <message>
+      <source>span {span} of {annotator} has offsets {start!r}-{end!r}, outside the text (0-{size}); the project file was changed outside the app or is damaged; restore a backup</source>
+      <translation>المقطع {span} للموسِّم {annotator} موضعاه {start!r}-{end!r} خارج النص (0-{size})؛ غُيِّر ملف المشروع خارج البرنامج أو هو تالف؛ استعد نسخة احتياطية</translation>
+    </message>
+    <message>
+      <source>the output folder exists and is not empty; choose another</source>
+      <translation>مجلد التصدير موجود وليس فارغًا؛ اختر غيره</translation>
+    </message>
+    <message>
+      <source>{reason}{detail}: cannot write the export {out}; nothing was written; {advice}</source>
+      <translation>{reason}{detail}: تعذّرت كتابة التصدير {out}؛ لم يُكتب شيء؛ {advice}</translation>
+    </message>
+    <message>
+      <source> ({reason})</source>
+      <translation> ({reason})</translation>
+    </message>
+    <message>
+      <source>unknown format {format!r}; use one of {known}</source>
+      <translation>صيغة مجهولة {format!r}؛ استعمل إحدى الصيغ: {known}</translation>
+    </message>
+    <message>
+      <source>cannot export to {format!r}; use one of {known}</source>
+      <translation>لا يمكن التصدير إلى {format!r}؛ استعمل إحدى الصيغ: {known}</translation>
+    </message>
+    <message>
+      <source>try another folder</source>
+      <translation>جرِّب مجلدًا آخر</translation>
+    </message>
+    <message>
+      <source>if it is Windows Arabic, use --encoding cp1256</source>
+      <translation>إن كان الملف بترميز ويندوز العربي فاختر الترميز cp1256</translation>
+    </message>
+    <message>
+      <source>cannot decode byte 0x{byte} as {encoding}</source>
+      <translation>تعذّرت قراءة البايت 0x{byte} بترميز {encoding}</translation>
+    </message>
+    <message>
+      <source>cannot decode byte 0x{byte} as {encoding}; {hint}</source>
+      <translation>تعذّرت قراءة البايت 0x{byte} بترميز {encoding}؛ {hint}</translation>
+    </message>
+    <message>
+      <source>unknown encoding {name!r}</source>
+      <translation>ترميز مجهول {name!r}</translation>
+    </message>
+    <message>
+      <source>the folder holds no .txt files</source>
+      <translation>لا ملفات ‎.txt في المجلد</translation>
+    </message>
+    <message>
+      <source>empty file: there is no text to import</source>
+      <translation>ملف فارغ: لا نص للاستيراد</translation>
+    </message>
+    <message>
+      <source>tag {tag!r} is not O, B-, I-, E-, S-, L- or U- and a label</source>
+      <translation>الوسم {tag!r} ليس O ولا وسمًا مسبوقًا بـ B- أو I- أو E- أو S- أو L- أو U-</translation>
+    </message>
+    <message>
+      <source>{tag} follows {previous}: an entity must start with B- (or S-); without --strict this reads as IOB1</source>
+      <translation>{tag} يأتي بعد {previous}: يجب أن يبدأ الكيان بـ B- (أو S-)؛ ويُقرأ على أنه IOB1 إن لم يُطلب رفض وسوم I- التي تبدأ كيانًا</translation>
+    </message>
+    <message>
+      <source>{tag} follows the sentence start: an entity must start with B- (or S-); without --strict this reads as IOB1</source>
+      <translation>{tag} يأتي في أول الجملة: يجب أن يبدأ الكيان بـ B- (أو S-)؛ ويُقرأ على أنه IOB1 إن لم يُطلب رفض وسوم I- التي تبدأ كيانًا</translation>
+    </message>
+    <message>
+      <source>restore it from File &gt; Restore backup… or with `annotator restore {project}`</source>
+      <translation>استعِدها من «ملف &gt; استعادة نسخة احتياطية…» أو بالأمر annotator restore {project}</translation>
+    </message>
+    <message>
+      <source>no sound backup to restore</source>
+      <translation>لا نسخة احتياطية سليمة لاستعادتها</translation>
+    </message>
+    <message>
+      <source>; a backup{when} is in {backup}{drops}: {how}</source>
+      <translation>؛ توجد نسخة احتياطية{when} في {backup}{drops}: {how}</translation>
+    </message>
+    <message>
+      <source>the project is in use: it is open in {processes}, which would write its own state over the restored one; close it there and restore again (nothing was changed)</source>
+      <translation>المشروع قيد الاستعمال: هو مفتوح في {processes}، وستكتب حالتها فوق الحالة المستعادة؛ أغلقه هناك ثم أعد الاستعادة (لم يتغيّر شيء)</translation>
+    </message>
+    <message>
+      <source>restoring it would drop {listed} made or changed since</source>
+      <translation>الاستعادة تُسقط {listed} مما صُنع أو غُيِّر بعدها</translation>
+    </message>
+    <message>
+      <source>no sound backup to restore ({reasons})</source>
+      <translation>لا نسخة احتياطية سليمة لاستعادتها ({reasons})</translation>
+    </message>
+    <message>
+      <source> from {made}</source>
+      <translation> من {made}</translation>
+    </message>
+    <message>
+      <source> ({losses}; the project as it is now is kept as a backup first)</source>
+      <translation> ({losses}؛ وتُحفظ حالة المشروع الحالية في نسخة احتياطية أولًا)</translation>
+    </message>
+    <message>
+      <source>the project file is damaged (SQLite's quick_check: {check}); no backup was made, so the older backups are kept as they are</source>
+      <translation>ملف المشروع تالف (فحص SQLite السريع: {check})؛ لم تُنشأ نسخة احتياطية، فبقيت النسخ الأقدم كما هي</translation>
+    </message>
+    <message>
+      <source>no such backup</source>
+      <translation>لا توجد هذه النسخة الاحتياطية</translation>
+    </message>
+    <message>
+      <source>this file is not a backup of a project</source>
+      <translation>هذا الملف ليس نسخة احتياطية لمشروع</translation>
+    </message>
+    <message>
+      <source>this backup was written by a newer version of the app</source>
+      <translation>كُتبت هذه النسخة الاحتياطية بإصدار أحدث من البرنامج</translation>
+    </message>
+    <message>
+      <source>the backup is damaged ({check})</source>
+      <translation>النسخة الاحتياطية تالفة ({check})</translation>
+    </message>
+    <message>
+      <source>its documents cannot be read</source>
+      <translation>تتعذّر قراءة مستنداتها</translation>
+    </message>
+    <message>
+      <source>the text of document {document!r} and {more} more no longer matches its SHA-256 (it was made after the text was damaged)</source>
+      <translation>لم يعد نص المستند {document!r} و{more} غيره يطابق بصمته SHA-256 (صُنعت النسخة بعد تلف النص)</translation>
+    </message>
+    <message>
+      <source>the text of document {document!r} no longer matches its SHA-256 (it was made after the text was damaged)</source>
+      <translation>لم يعد نص المستند {document!r} يطابق بصمته SHA-256 (صُنعت النسخة بعد تلف النص)</translation>
+    </message>
+    <message>
+      <source>restoring it would drop nothing of the project as it is now</source>
+      <translation>الاستعادة لا تُسقط شيئًا من المشروع بحالته الحالية</translation>
+    </message>
+    <message>
+      <source>{listed} and {last}</source>
+      <translation>{listed} و{last}</translation>
+    </message>
+    <message>
+      <source>{name}: {problem}</source>
+      <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+      <source>could not back up the project ({reason})</source>
+      <translation>تعذّر نسخ المشروع احتياطيًا ({reason})</translation>
+    </message>
+    <message>
+      <source>cannot write backups to {folder} ({reason})</source>
+      <translation>تتعذّر كتابة النسخ الاحتياطية في {folder} ({reason})</translation>
+    </message>
+    <message>
+      <source>cannot write the backup {backup} ({reason})</source>
+      <translation>تتعذّر كتابة النسخة الاحتياطية {backup} ({reason})</translation>
+    </message>
+    <message>
+      <source>the backup cannot be read ({reason})</source>
+      <translation>تتعذّر قراءة النسخة الاحتياطية ({reason})</translation>
+    </message>
+    <message>
+      <source>nothing was restored: the current state could not be saved first ({first}; then {reason})</source>
+      <translation>لم يُستعد شيء: تعذّر حفظ الحالة الحالية أولًا ({first}؛ ثم {reason})</translation>
+    </message>
+    <message>
+      <source>the restore failed ({reason}); the project's earlier state is kept in {folder}</source>
+      <translation>فشلت الاستعادة ({reason})؛ الحالة السابقة للمشروع محفوظة في {folder}</translation>
+    </message>
+    <message>
+      <source>1 document</source>
+      <translation>مستندًا واحدًا</translation>
+    </message>
+    <message>
+      <source>{count} documents</source>
+      <translation>{count} من المستندات</translation>
+    </message>
+    <message>
+      <source>1 span</source>
+      <translation>مقطعًا واحدًا</translation>
+    </message>
+    <message>
+      <source>{count} spans</source>
+      <translation>{count} من المقاطع</translation>
+    </message>
+    <message>
+      <source>1 event</source>
+      <translation>حدثًا واحدًا</translation>
+    </message>
+    <message>
+      <source>{count} events</source>
+      <translation>{count} من الأحداث</translation>
+    </message>
+    <message>
+      <source>1 attribution</source>
+      <translation>إسنادًا واحدًا</translation>
+    </message>
+    <message>
+      <source>{count} attributions</source>
+      <translation>{count} من الإسنادات</translation>
+    </message>
+    <message>
+      <source>1 "done" mark</source>
+      <translation>علامة «منجز» واحدة</translation>
+    </message>
+    <message>
+      <source>{count} "done" marks</source>
+      <translation>{count} من علامات «منجز»</translation>
+    </message>
+    <message>
+      <source>process {pid} ({command})</source>
+      <translation>العملية {pid} ({command})</translation>
+    </message>
+    <message>
+      <source>process {pid}</source>
+      <translation>العملية {pid}</translation>
+    </message>
+    <message>
+      <source>nothing was restored: the current state could not be saved first ({reason})</source>
+      <translation>لم يُستعد شيء: تعذّر حفظ الحالة الحالية أولًا ({reason})</translation>
+    </message>
+    <message>
+      <source>the project is in use: another window or program is writing to it; close it and restore again (nothing was changed)</source>
+      <translation>المشروع قيد الاستعمال: تكتب فيه نافذة أخرى أو برنامج آخر؛ أغلقه ثم أعد الاستعادة (لم يتغيّر شيء)</translation>
+    </message>
+    <message>
+      <source>the restore failed ({reason})</source>
+      <translation>فشلت الاستعادة ({reason})</translation>
+    </message>
+    <message>
+      <source>no such document</source>
+      <translation>لا يوجد هذا المستند</translation>
+    </message>
+    <message>
+      <source>the project was not closed properly (it was open in process {pid} on {host}) and its write-ahead log {log} is missing, so its last changes may be lost. If you have that file (a copy of a project must include it), put it beside the project and open it again{hint}; to open it as it is, accept the missing log (ProjectStore.open(..., accept_missing_wal=True))</source>
+      <translation>لم يُغلق المشروع كما ينبغي (كان مفتوحًا في العملية {pid} على {host}) وسجلّ الكتابة المسبقة {log} مفقود، فقد تضيع آخر تغييراته. إن كان الملف عندك (ونسخة المشروع يجب أن تشمله) فضعه بجانب المشروع وافتحه من جديد{hint}؛ ولفتحه كما هو اقبل فقدان السجل (ProjectStore.open(..., accept_missing_wal=True))</translation>
+    </message>
+    <message>
+      <source>the table {name!r} in the project file is not the one the app creates, so it is not opened</source>
+      <translation>الجدول {name!r} في ملف المشروع ليس الجدول الذي ينشئه البرنامج، فلم يُفتح الملف</translation>
+    </message>
+    <message>
+      <source>its folder {folder} is read-only</source>
+      <translation>مجلده {folder} للقراءة فقط</translation>
+    </message>
+    <message>
+      <source>cannot read the file ({reason})</source>
+      <translation>تتعذّر قراءة الملف ({reason})</translation>
+    </message>
+    <message>
+      <source>the file is empty; it is not a project</source>
+      <translation>الملف فارغ؛ ليس مشروعًا</translation>
+    </message>
+    <message>
+      <source>not a project file (not a SQLite database)</source>
+      <translation>ليس ملف مشروع (ليس قاعدة بيانات SQLite)</translation>
+    </message>
+    <message>
+      <source>the file is truncated (shorter than a SQLite header)</source>
+      <translation>الملف مبتور (أقصر من ترويسة SQLite)</translation>
+    </message>
+    <message>
+      <source>the file is damaged: its header is not valid</source>
+      <translation>الملف تالف: ترويسته غير صالحة</translation>
+    </message>
+    <message>
+      <source>the file is truncated: it holds {size:,} bytes of the {announced:,} its header announces, so part of the project is missing</source>
+      <translation>الملف مبتور: فيه {size:,} بايت من أصل {announced:,} تعلنها ترويسته، فجزء من المشروع مفقود</translation>
+    </message>
+    <message>
+      <source>this project was written by a newer version of the app (file format {version}, this app knows up to {latest}); update the app</source>
+      <translation>كُتب هذا المشروع بإصدار أحدث من البرنامج (صيغة الملف {version}، وهذا البرنامج يعرف حتى الصيغة {latest})؛ حدِّث البرنامج</translation>
+    </message>
+    <message>
+      <source>the project file holds a {kind} {name!r} that the app did not create; a project's file may only hold the app's own tables (a trigger or a view would run its own SQL on every change), so it is not opened</source>
+      <translation>في ملف المشروع {kind} باسم {name!r} لم ينشئه البرنامج؛ لا يحوي ملف المشروع إلا جداول البرنامج (فالمُشغِّل أو العرض ينفّذ أوامر SQL خاصة به عند كل تغيير)، فلم يُفتح الملف</translation>
+    </message>
+    <message>
+      <source>the {kind} {name!r} in the project file is not the one the app creates (its definition differs: {sql}), so it is not opened</source>
+      <translation>{kind} {name!r} في ملف المشروع ليس الذي ينشئه البرنامج (تعريفه مختلف: {sql})، فلم يُفتح الملف</translation>
+    </message>
+    <message>
+      <source>the project file lacks the {kind} {name!r} that every project of file format {version} has; it is damaged or was made by another program</source>
+      <translation>ينقص ملفَّ المشروع {kind} {name!r} الموجود في كل مشروع بصيغة الملف {version}؛ فهو تالف أو صنعه برنامج آخر</translation>
+    </message>
+    <message>
+      <source>{name} is read-only</source>
+      <translation>{name} للقراءة فقط</translation>
+    </message>
+    <message>
+      <source>cannot open the file ({reason})</source>
+      <translation>يتعذّر فتح الملف ({reason})</translation>
+    </message>
+    <message>
+      <source>this SQLite database is not an annotation project</source>
+      <translation>قاعدة بيانات SQLite هذه ليست مشروع وسم</translation>
+    </message>
+    <message>
+      <source>the project is incomplete (it has no schema): it was never finished being created, or is damaged</source>
+      <translation>المشروع ناقص (لا مخطط فيه): لم يكتمل إنشاؤه قط، أو هو تالف</translation>
+    </message>
+    <message>
+      <source>the file is damaged or not a project ({reason})</source>
+      <translation>الملف تالف أو ليس مشروعًا ({reason})</translation>
+    </message>
+    <message>
+      <source>the stored model's {column} {what}; train again: annotator learn {path}</source>
+      <translation>الحقل {column} في النموذج المحفوظ {what}؛ درِّب النموذج من جديد: annotator learn {path}</translation>
+    </message>
+    <message>
+      <source>holds {found}, not {expected}</source>
+      <translation>يحوي {found} لا {expected}</translation>
+    </message>
+    <message>
+      <source>is not a JSON object</source>
+      <translation>ليس كائن JSON</translation>
+    </message>
+    <message>
+      <source>a note row holds a value that is not text; the file was changed outside the app or is damaged</source>
+      <translation>في صف ملاحظة قيمة ليست نصًا؛ غُيِّر الملف خارج البرنامج أو هو تالف</translation>
+    </message>
+    <message>
+      <source>unknown clitic convention {convention!r}; use one of {known}</source>
+      <translation>اصطلاح سوابق مجهول {convention!r}؛ استعمل أحد: {known}</translation>
+    </message>
+    <message>
+      <source>the setting {key!r} does not hold normalisation options ({reason})</source>
+      <translation>الإعداد {key!r} لا يحوي خيارات التوحيد ({reason})</translation>
+    </message>
+    <message>
+      <source>cannot open the project: {reason}; the file was not changed</source>
+      <translation>يتعذّر فتح المشروع: {reason}؛ لم يتغيّر الملف</translation>
+    </message>
+    <message>
+      <source>the disk refused to write beside it (full, or failing?): SQLite needs room for the project's log files; free some space and open it again</source>
+      <translation>رفض القرص الكتابة بجانبه (ممتلئ أم معطوب؟): يحتاج SQLite إلى مساحة لملفات سجلّ المشروع؛ حرِّر بعض المساحة وافتحه من جديد</translation>
+    </message>
+    <message>
+      <source>a file with this name already exists</source>
+      <translation>يوجد ملف بهذا الاسم من قبل</translation>
+    </message>
+    <message>
+      <source>no such project file</source>
+      <translation>لا يوجد ملف المشروع هذا</translation>
+    </message>
+    <message>
+      <source>opened for reading only</source>
+      <translation>فُتح للقراءة فقط</translation>
+    </message>
+    <message>
+      <source>the project is read-only ({reason}): nothing can be saved</source>
+      <translation>المشروع للقراءة فقط ({reason}): لا يمكن حفظ شيء</translation>
+    </message>
+    <message>
+      <source>the project is in use: another window or program is writing to it; nothing was changed, try again when it has finished</source>
+      <translation>المشروع قيد الاستعمال: تكتب فيه نافذة أخرى أو برنامج آخر؛ لم يتغيّر شيء، أعد المحاولة حين ينتهي</translation>
+    </message>
+    <message>
+      <source>it cannot be written ({reason})</source>
+      <translation>لا تمكن الكتابة فيه ({reason})</translation>
+    </message>
+    <message>
+      <source>cannot create the project file ({reason})</source>
+      <translation>يتعذّر إنشاء ملف المشروع ({reason})</translation>
+    </message>
+    <message>
+      <source>upgrading the project failed ({kind}: {reason}); the steps before the failing one are kept, and the file as it was before the upgrade is in {backup}</source>
+      <translation>فشلت ترقية المشروع ({kind}: {reason})؛ بقيت الخطوات التي سبقت الخطوة الفاشلة، والملف كما كان قبل الترقية موجود في {backup}</translation>
+    </message>
+    <message>
+      <source>this project needs an upgrade to file format {version}, and the backup made before every upgrade could not be written ({reason}); nothing was changed: free some space or check the folder's permissions</source>
+      <translation>يحتاج هذا المشروع إلى ترقية إلى صيغة الملف {version}، وتعذّرت كتابة النسخة الاحتياطية التي تسبق كل ترقية ({reason})؛ لم يتغيّر شيء: حرِّر بعض المساحة أو راجع أذونات المجلد</translation>
+    </message>
+    <message>
+      <source>the disk is full: nothing of this change was saved; free some space</source>
+      <translation>القرص ممتلئ: لم يُحفظ شيء من هذا التغيير؛ حرِّر بعض المساحة</translation>
+    </message>
+    <message>
+      <source>nothing can be saved to the project: {reason}</source>
+      <translation>لا يمكن حفظ شيء في المشروع: {reason}</translation>
+    </message>
+    <message>
+      <source>it is read-only</source>
+      <translation>هو للقراءة فقط</translation>
+    </message>
+    <message>
+      <source>the disk refused the write (a full or failing disk?): nothing of this change was saved</source>
+      <translation>رفض القرص الكتابة (قرص ممتلئ أم معطوب؟): لم يُحفظ شيء من هذا التغيير</translation>
+    </message>
+    <message>
+      <source>the project file was changed outside the app or is damaged</source>
+      <translation>غُيِّر ملف المشروع خارج البرنامج أو هو تالف</translation>
+    </message>
+    <message>
+      <source>a list of sentences, each a list of [start, end] offsets within the text (0-{size})</source>
+      <translation>قائمة جمل، كلٌّ منها قائمة مواضع [start, end] داخل النص (0-{size})</translation>
+    </message>
+    <message>
+      <source>a list of [role, span id] pairs</source>
+      <translation>قائمة أزواج [role, span id]</translation>
+    </message>
+    <message>
+      <source>{problem}; {damaged}: restore a backup, or correct or delete this row</source>
+      <translation>{problem}؛ {damaged}: استعد نسخة احتياطية، أو صحِّح هذا الصف أو احذفه</translation>
+    </message>
+    <message>
+      <source>the stored text no longer matches the SHA-256 recorded when it was imported ({damaged}); labels would land on the wrong words, so it is not used{hint}</source>
+      <translation>لم يعد النص المحفوظ يطابق بصمة SHA-256 المسجَّلة عند استيراده ({damaged})؛ ستقع الوسوم على كلمات خاطئة، فلا يُستعمل{hint}</translation>
+    </message>
+    <message>
+      <source>expected {expected}, found {found}</source>
+      <translation>المتوقَّع {expected}، والموجود {found}</translation>
+    </message>
+    <message>
+      <source>text</source>
+      <translation>نص</translation>
+    </message>
+    <message>
+      <source>a non-empty text</source>
+      <translation>نص غير فارغ</translation>
+    </message>
+    <message>
+      <source>text or NULL</source>
+      <translation>نص أو NULL</translation>
+    </message>
+    <message>
+      <source>an integer offset (0 to {most})</source>
+      <translation>موضع بعدد صحيح (من 0 إلى {most})</translation>
+    </message>
+    <message>
+      <source>the span is empty or reversed ({start}-{end})</source>
+      <translation>المقطع فارغ أو معكوس ({start}-{end})</translation>
+    </message>
+    <message>
+      <source>span {id} of {annotator} has offsets {start}-{end}, outside the text (0-{size})</source>
+      <translation>المقطع {id} للموسِّم {annotator} موضعاه {start}-{end} خارج النص (0-{size})</translation>
+    </message>
+    <message>
+      <source>one of {known}</source>
+      <translation>أحد: {known}</translation>
+    </message>
+    <message>
+      <source>Could not save the plot as {path}: {reason}</source>
+      <translation>تعذّر حفظ الرسم في {path}: {reason}</translation>
     </message>
   </context>
 </TS>

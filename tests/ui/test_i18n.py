@@ -44,3 +44,70 @@ def test_i18n_arabic_interface_is_mirrored_and_translated(qtbot, seed_project):
         QSettings().setValue("ui/language", "en")
         apply_ui_direction(app)
     assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+# --- the error messages of core, storage, formats and nlp (issue 16) --------------------
+_OTHERS = {"formats/spacy_docbin.py", "formats/tools.py", "formats/token_columns.py",
+           "nlp/word_offsets.py", "nlp/tokens.py", "core/search.py"}  # not converted yet
+
+
+def _sample_values(template: str) -> dict[str, object]:
+    """A value per field that shows in the text: a number where the field is formatted
+    as one, else a marker word."""
+    import string
+
+    values: dict[str, object] = {}
+    for _, name, spec, _ in string.Formatter().parse(template):
+        if name is not None and not name.isidentifier():
+            raise ValueError(name)  # '{"target": ...}': a literal message, never formatted
+        if name is not None:
+            values[name] = 1000 + len(values) if spec else f"VALUE{len(values)}"
+    return values
+
+
+def test_i18n_every_error_template_is_translated_and_keeps_its_values():
+    import string
+
+    from annotator.errors import Phrase
+
+    translations = i18n.read_ts(i18n.ts_path("ar"))
+    templates = i18n.error_templates()
+    assert "the disk is full: nothing of this change was saved; free some space" in templates
+    assert "{file}:{line}" in templates and "1 span" in templates and "{count} spans" in templates
+    assert len(templates) > 250
+    for template in templates:
+        arabic = translations.get(template)
+        assert arabic, f"no Arabic translation of {template!r}"
+        try:
+            values = _sample_values(template)
+        except ValueError:  # a literal message with braces of its own, never formatted
+            continue
+        english = Phrase(template, values)
+        shown = english.render(lambda t: translations.get(t) or t)
+        words = "".join(literal for literal, *_ in string.Formatter().parse(template))
+        if any(c.isalpha() for c in words):  # not "{where}: {message}", which has none
+            assert any("\u0600" <= c <= "\u06ff" for c in shown), template
+        for name, value in values.items():
+            assert (f"{value:,}" if isinstance(value, int) else str(value)) in shown, (template, name)
+
+
+def test_i18n_error_messages_are_templates_not_built_strings():
+    """Every message of the family outside the interface is a constant template (or a
+    Phrase, or a value passed on): an f-string or a sum of strings could not be translated."""
+    import ast
+    from pathlib import Path
+
+    import annotator
+
+    package = Path(annotator.__file__).parent
+    family = i18n._error_classes([ast.parse(p.read_text(encoding="utf-8")) for p in package.rglob("*.py")])
+    built = []
+    for path in sorted(package.rglob("*.py")):
+        name = path.relative_to(package).as_posix()
+        if name.startswith("ui/") or name in _OTHERS:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and i18n._called(node) in family | {"Phrase"} and node.args
+                    and isinstance(node.args[0], ast.JoinedStr | ast.BinOp)):
+                built.append(f"{name}:{node.lineno}")
+    assert built == []
