@@ -187,19 +187,23 @@ def _sha256_matches(text: str, sha256: Any) -> bool:
         return False
 
 
+def _tokens_expected(size: int) -> Phrase:
+    return Phrase("a list of sentences, each a list of [start, end] offsets within the text (0-{size})",
+                  {"size": size})
+
+
 def _tokens(check: RowCheck, sentences: Any, size: int) -> list[list[tuple[int, int]]]:
-    expected = Phrase("a list of sentences, each a list of [start, end] offsets within the text (0-{size})",
-                      {"size": size})
     if not isinstance(sentences, list):
-        raise check.wrong("tokens", expected, sentences)
+        raise check.wrong("tokens", _tokens_expected(size), sentences)
     parsed = []
     for sentence in sentences:
         if not isinstance(sentence, list):
-            raise check.wrong("tokens", expected, sentence)
+            raise check.wrong("tokens", _tokens_expected(size), sentence)
         tokens = []
         for token in sentence:
             if not (isinstance(token, list) and len(token) == 2 and type(token[0]) is int
                     and type(token[1]) is int and 0 <= token[0] <= token[1] <= size):
+                expected = _tokens_expected(size)
                 found = repr(token)[:300 - len(f"expected {expected}, found ")]  # the message: 300 characters at most
                 raise check.damaged("tokens", Phrase("expected {expected}, found {found}",
                                                      {"expected": expected, "found": found}))
@@ -240,8 +244,11 @@ def event_of(row: tuple, document_id: Any = None, annotator: Any = None, file: s
     )
 
 
+_ARGUMENTS = Phrase("a list of [role, span id] pairs")
+
+
 def _arguments(check: RowCheck, pairs: Any) -> tuple[Argument, ...]:
-    expected = Phrase("a list of [role, span id] pairs")
+    expected = _ARGUMENTS
     if not isinstance(pairs, list):
         raise check.wrong("arguments", expected, pairs)
     for pair in pairs:
