@@ -85,6 +85,6 @@ def _add_block(rows: dict[int, np.ndarray], data: np.ndarray, rank: np.ndarray, 
         row[byte:byte + len(piece)] = piece[:width - byte]
 
 
-def numbers_in_both(numbers: np.ndarray, others: list[int]) -> np.ndarray:
-    """The ascending numbers of ``numbers`` (ascending) that are in ``others`` (ascending)."""
-    return np.intersect1d(numbers, np.asarray(others, dtype=np.int64), assume_unique=True)
+def numbers_in_both(numbers: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """The numbers (ascending, no repeats) in both."""
+    return np.intersect1d(numbers, others, assume_unique=True)

@@ -34,6 +34,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+import numpy as np
+
 from ..errors import ProjectError, ValidationError
 from ..nlp.clitics import (
     CONJUNCTIONS,
@@ -374,7 +376,7 @@ class CorpusIndex:
         default_factory=dict, init=False, repr=False
     )
     _frequency: Counter[str] = field(default_factory=Counter, init=False, repr=False)
-    _last_filter: tuple[str, list[int]] | None = field(default=None, init=False, repr=False)
+    _last_filter: tuple[str, np.ndarray] | None = field(default=None, init=False, repr=False)
     _joined: tuple[bytes, list[int], PairIndex] | None = field(default=None, init=False, repr=False)
 
     @classmethod
@@ -460,29 +462,41 @@ class CorpusIndex:
 
         The same answer as ``documents_matching``, without reading the store.
         """
+        return {self._ids[i] for i in self.matching_numbers(query).tolist()}
+
+    @property
+    def ids_in_order(self) -> Sequence[str]:
+        """The indexed ids, in the order ``matching_numbers`` counts them (the index's
+        own list: read it, do not change it)."""
+        return self._ids
+
+    def matching_numbers(self, query: str) -> np.ndarray:
+        """``documents_matching`` as ascending numbers into ``ids_in_order``."""
         needle = normalise_query(query, self.settings)
         if not needle:
-            return set()
+            return np.zeros(0, dtype=np.int64)
+        last = self._last_filter
+        if last is not None and last[0] == needle:  # the same filter again (a status chosen)
+            return last[1]
         numbers = self._numbers_holding(needle)
         self._last_filter = (needle, numbers)
-        return {self._ids[i] for i in numbers}
+        return numbers
 
-    def _numbers_holding(self, needle: str) -> list[int]:
+    def _numbers_holding(self, needle: str) -> np.ndarray:
         if _SEPARATOR in needle:
-            return [i for i, (text, title) in enumerate(zip(self._texts, self._titles))
-                    if needle in title or needle in text.text]
+            return np.array([i for i, (text, title) in enumerate(zip(self._texts, self._titles))
+                             if needle in title or needle in text.text], dtype=np.int64)
         joined, starts, pairs = self._joined_texts()
         key = needle.translate(_ONE_BYTE).encode("latin-1")
         if len(key) < 2:
-            return self._scan_joined(needle, key)
+            return np.array(self._scan_joined(needle, key), dtype=np.int64)
         candidates = pairs.holding_pairs(key)
         last = self._last_filter
         if last is not None and last[0] in needle:  # typed on: only the last matches can match
             candidates = numbers_in_both(candidates, last[1])
-        candidates = candidates.tolist()
         if len(key) == 2 and b"\x1a" not in key:  # ASCII and Arabic map one to one: a pair is the needle
             return candidates
-        return self._confirmed(needle, key, candidates)
+        return np.array(self._confirmed(needle, key, candidates.tolist()), dtype=np.int64)
 
     def _confirmed(self, needle: str, key: bytes, candidates: list[int]) -> list[int]:
         """The candidates that hold ``needle``: a search of each one's bytes in the

@@ -126,11 +126,7 @@ class DocumentRows(StoreParts):
         marked "(damaged)" and its status shown as new; the errors go to ``problems``."""
         found = [] if problems is None else problems
         file = self._name()
-        statuses = dict(self.db.execute("SELECT document_id, status FROM statuses WHERE annotator = ?",
-                                        [annotator]).fetchall())
-        counts = dict(self.db.execute("SELECT document_id, COUNT(*) FROM spans WHERE annotator = ? "
-                                      "GROUP BY document_id", [annotator]).fetchall())
-        known = {s.value: s for s in Status}
+        statuses, counts = self.annotator_work(annotator, found)
         ids = [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY seq")]
         named = self.document_titles([i for i in ids if type(i) is str], found) if titles else {}
         overview = []
@@ -138,15 +134,32 @@ class DocumentRows(StoreParts):
             if type(doc_id) is not str:  # it cannot be opened at all
                 found.append(document_check(doc_id, file).wrong("id", "text", doc_id))
                 continue
-            status = statuses.get(doc_id, "new")
-            if status not in known:
-                try:
-                    status_of(status, doc_id, annotator, file)
-                except DamagedRowError as error:
-                    found.append(error)
-                status = "new"
-            overview.append((doc_id, named.get(doc_id), known[status], counts.get(doc_id, 0)))
+            overview.append((doc_id, named.get(doc_id), statuses.get(doc_id, Status.NEW), counts.get(doc_id, 0)))
         return overview
+
+    def annotator_work(
+        self, annotator: str, problems: list[ProjectError] | None = None
+    ) -> tuple[dict[str, Status], dict[str, int]]:
+        """This annotator's status of each document they have one for, and the number
+        of their spans in each document they labelled: read from the two small tables,
+        never the documents (a list switching to another annotator's work costs their
+        work, not the corpus). A damaged status row counts as new; its error goes to
+        ``problems``."""
+        found = [] if problems is None else problems
+        file, known = self._name(), {s.value: s for s in Status}
+        statuses = {}
+        for doc_id, status in self.db.execute("SELECT document_id, status FROM statuses WHERE annotator = ?",
+                                              [annotator]):
+            if status in known:
+                statuses[doc_id] = known[status]
+                continue
+            try:
+                status_of(status, doc_id, annotator, file)
+            except DamagedRowError as error:
+                found.append(error)
+        counts = dict(self.db.execute("SELECT document_id, COUNT(*) FROM spans WHERE annotator = ? "
+                                      "GROUP BY document_id", [annotator]).fetchall())
+        return statuses, counts
 
     def document_titles(self, ids: list[str], problems: list[ProjectError] | None = None) -> dict[str, str]:
         """The titles of the documents ``ids`` (the id where a document has none), or

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QW
 
 from ..core.model import Status
 from .i18n import tr
-from .models import STATUS_TEXT, DocumentFilter, DocumentListModel
+from .models import STATUS_TEXT, DocumentFilter, DocumentListModel, MatchingDocuments
 from .tables import plain_table
 
 FILTER_PAUSE_MS = 250  # filter once typing pauses, not per letter
@@ -21,9 +21,9 @@ MIN_FILTER_LETTERS = 2
 class DocumentsDock(QWidget):
     annotatorChosen = Signal()  # another annotator's work to list (or your own again)
 
-    def __init__(self, matching: Callable[[str], set[str] | None], parent: QWidget | None = None) -> None:
-        """``matching(needle)``: the ids of the documents whose title or text holds
-        ``needle`` (normalised), or None for all."""
+    def __init__(self, matching: Callable[[str], MatchingDocuments | None], parent: QWidget | None = None) -> None:
+        """``matching(needle)``: the documents whose title or text holds ``needle``
+        (normalised), or None for all."""
         super().__init__(parent)
         self.matching = matching
         self.model = DocumentListModel(self)

@@ -31,7 +31,7 @@ from .error_text import error_text
 from .heap import settle_loaded_data
 from .i18n import N_, tr
 from .labelling import LabelController
-from .models import AnnotationListModel
+from .models import AnnotationListModel, MatchingDocuments
 from .navigation import Navigator
 from .palette import LabelPalette
 from .panels import AttributionsPanel, EventsPanel, Inspector
@@ -280,19 +280,19 @@ class MainWindow(QMainWindow):
         else:
             self.controller.delete_current()
 
-    def _documents_matching(self, needle: str) -> set[str] | None:
+    def _documents_matching(self, needle: str) -> MatchingDocuments | None:
         """Arabic-aware: titles and texts compared after the project's normalisation."""
         from ..core.search import documents_matching, normalisation_settings
 
         index = self.suggestions.index  # the corpus, normalised once: milliseconds
         if index is not None:
-            return index.documents_matching(needle)
+            return MatchingDocuments(index.ids_in_order, index.matching_numbers(needle))
         if self.suggestions.indexing():  # normalising every text now would freeze the window
             self.show_message(tr("The text filter applies once the corpus is indexed (see the status bar)."))
             self.suggestions.when_ready(self.documents_panel.filter_now)
             return None
         store = self.workspace.store
-        return documents_matching(store, needle, normalisation_settings(store))
+        return MatchingDocuments.of_ids(documents_matching(store, needle, normalisation_settings(store)))
 
     def escape(self) -> None:
         """Esc: close the find bar if it is open, else drop the selection."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractProxyModel,
     QAbstractTableModel,
@@ -19,6 +21,7 @@ from .i18n import N_, ltr, tr
 from .plain import plain_tooltip
 
 STATUS_TEXT = {Status.NEW: N_("new"), Status.IN_PROGRESS: N_("in progress"), Status.DONE: N_("done")}
+_STATUS_CODE = {status: code for code, status in enumerate(Status)}
 # the layer a label belongs to, as the annotation list shows it (the data keeps the code)
 LAYER_TEXT = {"entity": N_("entity"), "event": N_("event"), "attribution": N_("attribution")}
 
@@ -41,7 +44,11 @@ class DocumentListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, str | None, Status, int]] = []
+        self._ids: list[str] = []
         self._row_of: dict[str, int] = {}
+        self.status_codes = np.zeros(0, dtype=np.int8)  # each row's status, for filters by array
+        self._rows_in_order: tuple[Sequence[str], int, np.ndarray] | None = None
+        self._worked: set[int] = set()  # rows not new or with labels
         self.done = 0  # rows whose status is done
         # ids -> titles, for rows listed without one (an archive lists ids first)
         self.titles_of: Callable[[list[str]], dict[str, str]] | None = None
@@ -49,8 +56,32 @@ class DocumentListModel(QAbstractTableModel):
     def set_rows(self, rows: list[tuple[str, str | None, Status, int]]) -> None:
         self.beginResetModel()
         self.rows = rows
-        self._row_of = {row[0]: number for number, row in enumerate(rows)}
-        self.done = sum(1 for row in rows if row[2] is Status.DONE)
+        self._ids = [row[0] for row in rows]
+        self._row_of = {doc: number for number, doc in enumerate(self._ids)}
+        self.status_codes = np.fromiter((_STATUS_CODE[row[2]] for row in rows), dtype=np.int8, count=len(rows))
+        self._rows_in_order = None
+        self._worked = {number for number, row in enumerate(rows) if row[2] is not Status.NEW or row[3]}
+        self.done = int(np.count_nonzero(self.status_codes == _STATUS_CODE[Status.DONE]))
+        self.endResetModel()
+
+    def set_work(self, statuses: dict[str, Status], counts: dict[str, int]) -> None:
+        """Another annotator's statuses and label counts in place of those shown (titles
+        and order stay): it costs what the two annotators did, not the corpus."""
+        self.beginResetModel()
+        rows, codes = self.rows, self.status_codes
+        for number in self._worked:
+            doc, title, _, _ = rows[number]
+            rows[number] = (doc, title, Status.NEW, 0)
+            codes[number] = _STATUS_CODE[Status.NEW]
+        self._worked = set()
+        for doc in statuses.keys() | counts.keys():
+            number = self._row_of.get(doc)
+            if number is not None:
+                status = statuses.get(doc, Status.NEW)
+                rows[number] = (doc, rows[number][1], status, counts.get(doc, 0))
+                codes[number] = _STATUS_CODE[status]
+                self._worked.add(number)
+        self.done = int(np.count_nonzero(codes == _STATUS_CODE[Status.DONE]))
         self.endResetModel()
 
     def update_row(self, doc_id: str, status: Status, count: int) -> None:
@@ -61,6 +92,8 @@ class DocumentListModel(QAbstractTableModel):
         doc, title, old_status, old_count = self.rows[row]
         if (old_status, old_count) != (status, count):
             self.rows[row] = (doc, title, status, count)
+            self.status_codes[row] = _STATUS_CODE[status]
+            self._worked.add(row)
             self.done += (status is Status.DONE) - (old_status is Status.DONE)
             self.dataChanged.emit(self.index(row, 1), self.index(row, 2))
 
@@ -92,6 +125,26 @@ class DocumentListModel(QAbstractTableModel):
     def row_of(self, doc_id: str) -> int:
         return self._row_of.get(doc_id, -1)
 
+    def rows_matched(self, matches: MatchingDocuments) -> np.ndarray:
+        """One flag per row: is its document among ``matches``? The map from the
+        matcher's order to rows is made once per order and list of rows, so a keystroke
+        costs array operations, not a Python step per document."""
+        order = matches.order
+        cached = self._rows_in_order
+        if cached is None or cached[0] is not order or cached[1] != len(order):
+            if order == self._ids:
+                rows = np.arange(len(order))  # the index lists the documents in the list's order
+            else:
+                rows = np.fromiter((self._row_of.get(doc, -1) for doc in order), dtype=np.int64, count=len(order))
+            cached = self._rows_in_order = (order, len(order), rows)
+        rows = cached[2][matches.numbers]
+        flags = np.zeros(len(self.rows), dtype=bool)
+        flags[rows[rows >= 0]] = True
+        return flags
+
+    def status_flags(self, status: Status) -> np.ndarray:
+        return self.status_codes == _STATUS_CODE[status]
+
     def _read_titles(self, row: int) -> str:
         """The titles of a page of rows from ``row`` on (those still without one)."""
         if self.titles_of is None:
@@ -106,18 +159,31 @@ class DocumentListModel(QAbstractTableModel):
         return self.rows[row][1]
 
 
+@dataclass(frozen=True)
+class MatchingDocuments:
+    """The documents a text filter matched: their ``numbers`` (ascending) in ``order``,
+    a list of ids kept by whoever matched (the corpus index's own)."""
+
+    order: Sequence[str]
+    numbers: np.ndarray
+
+    @classmethod
+    def of_ids(cls, ids: Iterable[str]) -> MatchingDocuments:
+        order = list(ids)
+        return cls(order, np.arange(len(order)))
+
+
 class DocumentFilter(QAbstractProxyModel):
-    """The documents list filtered by status and by a set of matching document ids
-    (text search). The rows that pass are worked out in one list comprehension per
-    filter change: a ``QSortFilterProxyModel`` asks Python about every row, which on
-    100,000 documents took longer than a keystroke may."""
+    """The documents list filtered by status and by the documents a text filter
+    matched. The rows that pass are worked out with arrays, once per filter change: a
+    ``QSortFilterProxyModel`` asks Python about every row, which on 100,000 documents
+    took longer than a keystroke may."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.status: Status | None = None
-        self.matching: set[str] | None = None
-        self._shown: list[int] = []  # source rows, in order
-        self._place: dict[int, int] | None = None  # source row -> shown row, made when asked
+        self.matching: MatchingDocuments | None = None
+        self._shown = np.zeros(0, dtype=np.int64)  # source rows, ascending
 
     def setSourceModel(self, model: DocumentListModel) -> None:
         super().setSourceModel(model)
@@ -125,19 +191,19 @@ class DocumentFilter(QAbstractProxyModel):
         model.dataChanged.connect(self._source_changed)
         self._refilter()
 
-    def set_filter(self, status: Status | None, matching: set[str] | None) -> None:
+    def set_filter(self, status: Status | None, matching: MatchingDocuments | None) -> None:
         self.status, self.matching = status, matching
         self._refilter()
 
     def _refilter(self) -> None:
         self.beginResetModel()
-        rows, status, matching = self.sourceModel().rows, self.status, self.matching
-        if status is None and matching is None:
-            self._shown = list(range(len(rows)))
-        else:
-            self._shown = [number for number, row in enumerate(rows)
-                           if (status is None or row[2] == status) and (matching is None or row[0] in matching)]
-        self._place = None
+        model = self.sourceModel()
+        passing = np.ones(len(model.rows), dtype=bool)
+        if self.status is not None:
+            passing &= model.status_flags(self.status)
+        if self.matching is not None:
+            passing &= model.rows_matched(self.matching)
+        self._shown = np.flatnonzero(passing)
         self.endResetModel()
 
     def _source_changed(self, first: QModelIndex, last: QModelIndex) -> None:
@@ -163,15 +229,15 @@ class DocumentFilter(QAbstractProxyModel):
     def mapToSource(self, index: QModelIndex) -> QModelIndex:
         if not index.isValid() or index.row() >= len(self._shown):
             return QModelIndex()
-        return self.sourceModel().index(self._shown[index.row()], index.column())
+        return self.sourceModel().index(int(self._shown[index.row()]), index.column())
 
     def mapFromSource(self, index: QModelIndex) -> QModelIndex:
         if not index.isValid():
             return QModelIndex()
-        if self._place is None:
-            self._place = {source: shown for shown, source in enumerate(self._shown)}
-        shown = self._place.get(index.row())
-        return QModelIndex() if shown is None else self.createIndex(shown, index.column())
+        shown = int(np.searchsorted(self._shown, index.row()))
+        if shown >= len(self._shown) or self._shown[shown] != index.row():
+            return QModelIndex()
+        return self.createIndex(shown, index.column())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         return self.sourceModel().headerData(section, orientation, role)

@@ -94,7 +94,7 @@ class DocumentsPanel:
         self.model, self.table, self.proxy = dock.model, dock.table, dock.proxy
         self.status_label = status_label
         workspace.changed.connect(self.follow)
-        dock.annotatorChosen.connect(self.refresh)
+        dock.annotatorChosen.connect(self._show_work)
 
     def follow(self, change: Change) -> None:
         if change.reloaded:
@@ -112,7 +112,16 @@ class DocumentsPanel:
         self.model.titles_of = ws.store.document_titles
         self.model.set_rows([(doc, read.get(doc), status, count) for doc, _, status, count in rows]
                             if read else rows)
-        if ws.document is not None:
+        self._after_rows()
+
+    def _show_work(self) -> None:
+        """Another annotator's work chosen (or one's own again): their statuses and
+        counts in the rows already listed."""
+        self.model.set_work(*self.workspace.store.annotator_work(self._shown()))
+        self._after_rows()
+
+    def _after_rows(self) -> None:
+        if self.workspace.document is not None:
             self._select_open_row()
         self.update_status()
 

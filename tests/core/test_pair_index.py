@@ -52,5 +52,5 @@ def test_pairs_never_cross_from_one_document_into_the_next():
 def test_numbers_in_both_keeps_the_common_ones_in_order():
     import numpy as np
 
-    assert numbers_in_both(np.array([1, 4, 7, 9]), [0, 4, 9, 12]).tolist() == [4, 9]
-    assert numbers_in_both(np.array([], dtype=np.int64), [1]).tolist() == []
+    assert numbers_in_both(np.array([1, 4, 7, 9]), np.array([0, 4, 9, 12])).tolist() == [4, 9]
+    assert numbers_in_both(np.array([], dtype=np.int64), np.array([1])).tolist() == []
