@@ -244,7 +244,7 @@ def backup_before_change(store: ProjectStore, reason: str) -> str | None:
     try:
         make_backup(store.path, reason=reason, source=store.db.conn)
     except (ProjectError, OSError, sqlite3.Error) as error:
-        return f"no backup made before the change: {error}"
+        return Phrase("no backup made before the change: {reason}", {"reason": error})
     return None
 
 
@@ -326,7 +326,7 @@ def backup_after_open(project: Path) -> str | None:
     try:
         source = sqlite3.connect(uri, uri=True, timeout=5.0)
     except sqlite3.Error as error:
-        return f"no backup was made when opening the project: {error}"
+        return Phrase("no backup was made when opening the project: {reason}", {"reason": error})
     try:
         return _backup_if_due(Path(project), source)[0]
     finally:
@@ -343,9 +343,9 @@ def _backup_if_due(project: Path, source: sqlite3.Connection) -> tuple[str | Non
                 return None, None
         return None, make_backup(project, reason="", source=source)
     except DamagedProject as error:
-        return f"{error.message}{backup_hint(project)}", None
+        return Phrase("{message}{hint}", {"message": error.message, "hint": backup_hint(project)}), None
     except Exception as error:
-        return f"no backup was made when opening the project: {error}", None
+        return Phrase("no backup was made when opening the project: {reason}", {"reason": error}), None
 
 
 # --- writing ------------------------------------------------------------------------

@@ -153,10 +153,11 @@ def _unclosed_warning(path: Path, sessions: list[str]) -> str:
     then deleted (which lost its last changes). The file alone cannot tell, and it is
     sound: open it, and say so, rather than lock the user out of saved work."""
     pid = sessions[0][len(SESSION_PREFIX) :].split(":")[1]
-    return (
-        f"{path.name} was not closed properly by process {pid}, which no longer runs, and "
-        f"it has no write-ahead log ({path.name}-wal): everything in the file is sound; "
-        "if that process crashed and its log was deleted, its last changes are not here"
+    return Phrase(
+        "{name} was not closed properly by process {pid}, which no longer runs, and "
+        "it has no write-ahead log ({log}): everything in the file is sound; "
+        "if that process crashed and its log was deleted, its last changes are not here",
+        {"name": path.name, "pid": pid, "log": f"{path.name}-wal"},
     )
 
 

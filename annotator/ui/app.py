@@ -131,7 +131,8 @@ def open_window(project: Path | None, annotator: str):
     if store.read_only:
         window.show_message(tr("Read-only ({reason}): nothing can be saved.").format(reason=phrase_text(store.read_only)))
     if store.open_warning:  # opened, but the user should know what may be missing
-        window.open_warning_box = plain_box(QMessageBox.Icon.Warning, tr(APP_TITLE), store.open_warning, window)
+        window.open_warning_box = plain_box(QMessageBox.Icon.Warning, tr(APP_TITLE), phrase_text(store.open_warning),
+                                            window)
         window.open_warning_box.open()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.destroyed.connect(lambda: store.close())
@@ -150,7 +151,7 @@ def backup_in_background(window: MainWindow, path: Path) -> None:
 
     def done(warning: object) -> None:
         if warning and shiboken6.isValid(window):  # the window may have closed meanwhile
-            window.show_message(tr("No backup was made on opening: {reason}").format(reason=warning))
+            window.show_message(tr("No backup was made on opening: {reason}").format(reason=phrase_text(warning)))
 
     call_in_background(lambda: backup_after_open(path), done, window.background_jobs)
 

@@ -27,6 +27,7 @@ from ..formats.registry import (
     read_paths,
 )
 from ..nlp.tags import ALIGN_MODES, SCHEMES
+from .error_text import phrase_text
 from .i18n import N_, tr
 from .models import LAYER_TEXT
 from .workers import GeneratorWorker, run_with_progress
@@ -121,7 +122,7 @@ def start_import(window: MainWindow, paths: list[Path], options: ImportOptions) 
 
     warning = backup_before_change(window.workspace.store, "before-import")  # an import replaces work
     if warning:
-        window.show_message(warning)
+        window.show_message(phrase_text(warning))
 
     warnings: list[str] = []  # what the files held that the project cannot, with counts
 

@@ -2428,6 +2428,14 @@
       <translation>تعذّر نسخ المشروع احتياطيًا ({reason})</translation>
     </message>
     <message>
+      <source>no backup made before the change: {reason}</source>
+      <translation>لم تُنشأ نسخة احتياطية قبل التغيير: {reason}</translation>
+    </message>
+    <message>
+      <source>no backup was made when opening the project: {reason}</source>
+      <translation>لم تُنشأ نسخة احتياطية عند فتح المشروع: {reason}</translation>
+    </message>
+    <message>
       <source>cannot write backups to {folder} ({reason})</source>
       <translation>تتعذّر كتابة النسخ الاحتياطية في {folder} ({reason})</translation>
     </message>
@@ -2510,6 +2518,10 @@
     <message>
       <source>no such document</source>
       <translation>لا يوجد هذا المستند</translation>
+    </message>
+    <message>
+      <source>{name} was not closed properly by process {pid}, which no longer runs, and it has no write-ahead log ({log}): everything in the file is sound; if that process crashed and its log was deleted, its last changes are not here</source>
+      <translation>لم تُغلق العمليةُ {pid} الملفَّ {name} كما ينبغي، وهي لم تعد تعمل، وليس له سجلّ كتابة مسبقة ({log}): كل ما في الملف سليم؛ أما إن كانت تلك العملية قد تعطّلت وحُذف سجلّها، فآخر تغييراتها ليست هنا</translation>
     </message>
     <message>
       <source>the project was not closed properly (it was open in process {pid} on {host}) and its write-ahead log {log} is missing, so its last changes may be lost. If you have that file (a copy of a project must include it), put it beside the project and open it again{hint}; to open it as it is, accept the missing log (ProjectStore.open(..., accept_missing_wal=True))</source>
@@ -2672,12 +2684,12 @@
       <translation>غُيِّر ملف المشروع خارج البرنامج أو هو تالف</translation>
     </message>
     <message>
-      <source>a list of sentences, each a list of [start, end] offsets within the text (0-{size})</source>
-      <translation>قائمة جمل، كلٌّ منها قائمة مواضع [start, end] داخل النص (0-{size})</translation>
-    </message>
-    <message>
       <source>a list of [role, span id] pairs</source>
       <translation>قائمة أزواج [role, span id]</translation>
+    </message>
+    <message>
+      <source>a list of sentences, each a list of [start, end] offsets within the text (0-{size})</source>
+      <translation>قائمة جمل، كلٌّ منها قائمة مواضع [start, end] داخل النص (0-{size})</translation>
     </message>
     <message>
       <source>{problem}; {damaged}: restore a backup, or correct or delete this row</source>
