@@ -83,6 +83,10 @@ class Schema:
     allow_overlap: dict[str, bool] = field(default_factory=dict)
     version: int = 1
     title: dict[str, str] = field(default_factory=dict)
+    # event roles and attribute values as each language shows them ({"Attacker": {"ar":
+    # "المهاجِم"}}); stored data keeps the schema's own name
+    role_names: dict[str, dict[str, str]] = field(default_factory=dict)
+    value_names: dict[str, dict[str, str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     # --- reading -----------------------------------------------------------------
@@ -103,6 +107,8 @@ class Schema:
             allow_overlap=_read_layers(data.get("layers", {}), source),
             version=_read_version(data.get("version", 1), source),
             title=_read_title(data.get("title", {}), source),
+            role_names=_read_names(data.get("role_names", {}), "role_names", source),
+            value_names=_read_names(data.get("value_names", {}), "value_names", source),
             extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
         )
         schema._check_roles(source)
@@ -129,6 +135,8 @@ class Schema:
             },
             "labels": [label.to_json() for label in self.labels.values()],
             "attributes": [attribute.to_json() for attribute in self.attributes.values()],
+            **({"role_names": self.role_names} if self.role_names else {}),
+            **({"value_names": self.value_names} if self.value_names else {}),
             **self.extra,
         }
 
@@ -144,6 +152,14 @@ class Schema:
                         )
 
     # --- questions -----------------------------------------------------------------
+    def role_display(self, role: str, language: str) -> str | None:
+        """The schema's name for an event role in ``language``, if it gives one."""
+        return self.role_names.get(role, {}).get(language) or None
+
+    def value_display(self, value: str, language: str) -> str | None:
+        """The schema's name for an attribute value in ``language``, if it gives one."""
+        return self.value_names.get(value, {}).get(language) or None
+
     def label(self, name: str) -> Label | None:
         return self.labels.get(name)
 
@@ -175,7 +191,7 @@ class Schema:
         return label
 
 
-_KNOWN_KEYS = {"name", "version", "title", "layers", "labels", "attributes"}
+_KNOWN_KEYS = {"name", "version", "title", "layers", "labels", "attributes", "role_names", "value_names"}
 
 
 def _read_label(raw: Any, index: int, source: str) -> Label:
@@ -220,6 +236,16 @@ def _read_title(raw: Any, source: str) -> dict[str, str]:
     if not isinstance(raw, dict):
         raise SchemaError("'title' must map languages to titles", file=source)
     return {str(language): str(title) for language, title in raw.items()}
+
+
+def _read_names(raw: Any, key: str, source: str) -> dict[str, dict[str, str]]:
+    """``{"Attacker": {"en": "Attacker", "ar": "المهاجِم"}}``: names by language."""
+    if not isinstance(raw, dict) or not all(
+        isinstance(names, dict) and all(isinstance(n, str) for n in names.values()) for names in raw.values()
+    ):
+        raise SchemaError("{key!r} must map each name to an object of names by language "
+                          "(such as {{\"ar\": \"…\"}})", params={"key": key}, file=source)
+    return {str(name): {str(language): text for language, text in names.items()} for name, names in raw.items()}
 
 
 def _read_attributes(raw: Any, source: str) -> dict[str, AttributeDef]:

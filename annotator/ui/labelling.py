@@ -155,7 +155,8 @@ class LabelController:
         trigger = self.workspace.annotations.span(event.trigger)
         choices = {role: self._choices(fillers, exclude={event.trigger}, anchor=trigger)
                    for role, fillers in roles.items()}
-        dialog = PickSpanDialog(tr("Argument of {event}").format(event=f"{event.id} {event.type}"), choices, self.parent)
+        dialog = PickSpanDialog(tr("Argument of {event}").format(event=f"{event.id} {event.type}"), choices,
+                                self.parent, role_names={role: role_name(role, self.workspace.schema) for role in roles})
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice() is None:
             return
         role, choice = dialog.choice()
@@ -214,7 +215,7 @@ class LabelController:
             return {}
         roles = self.workspace.schema.roles_of(event.type)
         taken = {(a.role, a.span) for a in event.arguments}
-        fitting = {role: role_name(role) for role, fillers in roles.items()
+        fitting = {role: role_name(role, self.workspace.schema) for role, fillers in roles.items()
                    if (not fillers or span.label in fillers) and (role, span.id) not in taken}
         if not fitting:
             self.report(tr("A {label} span can play no other role in {event}.").format(

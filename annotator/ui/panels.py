@@ -74,7 +74,7 @@ class EventsPanel(ItemTree):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__([("argument", N_("Add argument…")), ("remove", N_("Remove"))], parent)
 
-    def show_events(self, annotations: Annotations | None, text: str) -> None:
+    def show_events(self, annotations: Annotations | None, text: str, schema: Schema | None = None) -> None:
         self.tree.clear()
         if annotations is None:
             return
@@ -83,7 +83,7 @@ class EventsPanel(ItemTree):
             top = QTreeWidgetItem([f"{event.id} {event.type}", _snippet(text, spans.get(event.trigger))])
             top.setData(0, ITEM_ROLE, event)
             for argument in event.arguments:
-                child = QTreeWidgetItem([role_name(argument.role), _snippet(text, spans.get(argument.span))])
+                child = QTreeWidgetItem([role_name(argument.role, schema), _snippet(text, spans.get(argument.span))])
                 child.setData(0, ITEM_ROLE, (event, argument))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
@@ -150,7 +150,7 @@ class Inspector(QWidget):
                 self._boxes[definition.name] = box = QComboBox()
                 box.addItem("", "")
                 for value in definition.values:  # shown in the interface language, stored as the schema says
-                    box.addItem(value_name(value), value)
+                    box.addItem(value_name(value, schema), value)
                 box.currentIndexChanged.connect(
                     lambda _, name=definition.name, box=box: self._edited(name, box.currentData() or ""))
                 name = definition.ar if ui_language() == "ar" and definition.ar else definition.en

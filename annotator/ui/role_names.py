@@ -1,14 +1,16 @@
 """Event role names and attribute values in the interface language.
 
-The schema names each label in Arabic and English but its roles only once (the ACE
-names, "Attacker", "Place"). The bundled schema's roles get their Arabic names here,
-not in the translation catalogue: "Position" (a job) would clash there with the
-annotation list's "Position" (an offset). A role of a project's own schema that is
-not listed shows as the schema names it; stored data always keeps the schema's name.
+A schema may name its roles and attribute values in each language (``role_names``,
+``value_names``); those names come first. The bundled schema's ACE roles and values,
+which projects made before those fields carry without names, get their Arabic names
+here, not in the translation catalogue: "Position" (a job) would clash there with the
+annotation list's "Position" (an offset). Anything else shows as the schema names it;
+stored data always keeps the schema's name.
 """
 
 from __future__ import annotations
 
+from ..core.schema import Schema
 from .i18n import ui_language
 
 ARABIC_ACE_ROLES = {
@@ -52,14 +54,19 @@ ARABIC_ATTRIBUTE_VALUES = {
 }
 
 
-def value_name(value: str) -> str:
+def value_name(value: str, schema: Schema | None = None) -> str:
     """An attribute value as shown (stored data keeps the schema's value)."""
-    if ui_language() == "ar":
+    language = ui_language()
+    named = schema.value_display(value, language) if schema is not None else None
+    if named is None and language == "ar":
         return ARABIC_ATTRIBUTE_VALUES.get(value, value)
-    return value
+    return named or value
 
 
-def role_name(role: str) -> str:
-    if ui_language() == "ar":
+def role_name(role: str, schema: Schema | None = None) -> str:
+    """An event role as shown (stored data keeps the schema's role)."""
+    language = ui_language()
+    named = schema.role_display(role, language) if schema is not None else None
+    if named is None and language == "ar":
         return ARABIC_ACE_ROLES.get(role, role)
-    return role
+    return named or role

@@ -68,7 +68,7 @@ class AnnotationPanels:
         shown = (tuple(ws.annotations.events), tuple(ws.annotations.attributions), ws.document.id)
         if lists or shown != self._shown_items:  # the trees only when events/attributions changed
             self._shown_items = shown
-            self.events.show_events(ws.annotations, text)
+            self.events.show_events(ws.annotations, text, ws.schema)
             self.attributions.show_attributions(ws.annotations, text)
         self.update_status()
 

@@ -440,7 +440,7 @@ class AnnotationTextView(QTextEdit):
         """An attribution part by its label's name in the interface language; an event
         role as the schema names it."""
         if link.part is None and not link.is_trigger:
-            return role_name(link.role)
+            return role_name(link.role, self.styler.schema)
         label = self.styler.schema.label(link.role if link.is_trigger else part_label(link.part))
         return label.display(ui_language()) if label else link.role
 
