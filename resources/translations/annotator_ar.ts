@@ -1832,6 +1832,10 @@
       <translation>يجب أن يربط 'title' اللغات بالعناوين</translation>
     </message>
     <message>
+      <source>{key!r} must map each name to an object of names by language (such as {{"ar": "…"}})</source>
+      <translation>يجب أن يربط {key!r} كل اسم بكائن فيه الأسماء بكل لغة (مثل {{"ar": "…"}})</translation>
+    </message>
+    <message>
       <source>'attributes' must be a list</source>
       <translation>يجب أن يكون 'attributes' قائمة</translation>
     </message>
