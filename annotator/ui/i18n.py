@@ -89,7 +89,8 @@ def source_strings(folder: Path | None = None) -> list[str]:
     found: dict[str, None] = {}
     for path in sorted(folder.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and _called(node) in ("tr", "N_") and _first_text(node) is not None:
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("tr", "N_")
+                    and _first_text(node) is not None):
                 found[_first_text(node)] = None
     found.update(dict.fromkeys(error_templates()))
     return list(found)
@@ -99,9 +100,9 @@ def error_templates(package: Path | None = None) -> list[str]:
     """The message templates of the ``AnnotatorError`` family, anywhere in the package:
     the first literal argument of each ``Phrase(...)`` and of each constructor of the
     family (its classes found by reading the class statements), and both forms given
-    to ``counted(count, one, many)``. They are translated in
-    the same context as ``tr()`` strings and shown by ``error_text.error_text``.
-    Templates with no words ("{file}", "{problem}{hint}") need no translation."""
+    to ``counted(count, one, many)``. They are translated in the same context as
+    ``tr()`` strings and shown by ``error_text.error_text``. Templates that are only
+    values ("{file}", "{problem}{hint}") need no translation."""
     package = package or Path(__file__).parents[1]
     trees = [ast.parse(path.read_text(encoding="utf-8")) for path in sorted(package.rglob("*.py"))]
     callers = _error_classes(trees) | {"Phrase"}
