@@ -172,4 +172,7 @@ def agreement_project(folder: Path) -> Path:
     """Three annotators with little in common: most agreement figures are undefined, each
     with its reason."""
     lines = [dict(line, status="done") for line in _check_lines()]
+    t20, t21 = "استقبل الملك الوفد في عمان.", "هطلت أمطار غزيرة أمس."
+    lines += [_line("d20", t20, "omar", []), _line("d20", t20, "rami", [_span(t20, "عمان", "GPE", "T1")]),
+              _line("d21", t21, "omar", []), _line("d21", t21, "rami", [])]  # nothing but O
     return _project(folder, lines, name="agreement.annotator")

@@ -34,6 +34,9 @@ COMMANDS: dict[str, tuple[str, ...]] = {
                               "--align", "contract"),
     "agreement": ("agreement", "agreement/agreement.annotator"),
     "agreement --json": ("agreement", "agreement/agreement.annotator", "--json"),
+    "agreement touched": ("agreement", "agreement/agreement.annotator", "--include-unfinished", "--json"),
+    "agreement strangers": ("agreement", "agreement/agreement.annotator", "--annotators", "amal,nobody", "--json"),
+    "agreement alone": ("agreement", "agreement/agreement.annotator", "--annotators", "omar"),
 }
 
 _PROGRESS = re.compile(r"^(checked|imported|exported|compared) \d+(/\d+)? documents\.\.\.\n", re.MULTILINE)
