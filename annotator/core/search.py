@@ -56,7 +56,7 @@ from ..nlp.normalize import (
     original_span,
 )
 from .model import Document
-from .pair_index import PairIndex, numbers_in_both
+from .pair_index import PairIndex, numbers_in_both, one_byte
 from .selection import is_word_char
 from .store import Store
 
@@ -333,24 +333,7 @@ def _keys(word: str) -> list[str]:
 
 
 _SEPARATOR = "\x00"  # between documents in ``CorpusIndex._joined_texts``: a needle holding it is scanned apart
-
-
-class _OneByte(dict):
-    """``str.translate`` table: ASCII stays, the Arabic block U+0600-U+067F becomes
-    0x80-0xFF, anything else 0x1A (one byte per character, so offsets do not move)."""
-
-    def __missing__(self, code: int) -> int:
-        if code < 0x80:
-            value = code
-        elif 0x600 <= code < 0x680:
-            value = 0x80 + code - 0x600
-        else:
-            value = 0x1A
-        self[code] = value
-        return value
-
-
-_ONE_BYTE = _OneByte()
+_JOIN_BATCH = 500  # documents joined and made one byte per character at a time
 
 
 @dataclass
@@ -377,7 +360,7 @@ class CorpusIndex:
     )
     _frequency: Counter[str] = field(default_factory=Counter, init=False, repr=False)
     _last_filter: tuple[str, np.ndarray] | None = field(default=None, init=False, repr=False)
-    _joined: tuple[bytes, list[int], PairIndex] | None = field(default=None, init=False, repr=False)
+    _joined: tuple[bytearray, list[int], PairIndex] | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def build(
@@ -487,7 +470,7 @@ class CorpusIndex:
             return np.array([i for i, (text, title) in enumerate(zip(self._texts, self._titles))
                              if needle in title or needle in text.text], dtype=np.int64)
         joined, starts, pairs = self._joined_texts()
-        key = needle.translate(_ONE_BYTE).encode("latin-1")
+        key = one_byte(needle)
         if len(key) < 2:
             return np.array(self._scan_joined(needle, key), dtype=np.int64)
         candidates = pairs.holding_pairs(key)
@@ -534,15 +517,17 @@ class CorpusIndex:
         letter typed."""
         self._joined_texts()
 
-    def _joined_texts(self) -> tuple[bytes, list[int], PairIndex]:
+    def _joined_texts(self) -> tuple[bytearray, list[int], PairIndex]:
         if self._joined is None or len(self._joined[1]) != len(self._ids):
-            starts, position, pieces = [], 0, []
+            starts, position, pieces, joined = [], 0, [], bytearray()
             for title, text in zip(self._titles, self._texts):
                 starts.append(position)
-                piece = f"{title}{_SEPARATOR}{text.text}{_SEPARATOR}"
-                pieces.append(piece)
-                position += len(piece)
-            joined = "".join(pieces).translate(_ONE_BYTE).encode("latin-1")
+                pieces.append(f"{title}{_SEPARATOR}{text.text}{_SEPARATOR}")
+                position += len(pieces[-1])
+                if len(pieces) == _JOIN_BATCH:  # short steps: the GUI thread runs between them
+                    joined += one_byte("".join(pieces))
+                    pieces.clear()
+            joined += one_byte("".join(pieces))
             self._joined = (joined, starts, PairIndex.of(joined, starts))
         return self._joined
 

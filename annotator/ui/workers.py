@@ -11,13 +11,13 @@ import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..core.progress import Progress
 from ..errors import AnnotatorError
 from ..storage import ProjectStore
-from .error_text import error_text
+from .error_text import error_text, phrase_text
 from .i18n import tr
 from .plain import plain_box, plain_label
 
@@ -57,22 +57,34 @@ class GeneratorWorker(QRunnable):
                         outcome = stop.value
                         break
                     done = step.done
-                    self.signals.progress.emit(step.done, step.total or 0, step.message)
-                    if self._cancel:
+                    # a core template ("Pre-annotated {title}") in the interface language
+                    told = _tell(self.signals.progress, step.done, step.total or 0, phrase_text(step.message))
+                    if self._cancel or not told:
                         steps.close()  # rolls back: nothing of a cancelled job stays
-                        self.signals.cancelled.emit()
+                        _tell(self.signals.cancelled)
                         return
             finally:
                 store.close()
         except AnnotatorError as error:
-            self.signals.failed.emit(error_text(error))
+            _tell(self.signals.failed, error_text(error))
             return
         except Exception as error:
-            self.signals.failed.emit(tr("Unexpected error: {error}").format(error=error) + "\n\n" + f"{traceback.format_exc(limit=3)}")
+            _tell(self.signals.failed, tr("Unexpected error: {error}").format(error=error) + "\n\n"
+                  + traceback.format_exc(limit=3))
             return
         if outcome is not None:
-            self.signals.result.emit(outcome)
-        self.signals.finished.emit(done)
+            _tell(self.signals.result, outcome)
+        _tell(self.signals.finished, done)
+
+
+def _tell(signal: SignalInstance, *values: object) -> bool:
+    """Emit, unless the window that was to hear it has gone (closed while the job ran):
+    then False, and the job stops as if cancelled."""
+    try:
+        signal.emit(*values)
+    except RuntimeError:  # "Signal source has been deleted"
+        return False
+    return True
 
 
 class CallWorker(QRunnable):

@@ -54,3 +54,17 @@ def test_numbers_in_both_keeps_the_common_ones_in_order():
 
     assert numbers_in_both(np.array([1, 4, 7, 9]), np.array([0, 4, 9, 12])).tolist() == [4, 9]
     assert numbers_in_both(np.array([], dtype=np.int64), np.array([1])).tolist() == []
+
+
+def test_one_byte_keeps_offsets_and_maps_ascii_and_the_arabic_block_one_to_one():
+    from annotator.core.pair_index import one_byte
+
+    text = "Aleppo حلب\x00é😀\ud800\u067f\u0600\u0640\u06ff"  # an emoji and a lone surrogate are one character each
+
+    encoded = one_byte(text)
+
+    assert len(encoded) == len(text)
+    assert encoded[:7] == b"Aleppo " and encoded[10] == 0
+    assert list(encoded[7:10]) == [0x80 + ord(c) - 0x600 for c in "حلب"]
+    assert encoded[11:14] == b"\x1a\x1a\x1a"  # é, the emoji, the surrogate share a byte
+    assert list(encoded[14:]) == [0xFF, 0x80, 0x80 + 0x40, 0x1A]  # U+06FF is past the block
