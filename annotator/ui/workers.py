@@ -100,10 +100,10 @@ class CallWorker(QRunnable):
         try:
             outcome = self.call()
         except Exception as error:  # reported, never raised into Qt's thread pool
-            self.signals.failed.emit(error_text(error) if isinstance(error, AnnotatorError) else str(error))
+            _tell(self.signals.failed, error_text(error) if isinstance(error, AnnotatorError) else str(error))
             return
-        self.signals.result.emit(outcome)
-        self.signals.finished.emit(1)
+        if _tell(self.signals.result, outcome):
+            _tell(self.signals.finished, 1)
 
 
 def call_in_background(call: Callable[[], object], on_result: Callable[[object], None],
