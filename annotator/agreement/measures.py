@@ -21,6 +21,8 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..errors import Phrase, joined
+
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 
 
@@ -50,8 +52,16 @@ class Coefficient:
 def _one_category(
     categories: Iterable[Hashable], items: int, what: str = "items"
 ) -> str:
-    names = ", ".join(sorted(str(c) for c in categories)) or "none"
-    return f"only one category ({names}) occurs in {items} {what}: chance agreement is total"
+    """Why chance agreement leaves nothing to correct; ``what``: "items", "subjects"
+    or "pairable units"."""
+    names = joined(sorted(str(c) for c in categories)) or Phrase("none")
+    values = {"names": names, "count": items}
+    if what == "subjects":
+        return Phrase("only one category ({names}) occurs in {count} subjects: chance agreement is total", values)
+    if what == "pairable units":
+        return Phrase("only one category ({names}) occurs in {count} pairable units: chance agreement is total",
+                      values)
+    return Phrase("only one category ({names}) occurs in {count} items: chance agreement is total", values)
 
 
 # --- Cohen's kappa -------------------------------------------------------------------
@@ -91,7 +101,7 @@ def cohen_kappa_from_pairs(
     """Cohen's kappa from a contingency table ``{(category_a, category_b): count}``."""
     n = sum(pairs.values())
     if n == 0:
-        return Coefficient.undefined("no items were rated by both coders")
+        return Coefficient.undefined(Phrase("no items were rated by both coders"))
     rows: Counter[Hashable] = Counter()
     cols: Counter[Hashable] = Counter()
     agree = 0
@@ -143,9 +153,9 @@ class FleissTally:
     def kappa(self) -> Coefficient:
         n, subjects = self.raters or 0, self.subjects
         if subjects == 0:
-            return Coefficient.undefined("no subjects were rated by every rater")
+            return Coefficient.undefined(Phrase("no subjects were rated by every rater"))
         if n < 2:
-            return Coefficient.undefined("fewer than two ratings per subject", subjects)
+            return Coefficient.undefined(Phrase("fewer than two ratings per subject"), subjects)
         m = subjects * n  # all ratings
         q = sum(t * t for t in self.totals.values())  # P_e * m^2
         p_bar = (self.sum_squares - m) / (m * (n - 1))
@@ -211,7 +221,7 @@ class AlphaTally:
     def alpha(self) -> Coefficient:
         n = sum(self.values.values())
         if n == 0:
-            return Coefficient.undefined("no unit was coded by two or more coders")
+            return Coefficient.undefined(Phrase("no unit was coded by two or more coders"))
         observed = sum(
             (Fraction(d, m - 1) for m, d in self._disagreeing.items()), Fraction(0)
         )  # sum over c != k of o_ck
@@ -264,7 +274,7 @@ def krippendorff_alpha(
         totals[c] += o
     n = sum(totals.values())
     if n == 0:
-        return Coefficient.undefined("no unit was coded by two or more coders")
+        return Coefficient.undefined(Phrase("no unit was coded by two or more coders"))
     delta = _distance(level, totals)
     observed = sum(o * delta(c, k) for (c, k), o in coincidences.items()) / n
     expected = sum(

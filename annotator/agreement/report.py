@@ -64,6 +64,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.model import Document, Status
 from ..core.progress import Progress
+from ..errors import Phrase, joined
 from .matching import MODES, Counts
 from .measures import Coefficient, cohen_kappa_from_pairs
 from .scoring import (
@@ -115,11 +116,9 @@ class AgreementJob:
         documents = [
             d for d in self.store.document_ids() if len(counted.get(d, ())) >= 2
         ]
-        tally = _Tally(
-            self.annotators, "touched" if self.include_unfinished else "marked done"
-        )
+        tally = _Tally(self.annotators, touched=self.include_unfinished)
         schema = self.store.schema
-        yield Progress(0, len(documents), "agreement")
+        yield Progress(0, len(documents), Phrase("agreement"))
         for done, document_id in enumerate(documents, start=1):
             document = self.store.document(document_id)
             work = {
@@ -179,9 +178,9 @@ def agreement_report(
 
 # --- pooling documents ---------------------------------------------------------------
 class _Tally:
-    def __init__(self, annotators: list[str], counted_word: str) -> None:
+    def __init__(self, annotators: list[str], touched: bool) -> None:
         self.annotators = annotators
-        self.counted_word = counted_word  # how a document comes to count, for the notes
+        self.touched = touched  # how a document comes to count, for the notes
         self.pairs = {pair: PairScores() for pair in combinations(annotators, 2)}
         self.group = GroupTally(len(annotators))
         self.rows: list[dict[str, Any]] = []
@@ -199,13 +198,13 @@ class _Tally:
 
     def report(self, scope: dict[str, Any], strangers: list[str]) -> dict[str, Any]:
         """The report dict; ``strangers`` are selected annotators with no work at all."""
-        notes = _Notes(self.counted_word)
+        notes = _Notes(self.touched)
         for name in strangers:
             where = f"/annotators/{self.annotators.index(name)}"
-            notes.add(where, f"{name} has no work in this project")
+            notes.add(where, Phrase("{name} has no work in this project", {"name": name}))
         if len(self.annotators) < 2:
-            count = len(self.annotators)
-            notes.add("/pairs", f"{count} annotator(s) selected: nothing to compare")
+            notes.add("/pairs", Phrase("{count} annotator(s) selected: nothing to compare",
+                                       {"count": len(self.annotators)}))
         listed = list(enumerate(self.pairs.items()))
         confusion = sum((s.confusion for s in self.pairs.values()), Counter())
         return {
@@ -233,14 +232,15 @@ class _Tally:
             scores,
             notes,
             [
-                ("span_exact", scores.span_total("exact"), "entity span"),
-                ("span_overlap", scores.span_total("overlap"), "entity span"),
+                ("span_exact", scores.span_total("exact"), Phrase("entity span")),
+                ("span_overlap", scores.span_total("overlap"), Phrase("entity span")),
             ],
         )
         kappa = scores.kappa()
         if kappa.value is None and scores.documents:
             notes.add(
-                f"{where}/token_cohen_kappa", f"{pair[0]}/{pair[1]}: {kappa.reason}"
+                f"{where}/token_cohen_kappa",
+                Phrase("{a}/{b}: {reason}", {"a": pair[0], "b": pair[1], "reason": kappa.reason}),
             )
         entry.update(
             token_cohen_kappa=kappa.value,
@@ -255,7 +255,8 @@ def _events(
     index: int, pair: tuple[str, str], scores: PairScores, notes: _Notes
 ) -> dict[str, Any]:
     figures = [
-        (f"{kind}_{mode}", scores.events[mode][kind], f"event {kind}")
+        (f"{kind}_{mode}", scores.events[mode][kind],
+         Phrase("event trigger") if kind == "trigger" else Phrase("event argument"))
         for kind in ("trigger", "argument")
         for mode in MODES
     ]
@@ -274,7 +275,9 @@ def _attributions(
 
 
 def _attribution_word(kind: str) -> str:
-    return "attribution" if kind == "attribution" else f"attribution {kind}"
+    words = {"attribution": Phrase("attribution"), "source": Phrase("attribution source"),
+             "cue": Phrase("attribution cue"), "content": Phrase("attribution content")}
+    return words[kind]
 
 
 def _figures(
@@ -291,10 +294,10 @@ def _figures(
     """
     a, b = pair
     if scores.documents == 0:
-        reason = (
-            f"{a} and {b} have no document in common that both {notes.counted_word}"
-        )
-        notes.add(where, reason)
+        values = {"a": a, "b": b}
+        notes.add(where, Phrase("{a} and {b} have no document in common that both touched", values)
+                  if notes.touched else
+                  Phrase("{a} and {b} have no document in common that both marked done", values))
     entry: dict[str, Any] = {"a": a, "b": b, "documents": scores.documents}
     for key, counts, what in figures:
         if scores.documents:
@@ -331,14 +334,13 @@ def _note_undefined(
     counts: Counts, where: str, notes: _Notes, pair: tuple[str, str], what: str
 ) -> None:
     a, b = pair
+    values = {"a": a, "b": b, "what": what}
     if counts.f1 is None:
-        notes.add(where, f"neither {a} nor {b} marked any {what}")
+        notes.add(where, Phrase("neither {a} nor {b} marked any {what}", values))
     elif counts.precision is None:
-        notes.add(
-            f"{where}/precision", f"{b} marked no {what}: no precision against {a}"
-        )
+        notes.add(f"{where}/precision", Phrase("{b} marked no {what}: no precision against {a}", values))
     elif counts.recall is None:
-        notes.add(f"{where}/recall", f"{a} marked no {what}: no recall for {b}")
+        notes.add(f"{where}/recall", Phrase("{a} marked no {what}: no recall for {b}", values))
 
 
 def _group_figures(
@@ -355,20 +357,19 @@ def _token_figures(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     fleiss, alpha = group.fleiss.kappa(), group.alpha.alpha()
     if group.fleiss_documents == 0:
-        everyone = ", ".join(annotators)
+        everyone = {"annotators": joined(annotators)}
         fleiss = Coefficient.undefined(
-            f"no document that every annotator ({everyone}) {notes.counted_word}"
+            Phrase("no document that every annotator ({annotators}) touched", everyone) if notes.touched
+            else Phrase("no document that every annotator ({annotators}) marked done", everyone)
         )
     if group.alpha_documents == 0:
-        alpha = Coefficient.undefined(
-            f"no document that two or more annotators {notes.counted_word}"
-        )
+        alpha = Coefficient.undefined(_no_two(notes))
     for where, coefficient in (
         ("/token_fleiss_kappa", fleiss),
         ("/token_krippendorff_alpha", alpha),
     ):
         if coefficient.value is None:
-            notes.add(where, coefficient.reason or "undefined")
+            notes.add(where, coefficient.reason or Phrase("undefined"))
     figures = {
         "token_fleiss_kappa": fleiss.value,
         "token_krippendorff_alpha": alpha.value,
@@ -391,14 +392,16 @@ def _unitizing_figures(
     for label, value in per_label.items():
         if value is None:
             reasons = group.unitizing_reasons[label].items()
-            text = "; ".join(f"{r} (in {_documents(n)})" for r, n in reasons)
+            text = joined([Phrase("{reason} (in 1 document)", {"reason": r}) if n == 1 else
+                           Phrase("{reason} (in {count} documents)", {"reason": r, "count": n})
+                           for r, n in reasons], semicolons=True)
             notes.add(f"/unitizing_alpha/{pointer_token(label)}", text)
     overall = mean(group.unitizing_overall)
     if overall is None:
         reason = (
-            "no annotator marked an entity span in the documents read"
+            Phrase("no annotator marked an entity span in the documents read")
             if group.alpha_documents
-            else f"no document that two or more annotators {notes.counted_word}"
+            else _no_two(notes)
         )
         notes.add("/unitizing_alpha_overall", reason)
     figures = {"unitizing_alpha": per_label, "unitizing_alpha_overall": overall}
@@ -413,8 +416,10 @@ def _unitizing_figures(
     return figures, details
 
 
-def _documents(count: int) -> str:
-    return "1 document" if count == 1 else f"{count} documents"
+def _no_two(notes: _Notes) -> Phrase:
+    if notes.touched:
+        return Phrase("no document that two or more annotators touched")
+    return Phrase("no document that two or more annotators marked done")
 
 
 def _matrix(counts: Counter) -> dict[str, dict[str, int]]:
@@ -443,11 +448,9 @@ def _document_row(
     defined = [k.value for k in kappas if k.value is not None]
     row_notes = {}
     if exact.f1 is None:
-        row_notes["span_exact_f1"] = row_notes["span_overlap_f1"] = (
-            "no annotator marked an entity span"
-        )
+        row_notes["span_exact_f1"] = row_notes["span_overlap_f1"] = Phrase("no annotator marked an entity span")
     if not defined:
-        row_notes["token_cohen_kappa"] = kappas[0].reason if kappas else "no pair"
+        row_notes["token_cohen_kappa"] = kappas[0].reason if kappas else Phrase("no pair")
     if unitizing.value is None:
         row_notes["unitizing_alpha"] = unitizing.reason
     return {
@@ -471,9 +474,9 @@ def _rank(row: dict[str, Any]) -> tuple:
 
 # --- notes ---------------------------------------------------------------------------
 class _Notes:
-    def __init__(self, counted_word: str) -> None:
+    def __init__(self, touched: bool) -> None:
         self.items: list[dict[str, str]] = []
-        self.counted_word = counted_word
+        self.touched = touched  # a document counts when touched (else when marked done)
 
     def add(self, where: str, reason: str) -> None:
         self.items.append({"where": where, "reason": reason})

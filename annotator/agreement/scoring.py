@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..core.model import Annotations, Document
 from ..core.schema import Schema
+from ..errors import Phrase
 from ..nlp.tags import Offsets
 from .matching import MODES, CharSpan, Counts, overlap_matching, span_counts_by_label
 from .measures import AlphaTally, Coefficient, FleissTally, cohen_kappa_from_pairs
@@ -161,7 +162,7 @@ class GroupTally:
             if coefficient.value is not None:
                 self.unitizing_labels[str(label)].append(coefficient.value)
             else:
-                reason = coefficient.reason or "undefined"
+                reason = coefficient.reason or Phrase("undefined")
                 self.unitizing_reasons[str(label)][reason] += 1
 
 
@@ -176,7 +177,7 @@ def group_categories(
 def document_unitizing(document: Document, work: dict[str, Work]) -> UnitizingResult:
     """alpha_U of one document: its characters, the annotators in ``work`` as raters."""
     if not document.text:
-        return UnitizingResult(Coefficient.undefined("the document has no text"))
+        return UnitizingResult(Coefficient.undefined(Phrase("the document has no text")))
     units = [(s, e, name, label) for name, w in work.items() for s, e, label in w.spans]
     return unitizing_alpha(units, list(work), 0, len(document.text))
 

@@ -33,6 +33,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from ..errors import Phrase
 from .measures import Coefficient
 
 Unit = tuple[int, int, Hashable, Hashable]  # (start, end, rater, category)
@@ -61,7 +62,7 @@ def unitizing_alpha(
         raise ValueError("unitizing alpha needs at least two raters")
     grouped, dropped = _group(units, set(raters), begin, end)
     if not grouped:
-        return UnitizingResult(Coefficient.undefined("no rater marked any unit"))
+        return UnitizingResult(Coefficient.undefined(Phrase("no rater marked any unit")))
     categories = {
         category: _category_alpha(by_rater, raters, begin, end)
         for category, by_rater in grouped.items()
@@ -111,7 +112,7 @@ def _overall(categories: dict[Hashable, Coefficient]) -> Coefficient:
     expected = sum(c.expected or 0.0 for c in categories.values()) / len(categories)
     if expected == 0:
         return Coefficient.undefined(
-            "expected disagreement is 0 in every category",
+            Phrase("expected disagreement is 0 in every category"),
             observed=observed,
             expected=0.0,
         )
@@ -137,7 +138,7 @@ def _category_alpha(
     d_e = _expected(units, gaps, count, length)
     if d_e == 0:
         return Coefficient.undefined(
-            "expected disagreement is 0 (no unitization could differ)",
+            Phrase("expected disagreement is 0 (no unitization could differ)"),
             len(units),
             observed=d_o,
             expected=0.0,

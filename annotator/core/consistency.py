@@ -38,11 +38,11 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, TextIO
 
-from ..errors import AnnotatorError, ProjectError
+from ..errors import AnnotatorError, Phrase, ProjectError, joined
 from ..nlp.clitics import is_proclitic_chain, letters_of, strip_proclitics
 from .model import Annotations, Span
 from .progress import Progress
-from .schema import Schema
+from .schema import Schema, part_word
 from .search import (
     CorpusIndex,
     clitic_convention,
@@ -56,6 +56,7 @@ from .suggestions import MIN_RULE_LENGTH
 KINDS = ("damaged", "label", "unlabelled", "boundary", "event", "attribution", "convention")
 ARTICLE = "ال"
 REQUIRED_ROLES_KEY = "required_roles"
+ANY_ARGUMENT = "any argument"  # what an event with no required roles said and no argument lacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ class Place:
 class Finding:
     kind: str
     subject: str  # the normalised string, event type or missing part it is about
-    message: str
+    message: str  # English (a ``Phrase``: the window shows it in its language)
     places: tuple[Place, ...]
 
     @property
@@ -168,10 +169,11 @@ def _damaged(error: AnnotatorError, annotator: str) -> Finding:
     """A document (``annotator``: their labels on it) that could not be read; the message
     ends with ``str(error)``: file, document, table, row and what to do."""
     document_id = error.document if isinstance(error.document, str) else ""
-    whose = f"{annotator}'s labels on " if annotator else ""
-    return Finding("damaged", document_id,
-                   f"{whose}document {document_id!r} cannot be read and was not checked: {error}",
-                   (Place(document_id, annotator, None, None, ()),))
+    values = {"annotator": annotator, "document": document_id, "error": error}
+    message = (Phrase("{annotator}'s labels on document {document!r} cannot be read and was not checked: {error}",
+                      values) if annotator else
+               Phrase("document {document!r} cannot be read and was not checked: {error}", values))
+    return Finding("damaged", document_id, message, (Place(document_id, annotator, None, None, ()),))
 
 
 # --- reading the work once ------------------------------------------------------------
@@ -263,9 +265,12 @@ def _label_findings(names: list[_Named]) -> list[Finding]:
         if len(labels) < 2:
             continue
         who = sorted({n.annotator for n in group})
-        by = f"by one annotator ({who[0]})" if len(who) == 1 else f"across annotators ({', '.join(who)})"
-        counts = ", ".join(f"{label} {sum(n.span.label == label for n in group)}x" for label in labels)
-        findings.append(Finding("label", needle, f"«{needle}» is labelled {counts}, {by}",
+        counts = joined([Phrase("{label} {count}x", {"label": label, "count": sum(n.span.label == label for n in group)})
+                         for label in labels])
+        values = {"name": needle, "counts": counts, "annotator": who[0], "annotators": joined(who)}
+        message = (Phrase("«{name}» is labelled {counts}, by one annotator ({annotator})", values) if len(who) == 1
+                   else Phrase("«{name}» is labelled {counts}, across annotators ({annotators})", values))
+        findings.append(Finding("label", needle, message,
                                 tuple(_place(n.document_id, n.annotator, n.span) for n in group)))
     return findings
 
@@ -283,10 +288,20 @@ def _boundary_findings(names: list[_Named]) -> list[Finding]:
         forms = sorted({n.needle for n in group})
         if len(forms) < 2:
             continue
-        counts = " and ".join(f"«{form}» {sum(n.needle == form for n in group)}x" for form in forms)
-        findings.append(Finding("boundary", core, f"the same name is labelled with and without «ال»: {counts}",
+        counts = _and_joined([Phrase("«{form}» {count}x", {"form": form, "count": sum(n.needle == form for n in group)})
+                              for form in forms])
+        findings.append(Finding("boundary", core,
+                                Phrase("the same name is labelled with and without «ال»: {counts}", {"counts": counts}),
                                 tuple(_place(n.document_id, n.annotator, n.span) for n in group)))
     return findings
+
+
+def _and_joined(parts: list[str]) -> str:
+    """"a and b and c", with the word each language says."""
+    text = parts[0]
+    for part in parts[1:]:
+        text = Phrase("{before} and {after}", {"before": text, "after": part})
+    return text
 
 
 def _unlabelled_findings(collected: _Collected, index: CorpusIndex) -> list[Finding]:
@@ -305,7 +320,8 @@ def _unlabelled_findings(collected: _Collected, index: CorpusIndex) -> list[Find
         if places:
             findings.append(Finding(
                 "unlabelled", needle,
-                f"«{needle}» (labelled {', '.join(labels)} elsewhere) is left unlabelled {len(places)}x",
+                Phrase("«{name}» (labelled {labels} elsewhere) is left unlabelled {count}x",
+                       {"name": needle, "labels": joined(list(labels)), "count": len(places)}),
                 tuple(places)))
     return findings
 
@@ -347,10 +363,15 @@ def _convention_fix(text: str, span: Span, convention: str,
 
 
 def _convention_findings(breaches: dict[str, list[Place]], convention: str) -> list[Finding]:
-    what = ("takes in a proclitic the project's 'exclude' convention leaves out" if convention != "include"
-            else "leaves out proclitics the project's 'include' convention takes in")
-    return [Finding("convention", subject, f"«{subject}» {what} ({len(places)}x)", tuple(places))
-            for subject, places in breaches.items()]
+    findings = []
+    for subject, places in breaches.items():
+        values = {"name": subject, "count": len(places)}
+        message = (Phrase("«{name}» takes in a proclitic the project's 'exclude' convention leaves out ({count}x)",
+                          values) if convention != "include" else
+                   Phrase("«{name}» leaves out proclitics the project's 'include' convention takes in ({count}x)",
+                          values))
+        findings.append(Finding("convention", subject, message, tuple(places)))
+    return findings
 
 
 # --- events and attributions ----------------------------------------------------------
@@ -371,7 +392,7 @@ def _missing_roles(document_id: str, work: Annotations, schema: Schema,
         if required is not None:
             missing = [role for role in required if role not in filled]
         else:
-            missing = ["any argument"] if schema.roles_of(event.type) and not filled else []
+            missing = [ANY_ARGUMENT] if schema.roles_of(event.type) and not filled else []
         trigger = spans.get(event.trigger)
         for role in missing:
             found[(event.type, role)].append(Place(
@@ -380,10 +401,17 @@ def _missing_roles(document_id: str, work: Annotations, schema: Schema,
 
 
 def _event_findings(found: dict[tuple[str, str], list[Place]]) -> list[Finding]:
-    return [Finding("event", f"{event_type}/{role}",
-                    f"{event_type} events without {role if role == 'any argument' else 'a ' + role} "
-                    f"({len(places)}x)", tuple(places))
-            for (event_type, role), places in found.items()]
+    findings = []
+    for (event_type, role), places in found.items():
+        values = {"type": event_type, "role": role, "count": len(places)}
+        if role == ANY_ARGUMENT:
+            subject = Phrase("{type}/any argument", values)
+            message = Phrase("{type} events without any argument ({count}x)", values)
+        else:
+            subject = Phrase("{type}/{role}", values)
+            message = Phrase("{type} events without a {role} ({count}x)", values)
+        findings.append(Finding("event", subject, message, tuple(places)))
+    return findings
 
 
 def _missing_parts(document_id: str, work: Annotations, found: dict[str, list[Place]]) -> None:
@@ -398,8 +426,13 @@ def _missing_parts(document_id: str, work: Annotations, found: dict[str, list[Pl
 
 
 def _attribution_findings(found: dict[str, list[Place]]) -> list[Finding]:
-    return [Finding("attribution", part, f"attributions without a {part} ({len(places)}x)", tuple(places))
-            for part, places in found.items()]
+    findings = []
+    for part, places in found.items():
+        count = {"count": len(places)}
+        message = (Phrase("attributions without a source ({count}x)", count) if part == "source"
+                   else Phrase("attributions without a content ({count}x)", count))
+        findings.append(Finding("attribution", part_word(part), message, tuple(places)))
+    return findings
 
 
 # --- printing -------------------------------------------------------------------------

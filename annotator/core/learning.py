@@ -110,7 +110,7 @@ def train(
     total = len(sources) + 1
     for n, (document_id, annotator) in enumerate(sources):
         examples.append(_labelled(store, document_id, annotator, chosen, trainers))
-        yield Progress(n + 1, total, f"read {document_id}")
+        yield Progress(n + 1, total, Phrase("read {document}", {"document": document_id}))
     examples.extend(_rejected_elsewhere(store, sources, trainers, chosen))
     _refuse_empty(store, examples, chosen)
     model: Model | None = None
@@ -122,7 +122,7 @@ def train(
         "annotators": trainers, "documents": len(sources), "labels": chosen,
         "tokens": sum(len(s.words) for doc in examples for s in doc),
     }
-    yield Progress(total, total, "trained")
+    yield Progress(total, total, Phrase("trained"))
     return model
 
 

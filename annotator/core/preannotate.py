@@ -28,7 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import ValidationError
+from ..errors import Phrase, ValidationError
 from ..nlp import ner
 from .model import Document
 from .progress import Progress
@@ -118,12 +118,12 @@ def preannotate(
     if not status.ready:
         raise ner.ModelNotInstalled(status.message)
     total = len(documents)
-    yield Progress(0, total, "Loading the NER model")
+    yield Progress(0, total, Phrase("Loading the NER model"))
     recognizer = ner.load_recognizer(model_path)
     found: dict[str, list[Place]] = {}
     for done, document in enumerate(documents, start=1):
         found[document.id] = suggest_entities(recognizer, document, mapping)
-        yield Progress(done, total, f"Pre-annotated {document.title}")
+        yield Progress(done, total, Phrase("Pre-annotated {title}", {"title": document.title}))
     with store.atomic():
         for document_id, places in found.items():
             save_model_suggestions(

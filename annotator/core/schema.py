@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import SchemaError
+from ..errors import Phrase, SchemaError
 from .json_settings import load_json
 
 LAYERS = ("entity", "event", "attribution")
@@ -25,6 +25,19 @@ ATTRIBUTION_PARTS = tuple(PART_LABELS.values())  # the labels, in reading order
 def part_label(part: str) -> str:
     """The label of an attribution part ("cue" -> "CUE")."""
     return PART_LABELS[part]
+
+
+def layer_word(layer: str | None) -> str:
+    """A layer as a word of a message ("entity"): the same text, which the interface
+    shows in its language; anything else as it is."""
+    words = {"entity": Phrase("entity"), "event": Phrase("event"), "attribution": Phrase("attribution")}
+    return words.get(str(layer), str(layer))
+
+
+def part_word(part: str) -> str:
+    """An attribution part ("source", "cue", "content") as a word of a message."""
+    words = {"source": Phrase("source"), "cue": Phrase("cue"), "content": Phrase("content")}
+    return words.get(part, part)
 
 
 def attribution_part(label: str) -> str | None:

@@ -48,7 +48,7 @@ from ..core.model import (
 )
 from ..core.notes import Note, joined_by_target, with_notes
 from ..core.schema import attribution_part, part_label
-from ..errors import InputError, Phrase
+from ..errors import InputError, Phrase, counted, joined
 from .textio import read_lines, read_text
 
 ATTRIBUTION_TYPE = "Attribution"
@@ -526,17 +526,19 @@ def _read_tree(
 
 def _skipped_messages(skipped: dict[str, Counter[str]]) -> list[str]:
     messages = []
-    for kind in _NOT_KEPT.values():
+    for line, kind in _NOT_KEPT.items():
         files = {name: counts[kind] for name, counts in skipped.items() if counts[kind]}
         if files:
             total = sum(files.values())
-            shown = ", ".join(f"{name} ({n})" for name, n in list(files.items())[:20])
-            more = f" and {len(files) - 20} more" if len(files) > 20 else ""
-            messages.append(
-                f"{total} brat {kind} line{'s' if total > 1 else ''} not imported "
-                f"(the project has no place for them), in {len(files)} "
-                f"file{'s' if len(files) > 1 else ''}: {shown}{more}"
-            )
+            shown = joined([Phrase("{name} ({count})", {"name": name, "count": n})
+                            for name, n in list(files.items())[:20]])
+            more = Phrase(" and {count} more", {"count": len(files) - 20}) if len(files) > 20 else ""
+            lines = (counted(total, "1 brat note (#) line", "{count} brat note (#) lines") if line == "#"
+                     else counted(total, "1 brat normalisation (N) line", "{count} brat normalisation (N) lines"))
+            messages.append(Phrase(
+                "{lines} not imported (the project has no place for them), in {files}: {shown}{more}",
+                {"lines": lines, "files": counted(len(files), "1 file", "{count} files"),
+                 "shown": shown, "more": more}))
     return messages
 
 

@@ -13,7 +13,8 @@ from typing import Any
 from ..core.model import Annotations, Attribution, Document, Event, Span, next_id
 from ..core.notes import exported_notes
 from ..core.progress import Progress
-from ..core.schema import ATTRIBUTION_PARTS, Schema, part_label
+from ..core.schema import ATTRIBUTION_PARTS, Schema, layer_word, part_label, part_word
+from ..errors import Phrase
 from .brat import _UNSAFE_NAME, ATTRIBUTION_TYPE, NO_CUE, STATUS_SUFFIX, brat_name
 
 
@@ -83,9 +84,11 @@ def _file_name(name: str, used: set[str], what: str, warnings: list[str]) -> str
         candidate = f"{safe}-{number}"
     used.add(candidate.casefold())
     if candidate != name:
+        values = {"name": name, "written": candidate}
         warnings.append(
-            f"{what} {name!r} is written as {candidate!r}: "
-            f"a file name cannot be {name!r} here"
+            Phrase("annotator {name!r} is written as {written!r}: a file name cannot be {name!r} here", values)
+            if what == "annotator" else
+            Phrase("document {name!r} is written as {written!r}: a file name cannot be {name!r} here", values)
         )
     return candidate
 
@@ -99,10 +102,9 @@ def _write_document(
     warnings: list[str],
 ) -> None:
     if "\r" in document.text:
-        warnings.append(
-            f"{document.id}: the text has CR line breaks; brat counts CR LF as one "
-            f"character (nlplab/brat#853), so brat shows its spans shifted"
-        )
+        warnings.append(Phrase(
+            "{document}: the text has CR line breaks; brat counts CR LF as one character "
+            "(nlplab/brat#853), so brat shows its spans shifted", {"document": document.id}))
     lines = ann_lines(document, annotations, warnings, schema)
     (folder / f"{stem}.txt").write_text(document.text, encoding="utf-8", newline="")
     ann_text = "".join(f"{line}\n" for line in lines)
@@ -168,8 +170,8 @@ def _note_lines(annotations: Annotations, brat_ids: dict[str, str], where: str,
         text = " ".join(note.text.replace("\t", " ").splitlines())
         lines.append(f"#{len(lines) + 1}\tAnnotatorNotes {target}\t{text}")
     if left_out:
-        warnings.append(f"{where}: {left_out} note(s) on the document left out: brat's "
-                        "AnnotatorNotes hang on an annotation (JSONL keeps them)")
+        warnings.append(Phrase("{where}: {count} note(s) on the document left out: brat's AnnotatorNotes hang "
+                               "on an annotation (JSONL keeps them)", {"where": where, "count": left_out}))
     return lines
 
 
@@ -238,23 +240,17 @@ def _span_line(
     span: Span, brat_id: str, label: str, text: str, where: str, warnings: list[str]
 ) -> str | None:
     if not 0 <= span.start <= span.end <= len(text):
-        warnings.append(
-            f"{where}: span {span.id} ({span.start}-{span.end}) is outside the text; "
-            f"left out"
-        )
+        warnings.append(Phrase("{where}: span {span} ({start}-{end}) is outside the text; left out",
+                               {"where": where, "span": span.id, "start": span.start, "end": span.end}))
         return None
     fragments = _fragments(text, span.start, span.end)
     if not fragments:
-        warnings.append(
-            f"{where}: span {span.id} holds only line breaks, which brat cannot "
-            f"show; left out"
-        )
+        warnings.append(Phrase("{where}: span {span} holds only line breaks, which brat cannot show; left out",
+                               {"where": where, "span": span.id}))
         return None
     if (fragments[0][0], fragments[-1][1]) != (span.start, span.end):
-        warnings.append(
-            f"{where}: span {span.id} starts or ends with a line break, which brat "
-            f"cannot show; written without it"
-        )
+        warnings.append(Phrase("{where}: span {span} starts or ends with a line break, which brat cannot show; "
+                               "written without it", {"where": where, "span": span.id}))
     offsets = ";".join(f"{s} {e}" for s, e in fragments)
     shown = " ".join(text[s:e] for s, e in fragments)
     return f"{brat_id}\t{label} {offsets}\t{shown}"
@@ -269,19 +265,15 @@ def _event_line(
 ) -> str | None:
     trigger = span_ids.get(event.trigger)
     if trigger is None:
-        warnings.append(
-            f"{where}: event {event.id} is left out: its trigger {event.trigger} "
-            f"was not written"
-        )
+        warnings.append(Phrase("{where}: event {event} is left out: its trigger {trigger} was not written",
+                               {"where": where, "event": event.id, "trigger": event.trigger}))
         return None
     words = [f"{brat_name(event.type)}:{trigger}"]
     seen: dict[str, int] = {}
     for argument in event.arguments:
         if argument.span not in span_ids:
-            warnings.append(
-                f"{where}: event {event.id} loses its {argument.role} "
-                f"{argument.span}, which was not written"
-            )
+            warnings.append(Phrase("{where}: event {event} loses its {role} {span}, which was not written",
+                                   {"where": where, "event": event.id, "role": argument.role, "span": argument.span}))
             continue
         seen[argument.role] = seen.get(argument.role, 0) + 1
         number = str(seen[argument.role]) if seen[argument.role] > 1 else ""
@@ -306,14 +298,12 @@ def _attribution_lines(
         if span_id is not None and span_id in span_ids:
             parts[part] = span_id
         elif span_id is not None:
-            warnings.append(
-                f"{where}: attribution {attribution.id} loses its {part} "
-                f"{span_id}, which was not written"
-            )
+            warnings.append(Phrase("{where}: attribution {attribution} loses its {part} {span}, which was not written",
+                                   {"where": where, "attribution": attribution.id, "part": part_word(part),
+                                    "span": span_id}))
     if not parts:
-        warnings.append(
-            f"{where}: attribution {attribution.id} has no span to write; left out"
-        )
+        warnings.append(Phrase("{where}: attribution {attribution} has no span to write; left out",
+                               {"where": where, "attribution": attribution.id}))
         return None, None
     stand_in = None
     if "cue" in parts:
@@ -344,20 +334,17 @@ def _attribute_lines(
             if value is False or value is None:
                 continue  # brat's binary attributes: absent means false
             if not _declared(schema, name, layer):
-                warnings.append(
-                    f"{where}: attribute {name}={value!r} of {brat_id} is left out: "
-                    f"the schema does not declare it for the {layer} layer, so "
-                    f"annotation.conf cannot"
-                )
+                warnings.append(Phrase(
+                    "{where}: attribute {name}={value!r} of {id} is left out: the schema does not declare it "
+                    "for the {layer} layer, so annotation.conf cannot",
+                    {"where": where, "name": name, "value": value, "id": brat_id, "layer": layer_word(layer)}))
                 continue
             words = [_brat_attribute(name), brat_id]
             words += [] if value is True else [str(value)]
             line = " ".join(words)
             if " " in str(value) or any(c in line for c in "\t\r\n"):
-                warnings.append(
-                    f"{where}: attribute {name}={value!r} of {brat_id} cannot be "
-                    f"written in brat; left out"
-                )
+                warnings.append(Phrase("{where}: attribute {name}={value!r} of {id} cannot be written in brat; left out",
+                                       {"where": where, "name": name, "value": value, "id": brat_id}))
                 continue
             lines.append(f"A{len(lines) + 1}\t{line}")
     return lines

@@ -17,7 +17,8 @@ from typing import TextIO
 
 from ..core.model import Annotations, Document, ImportRecord, Span, Status
 from ..core.progress import Progress
-from ..errors import InputError
+from ..core.schema import layer_word
+from ..errors import InputError, Phrase, counted, joined
 from ..nlp import tags as tagging
 from ..nlp.tokens import document_sentences
 from .textio import read_lines
@@ -220,51 +221,52 @@ class _Report:
     def messages(self, align: str) -> list[str]:
         messages = []
         if self.links:
-            kinds = ", ".join(f"{n} {kind}" for kind, n in self.links.items())
-            messages.append(
-                f"CoNLL tags spans only, so these were not exported: {kinds}"
-            )
+            kinds = joined([_LINK_WORDS[kind](n) for kind, n in self.links.items()])
+            messages.append(Phrase("CoNLL tags spans only, so these were not exported: {kinds}", {"kinds": kinds}))
         if self.other_layers:
-            layers = ", ".join(
-                f"{layer} ({n})" for layer, n in self.other_layers.most_common()
-            )
-            messages.append(
-                f"{_spans_count(self.other_layers)} not exported, being in layers not "
-                f"asked for with --layer: {layers}"
-            )
+            layers = joined([Phrase("{name} ({count})", {"name": layer_word(layer), "count": n})
+                             for layer, n in self.other_layers.most_common()])
+            messages.append(Phrase("{spans} not exported, being in layers not asked for with --layer: {layers}",
+                                   {"spans": _spans_count(self.other_layers), "layers": layers}))
         if self.overlapping:
-            messages.append(
-                f"{_spans_count(self.overlapping)} left out because a BIO column "
-                "cannot hold overlapping spans of one layer (the outer span was kept), "
-                "in " + _documents(self.overlapping)
-            )
+            messages.append(Phrase(
+                "{spans} left out because a BIO column cannot hold overlapping spans of one layer "
+                "(the outer span was kept), in {documents}",
+                {"spans": _spans_count(self.overlapping), "documents": _documents(self.overlapping)}))
         if self.dropped:
-            whole = "whole " if align == "contract" else ""
+            values = {"spans": _spans_count(self.dropped), "align": tagging.align_word(align),
+                      "documents": _documents(self.dropped)}
             messages.append(
-                f"{_spans_count(self.dropped)} dropped for covering no {whole}token "
-                f"({align} alignment), in " + _documents(self.dropped)
-            )
+                Phrase("{spans} dropped for covering no whole token ({align} alignment), in {documents}", values)
+                if align == "contract" else
+                Phrase("{spans} dropped for covering no token ({align} alignment), in {documents}", values))
         if self.unknown:
-            labels = ", ".join(
-                f"{label} ({n})" for label, n in self.unknown.most_common()
-            )
-            messages.append(
-                f"{_spans_count(self.unknown)} not exported, as the schema does not "
-                f"know the label: {labels}"
-            )
+            labels = joined([Phrase("{name} ({count})", {"name": label, "count": n})
+                             for label, n in self.unknown.most_common()])
+            messages.append(Phrase("{spans} not exported, as the schema does not know the label: {labels}",
+                                   {"spans": _spans_count(self.unknown), "labels": labels}))
         return messages
 
 
-def _spans_count(counts: Counter[str]) -> str:
-    total = sum(counts.values())
-    return f"{total} span was" if total == 1 else f"{total} spans were"
+# What a tag column cannot hold, said with its count ("3 event arguments").
+_LINK_WORDS = {
+    "event arguments": lambda n: Phrase("{count} event arguments", {"count": n}),
+    "attributions (source-cue-content links)":
+        lambda n: Phrase("{count} attributions (source-cue-content links)", {"count": n}),
+}
 
 
-def _documents(counts: Counter[str], shown: int = 20) -> str:
-    names = [f"{name} ({n})" for name, n in counts.items()]
-    more = f" and {len(names) - shown} more" if len(names) > shown else ""
-    noun = "document" if len(names) == 1 else "documents"
-    return f"{len(names)} {noun}: " + ", ".join(names[:shown]) + more
+def _spans_count(counts: Counter[str]) -> Phrase:
+    """"1 span was", "3 spans were": the subject of a sentence the caller ends."""
+    return counted(sum(counts.values()), "1 span was", "{count} spans were")
+
+
+def _documents(counts: Counter[str], shown: int = 20) -> Phrase:
+    names = [Phrase("{name} ({count})", {"name": name, "count": n}) for name, n in counts.items()]
+    more = Phrase(" and {count} more", {"count": len(names) - shown}) if len(names) > shown else ""
+    values = {"count": len(names), "names": joined(names[:shown]), "more": more}
+    return (Phrase("1 document: {names}{more}", values) if len(names) == 1
+            else Phrase("{count} documents: {names}{more}", values))
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from ..core.model import (
 from ..core.notes import notes_from_json, notes_json, with_notes
 from ..core.progress import Progress
 from ..core.schema import attribution_part
-from ..errors import InputError
+from ..errors import InputError, Phrase, joined
 from .textio import read_lines
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
@@ -65,9 +65,11 @@ def read_jsonl(
     if not seen_any:
         raise InputError("empty file: no JSON lines", file=str(path))
     if not_accepted and warnings is not None:
-        answers = ", ".join(f"{n} {answer!r}" for answer, n in sorted(not_accepted.items()))
-        warnings.append(f"{sum(not_accepted.values())} Prodigy tasks not accepted were not "
-                        f"imported (answers: {answers}); only 'accept' tasks become labels")
+        answers = joined([Phrase("{count} {answer!r}", {"count": n, "answer": answer})
+                          for answer, n in sorted(not_accepted.items())])
+        warnings.append(Phrase("{count} Prodigy tasks not accepted were not imported (answers: {answers}); "
+                               "only 'accept' tasks become labels",
+                               {"count": sum(not_accepted.values()), "answers": answers}))
 
 
 def _parse_line(line: str) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import AnnotatorError
+from ..errors import AnnotatorError, Phrase, joined
 from .clitics import camel_data_dir, catalogue_ready
 from .tags import parse_tag, tags_to_spans
 
@@ -71,24 +71,20 @@ class ModelStatus:
         return None if self.catalogue else CATALOGUE_INSTALL
 
     @property
-    def message(self) -> str:
+    def message(self) -> Phrase:
+        """What is on disk and, when the model cannot be loaded, what to run (a template,
+        so the window says it in its language)."""
         if self.ready:
-            return f"the NER model is installed in {self.path}"
+            return Phrase("the NER model is installed in {path}", {"path": str(self.path)})
         if not self.installed and self.default_model:
-            return (
-                f"camel-tools' NER model is not installed (looked in {self.path}); "
-                f"install it with: {NER_INSTALL}"
-            )
+            return Phrase("camel-tools' NER model is not installed (looked in {path}); install it with: {command}",
+                          {"path": str(self.path), "command": NER_INSTALL})
         if not self.installed:
-            return (
-                f"no NER model in {self.path} (missing {', '.join(self.missing)}); "
-                "choose a folder saved with save_pretrained"
-            )
-        catalogue = camel_data_dir() / "catalogue.json"
-        return (
-            f"camel-tools' data catalogue is missing ({catalogue}) and loading the "
-            f"model would download it; run: {CATALOGUE_INSTALL}"
-        )
+            return Phrase("no NER model in {path} (missing {missing}); choose a folder saved with save_pretrained",
+                          {"path": str(self.path), "missing": joined(list(self.missing))})
+        return Phrase("camel-tools' data catalogue is missing ({catalogue}) and loading the model would download "
+                      "it; run: {command}",
+                      {"catalogue": str(camel_data_dir() / "catalogue.json"), "command": CATALOGUE_INSTALL})
 
 
 def model_status(model_path: str | Path | None = None) -> ModelStatus:
@@ -96,7 +92,7 @@ def model_status(model_path: str | Path | None = None) -> ModelStatus:
     path = Path(model_path) if model_path is not None else default_model_path()
     missing = [name for name in _CONFIG_FILES if not (path / name).is_file()]
     if not any((path / name).is_file() for name in _WEIGHT_FILES):
-        missing.append(" or ".join(_WEIGHT_FILES))
+        missing.append(Phrase("{first} or {second}", {"first": _WEIGHT_FILES[0], "second": _WEIGHT_FILES[1]}))
     return ModelStatus(path, tuple(missing), catalogue_ready(), model_path is None)
 
 

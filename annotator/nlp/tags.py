@@ -31,6 +31,13 @@ _PREFIXES = frozenset("BIESLU")
 _BILOU_AS_BIOES = {"L": "E", "U": "S"}
 
 
+def align_word(mode: str) -> str:
+    """An alignment mode as a word of a message ("split alignment"): the option's own
+    name in English, which the interface says in its language."""
+    words = {"split": Phrase("split"), "expand": Phrase("expand"), "contract": Phrase("contract")}
+    return words.get(mode, mode)
+
+
 @lru_cache(maxsize=4096)
 def parse_tag(tag: str) -> tuple[str, str] | None:
     """``(prefix, label)`` of a tag, ``("O", "")`` for ``O``; ``None`` if malformed."""

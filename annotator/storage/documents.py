@@ -132,7 +132,7 @@ class DocumentRows(StoreParts):
         overview = []
         for doc_id in ids:
             if type(doc_id) is not str:  # it cannot be opened at all
-                found.append(document_check(doc_id, file).wrong("id", "text", doc_id))
+                found.append(document_check(doc_id, file).wrong("id", Phrase("text"), doc_id))
                 continue
             overview.append((doc_id, named.get(doc_id), statuses.get(doc_id, Status.NEW), counts.get(doc_id, 0)))
         return overview

@@ -424,6 +424,10 @@
       <translation>لا يشترك أيّ موسِّمَين في مستند.</translation>
     </message>
     <message>
+      <source>Why some figures could not be computed:</source>
+      <translation>لماذا تعذّر حساب بعض الأرقام:</translation>
+    </message>
+    <message>
       <source>Per label</source>
       <translation>لكل وسم</translation>
     </message>
@@ -1632,6 +1636,14 @@
       <translation>محاذاة CoNLL</translation>
     </message>
     <message>
+      <source>{before}; {after}</source>
+      <translation>{before}؛ {after}</translation>
+    </message>
+    <message>
+      <source> ({count} warnings: {warnings})</source>
+      <translation> (تحذيرات عددها {count}: {warnings})</translation>
+    </message>
+    <message>
       <source>CoNLL layer</source>
       <translation>طبقة CoNLL</translation>
     </message>
@@ -1660,6 +1672,154 @@
       <translation>الإسناد {id}: {part}</translation>
     </message>
     <message>
+      <source>only one category ({names}) occurs in {count} items: chance agreement is total</source>
+      <translation>لا تظهر إلا فئة واحدة ({names}) في {count} من العناصر: فالاتفاق بالمصادفة تامّ</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>لا شيء</translation>
+    </message>
+    <message>
+      <source>only one category ({names}) occurs in {count} subjects: chance agreement is total</source>
+      <translation>لا تظهر إلا فئة واحدة ({names}) في {count} من المفردات المقيَّمة: فالاتفاق بالمصادفة تامّ</translation>
+    </message>
+    <message>
+      <source>only one category ({names}) occurs in {count} pairable units: chance agreement is total</source>
+      <translation>لا تظهر إلا فئة واحدة ({names}) في {count} من الوحدات القابلة للمقارنة: فالاتفاق بالمصادفة تامّ</translation>
+    </message>
+    <message>
+      <source>no items were rated by both coders</source>
+      <translation>لا عناصر قيّمها الموسِّمان كلاهما</translation>
+    </message>
+    <message>
+      <source>no unit was coded by two or more coders</source>
+      <translation>لا وحدة رمّزها موسِّمان أو أكثر</translation>
+    </message>
+    <message>
+      <source>no subjects were rated by every rater</source>
+      <translation>لا مفردات قيّمها كل المقيِّمين</translation>
+    </message>
+    <message>
+      <source>fewer than two ratings per subject</source>
+      <translation>أقل من تقييمين لكل مفردة</translation>
+    </message>
+    <message>
+      <source>no document that two or more annotators marked done</source>
+      <translation>لا مستند علّم موسِّمان أو أكثر أنه منجز</translation>
+    </message>
+    <message>
+      <source>attribution source</source>
+      <translation>مصدر إسناد</translation>
+    </message>
+    <message>
+      <source>attribution cue</source>
+      <translation>فعل إسناد</translation>
+    </message>
+    <message>
+      <source>attribution content</source>
+      <translation>محتوى إسناد</translation>
+    </message>
+    <message>
+      <source>no document that two or more annotators touched</source>
+      <translation>لا مستند عمل عليه موسِّمان أو أكثر</translation>
+    </message>
+    <message>
+      <source>no annotator marked an entity span</source>
+      <translation>لم يضع أي موسِّم مقطع كيان</translation>
+    </message>
+    <message>
+      <source>neither {a} nor {b} marked any {what}</source>
+      <translation>لم يضع {a} ولا {b} أي {what}</translation>
+    </message>
+    <message>
+      <source>no annotator marked an entity span in the documents read</source>
+      <translation>لم يضع أي موسِّم مقطع كيان في المستندات المقروءة</translation>
+    </message>
+    <message>
+      <source>no pair</source>
+      <translation>لا زوج</translation>
+    </message>
+    <message>
+      <source>agreement</source>
+      <translation>الاتفاق</translation>
+    </message>
+    <message>
+      <source>{name} has no work in this project</source>
+      <translation>لا عمل لـ{name} في هذا المشروع</translation>
+    </message>
+    <message>
+      <source>{count} annotator(s) selected: nothing to compare</source>
+      <translation>عدد الموسِّمين المختارين {count}: لا شيء للمقارنة</translation>
+    </message>
+    <message>
+      <source>{a}/{b}: {reason}</source>
+      <translation>{a}/{b}: {reason}</translation>
+    </message>
+    <message>
+      <source>event trigger</source>
+      <translation>مُطلِق حدث</translation>
+    </message>
+    <message>
+      <source>event argument</source>
+      <translation>معمول حدث</translation>
+    </message>
+    <message>
+      <source>{a} and {b} have no document in common that both touched</source>
+      <translation>لا مستند مشترك بين {a} و{b} عمل عليه كلاهما</translation>
+    </message>
+    <message>
+      <source>{a} and {b} have no document in common that both marked done</source>
+      <translation>لا مستند مشترك بين {a} و{b} علّم كلاهما أنه منجز</translation>
+    </message>
+    <message>
+      <source>{b} marked no {what}: no precision against {a}</source>
+      <translation>لم يضع {b} أي {what}: فلا دقة قياسًا إلى {a}</translation>
+    </message>
+    <message>
+      <source>no document that every annotator ({annotators}) touched</source>
+      <translation>لا مستند عمل عليه كل الموسِّمين ({annotators})</translation>
+    </message>
+    <message>
+      <source>no document that every annotator ({annotators}) marked done</source>
+      <translation>لا مستند علّم كل الموسِّمين ({annotators}) أنه منجز</translation>
+    </message>
+    <message>
+      <source>entity span</source>
+      <translation>مقطع كيان</translation>
+    </message>
+    <message>
+      <source>{a} marked no {what}: no recall for {b}</source>
+      <translation>لم يضع {a} أي {what}: فلا استرجاع لـ{b}</translation>
+    </message>
+    <message>
+      <source>undefined</source>
+      <translation>غير معرَّف</translation>
+    </message>
+    <message>
+      <source>{reason} (in 1 document)</source>
+      <translation>{reason} (في مستند واحد)</translation>
+    </message>
+    <message>
+      <source>{reason} (in {count} documents)</source>
+      <translation>{reason} (في {count} من المستندات)</translation>
+    </message>
+    <message>
+      <source>the document has no text</source>
+      <translation>لا نص في المستند</translation>
+    </message>
+    <message>
+      <source>expected disagreement is 0 in every category</source>
+      <translation>الاختلاف المتوقع صفر في كل فئة</translation>
+    </message>
+    <message>
+      <source>expected disagreement is 0 (no unitization could differ)</source>
+      <translation>الاختلاف المتوقع صفر (لا يمكن أن يختلف أي تقطيع)</translation>
+    </message>
+    <message>
+      <source>no rater marked any unit</source>
+      <translation>لم يضع أي مقيِّم أي وحدة</translation>
+    </message>
+    <message>
       <source>the project cannot be changed here: {reason}</source>
       <translation>لا يمكن تغيير المشروع هنا: {reason}</translation>
     </message>
@@ -1678,6 +1838,74 @@
     <message>
       <source>nothing was undone</source>
       <translation>لم يُتراجع عن شيء</translation>
+    </message>
+    <message>
+      <source>{annotator}'s labels on document {document!r} cannot be read and was not checked: {error}</source>
+      <translation>تعذّرت قراءة وسوم {annotator} على المستند {document!r} فلم تُفحص: {error}</translation>
+    </message>
+    <message>
+      <source>document {document!r} cannot be read and was not checked: {error}</source>
+      <translation>تعذّرت قراءة المستند {document!r} فلم يُفحص: {error}</translation>
+    </message>
+    <message>
+      <source>{before} and {after}</source>
+      <translation>{before} و{after}</translation>
+    </message>
+    <message>
+      <source>«{name}» is labelled {counts}, by one annotator ({annotator})</source>
+      <translation>وُسِم «{name}» بوسوم مختلفة: {counts}، لدى موسِّم واحد ({annotator})</translation>
+    </message>
+    <message>
+      <source>«{name}» is labelled {counts}, across annotators ({annotators})</source>
+      <translation>وُسِم «{name}» بوسوم مختلفة: {counts}، بين الموسِّمين ({annotators})</translation>
+    </message>
+    <message>
+      <source>«{name}» takes in a proclitic the project's 'exclude' convention leaves out ({count}x)</source>
+      <translation>«{name}» يشمل سابقةً، واصطلاح المشروع يستبعد السوابق من مقاطع الكيانات (العدد: {count})</translation>
+    </message>
+    <message>
+      <source>«{name}» leaves out proclitics the project's 'include' convention takes in ({count}x)</source>
+      <translation>«{name}» يُسقط سوابق، واصطلاح المشروع يضمّ السوابق إلى مقاطع الكيانات (العدد: {count})</translation>
+    </message>
+    <message>
+      <source>{type}/any argument</source>
+      <translation>{type}/أي معمول</translation>
+    </message>
+    <message>
+      <source>{type} events without any argument ({count}x)</source>
+      <translation>أحداث {type} بلا أي معمول (العدد: {count})</translation>
+    </message>
+    <message>
+      <source>{type}/{role}</source>
+      <translation>{type}/{role}</translation>
+    </message>
+    <message>
+      <source>{type} events without a {role} ({count}x)</source>
+      <translation>أحداث {type} بلا معمول {role} (العدد: {count})</translation>
+    </message>
+    <message>
+      <source>attributions without a source ({count}x)</source>
+      <translation>إسنادات بلا مصدر (العدد: {count})</translation>
+    </message>
+    <message>
+      <source>attributions without a content ({count}x)</source>
+      <translation>إسنادات بلا محتوى (العدد: {count})</translation>
+    </message>
+    <message>
+      <source>{label} {count}x</source>
+      <translation>{label} (العدد: {count})</translation>
+    </message>
+    <message>
+      <source>«{form}» {count}x</source>
+      <translation>«{form}» (العدد: {count})</translation>
+    </message>
+    <message>
+      <source>the same name is labelled with and without «ال»: {counts}</source>
+      <translation>الاسم نفسه موسوم مع «ال» ودونها: {counts}</translation>
+    </message>
+    <message>
+      <source>«{name}» (labelled {labels} elsewhere) is left unlabelled {count}x</source>
+      <translation>«{name}» (وُسِم {labels} في مواضع أخرى) متروك بلا وسم (العدد: {count})</translation>
     </message>
     <message>
       <source>a document with this id already exists in the project with a different text; rename it or remove the old one</source>
@@ -1764,6 +1992,14 @@
       <translation>لا يوجد المستند {document!r} في المشروع</translation>
     </message>
     <message>
+      <source>trained</source>
+      <translation>اكتمل التدريب</translation>
+    </message>
+    <message>
+      <source>read {document}</source>
+      <translation>قُرئ {document}</translation>
+    </message>
+    <message>
       <source>the document has {size:,} characters, more than the limit of {limit:,} characters per document; split it into smaller documents (articles or chapters) and import those</source>
       <translation>في المستند {size:,} حرفًا، وهذا أكثر من الحدّ الأقصى للمستند الواحد وهو {limit:,} حرف؛ قسِّمه إلى مستندات أصغر (مقالات أو فصول) واستورِدها</translation>
     </message>
@@ -1802,6 +2038,14 @@
     <message>
       <source>the NER mapping sends {source} to {target!r}, which the schema {schema!r} does not have; map it to one of its labels or to nothing</source>
       <translation>مطابقة التعرف على الكيانات ترسل {source} إلى {target!r}، وهو غير موجود في المخطط {schema!r}؛ اربطه بأحد وسومه أو بلا شيء</translation>
+    </message>
+    <message>
+      <source>Loading the NER model</source>
+      <translation>تحميل نموذج التعرف على الكيانات</translation>
+    </message>
+    <message>
+      <source>Pre-annotated {title}</source>
+      <translation>وُسم مسبقًا: {title}</translation>
     </message>
     <message>
       <source>label #{number} needs a 'name'</source>
@@ -2008,10 +2252,6 @@
       <translation>الجدول {table}، الصف ({row})، الحقل {field}</translation>
     </message>
     <message>
-      <source>{before}; {after}</source>
-      <translation>{before}؛ {after}</translation>
-    </message>
-    <message>
       <source>{before}, {after}</source>
       <translation>{before}، {after}</translation>
     </message>
@@ -2108,12 +2348,108 @@
       <translation>{id}: العلاقات من نوع {type!r} غير مدعومة (المدعوم علاقات {supported} وحدها)</translation>
     </message>
     <message>
+      <source> and {count} more</source>
+      <translation> و{count} غيرها</translation>
+    </message>
+    <message>
+      <source>1 brat note (#) line</source>
+      <translation>سطر ملاحظة واحد من brat (#)</translation>
+    </message>
+    <message>
+      <source>{count} brat note (#) lines</source>
+      <translation>{count} من أسطر ملاحظات brat (#)</translation>
+    </message>
+    <message>
+      <source>1 brat normalisation (N) line</source>
+      <translation>سطر ربط مرجعي واحد من brat (N)</translation>
+    </message>
+    <message>
+      <source>{count} brat normalisation (N) lines</source>
+      <translation>{count} من أسطر الربط المرجعي في brat (N)</translation>
+    </message>
+    <message>
+      <source>{lines} not imported (the project has no place for them), in {files}: {shown}{more}</source>
+      <translation>لم يُستورد {lines} (لا مكان لها في المشروع)، في {files}: {shown}{more}</translation>
+    </message>
+    <message>
       <source>attribute {name}: its target {target} is not a span, event or attribution</source>
       <translation>الخاصية {name}: هدفها {target} ليس مقطعًا ولا حدثًا ولا إسنادًا</translation>
     </message>
     <message>
       <source>attribute {name}: its target {target} is not defined in this file</source>
       <translation>الخاصية {name}: هدفها {target} غير معرَّف في هذا الملف</translation>
+    </message>
+    <message>
+      <source>{name} ({count})</source>
+      <translation>{name} ({count})</translation>
+    </message>
+    <message>
+      <source>1 file</source>
+      <translation>ملف واحد</translation>
+    </message>
+    <message>
+      <source>{count} files</source>
+      <translation>{count} من الملفات</translation>
+    </message>
+    <message>
+      <source>{document}: the text has CR line breaks; brat counts CR LF as one character (nlplab/brat#853), so brat shows its spans shifted</source>
+      <translation>{document}: في النص فواصل أسطر CR؛ ويعدّ brat الزوج CR LF حرفًا واحدًا (nlplab/brat#853)، فيُظهر مقاطعه مُزاحة</translation>
+    </message>
+    <message>
+      <source>{where}: {count} note(s) on the document left out: brat's AnnotatorNotes hang on an annotation (JSONL keeps them)</source>
+      <translation>{where}: تُركت ملاحظات المستند (العدد: {count})، إذ تتعلق ملاحظات AnnotatorNotes في brat بوسم (ويحفظها JSONL)</translation>
+    </message>
+    <message>
+      <source>{where}: span {span} ({start}-{end}) is outside the text; left out</source>
+      <translation>{where}: المقطع {span} ({start}-{end}) خارج النص؛ تُرك</translation>
+    </message>
+    <message>
+      <source>{where}: span {span} holds only line breaks, which brat cannot show; left out</source>
+      <translation>{where}: المقطع {span} لا يحوي إلا فواصل أسطر لا يستطيع brat إظهارها؛ تُرك</translation>
+    </message>
+    <message>
+      <source>{where}: span {span} starts or ends with a line break, which brat cannot show; written without it</source>
+      <translation>{where}: المقطع {span} يبدأ بفاصل سطر أو ينتهي به، ولا يستطيع brat إظهاره؛ كُتب دونه</translation>
+    </message>
+    <message>
+      <source>{where}: event {event} is left out: its trigger {trigger} was not written</source>
+      <translation>{where}: تُرك الحدث {event}، إذ لم يُكتب مُطلِقه {trigger}</translation>
+    </message>
+    <message>
+      <source>{where}: attribution {attribution} has no span to write; left out</source>
+      <translation>{where}: الإسناد {attribution} بلا مقطع يُكتب؛ تُرك</translation>
+    </message>
+    <message>
+      <source>annotator {name!r} is written as {written!r}: a file name cannot be {name!r} here</source>
+      <translation>كُتب الموسِّم {name!r} باسم {written!r}: لا يصلح {name!r} اسمًا لملف هنا</translation>
+    </message>
+    <message>
+      <source>document {name!r} is written as {written!r}: a file name cannot be {name!r} here</source>
+      <translation>كُتب المستند {name!r} باسم {written!r}: لا يصلح {name!r} اسمًا لملف هنا</translation>
+    </message>
+    <message>
+      <source>{where}: event {event} loses its {role} {span}, which was not written</source>
+      <translation>{where}: يفقد الحدث {event} معموله {role} ‏{span}، إذ لم يُكتب</translation>
+    </message>
+    <message>
+      <source>{where}: attribution {attribution} loses its {part} {span}, which was not written</source>
+      <translation>{where}: يفقد الإسناد {attribution} {part} ‏{span}، إذ لم يُكتب</translation>
+    </message>
+    <message>
+      <source>{where}: attribute {name}={value!r} of {id} is left out: the schema does not declare it for the {layer} layer, so annotation.conf cannot</source>
+      <translation>{where}: تُركت الخاصية {name}={value!r} لـ{id}: لا يعرّفها المخطط لطبقة {layer}، فلا يستطيع annotation.conf تعريفها</translation>
+    </message>
+    <message>
+      <source>{where}: attribute {name}={value!r} of {id} cannot be written in brat; left out</source>
+      <translation>{where}: لا يمكن كتابة الخاصية {name}={value!r} لـ{id} في brat؛ تُركت</translation>
+    </message>
+    <message>
+      <source>1 span was</source>
+      <translation>مقطع واحد</translation>
+    </message>
+    <message>
+      <source>{count} spans were</source>
+      <translation>{count} من المقاطع</translation>
     </message>
     <message>
       <source>empty file: there are no tokens to import</source>
@@ -2126,6 +2462,46 @@
     <message>
       <source>this line has {count} tag columns, the lines before it {before}; every line needs one tag per layer</source>
       <translation>في هذا السطر {count} من أعمدة الوسوم، وفي الأسطر التي قبله {before}؛ يحتاج كل سطر إلى وسم واحد لكل طبقة</translation>
+    </message>
+    <message>
+      <source>{count} event arguments</source>
+      <translation>{count} من معمولات الأحداث</translation>
+    </message>
+    <message>
+      <source>{count} attributions (source-cue-content links)</source>
+      <translation>{count} من الإسنادات (روابط المصدر وفعل الإسناد والمحتوى)</translation>
+    </message>
+    <message>
+      <source>1 document: {names}{more}</source>
+      <translation>مستند واحد: {names}{more}</translation>
+    </message>
+    <message>
+      <source>{count} documents: {names}{more}</source>
+      <translation>{count} من المستندات: {names}{more}</translation>
+    </message>
+    <message>
+      <source>CoNLL tags spans only, so these were not exported: {kinds}</source>
+      <translation>لا يَسِم CoNLL إلا المقاطع، فلم يُصدَّر ما يلي: {kinds}</translation>
+    </message>
+    <message>
+      <source>{spans} not exported, being in layers not asked for with --layer: {layers}</source>
+      <translation>لم يُصدَّر {spans} من طبقات لم تُختر للتصدير: {layers}</translation>
+    </message>
+    <message>
+      <source>{spans} left out because a BIO column cannot hold overlapping spans of one layer (the outer span was kept), in {documents}</source>
+      <translation>تُرك {spans}، إذ لا يتسع عمود BIO لمقاطع متداخلة من طبقة واحدة (أُبقي المقطع الخارجي)، في {documents}</translation>
+    </message>
+    <message>
+      <source>{spans} not exported, as the schema does not know the label: {labels}</source>
+      <translation>لم يُصدَّر {spans}، لأن المخطط لا يعرف الوسم: {labels}</translation>
+    </message>
+    <message>
+      <source>{spans} dropped for covering no whole token ({align} alignment), in {documents}</source>
+      <translation>أُسقط {spans} لعدم تغطية أي رمز كامل (المحاذاة: {align})، في {documents}</translation>
+    </message>
+    <message>
+      <source>{spans} dropped for covering no token ({align} alignment), in {documents}</source>
+      <translation>أُسقط {spans} لعدم تغطية أي رمز (المحاذاة: {align})، في {documents}</translation>
     </message>
     <message>
       <source>empty file: no JSON lines</source>
@@ -2194,6 +2570,10 @@
     <message>
       <source>'attributes' must be an object</source>
       <translation>يجب أن يكون 'attributes' كائنًا</translation>
+    </message>
+    <message>
+      <source>{count} Prodigy tasks not accepted were not imported (answers: {answers}); only 'accept' tasks become labels</source>
+      <translation>لم تُستورد مهام Prodigy غير المقبولة (العدد: {count}؛ الأجوبة: {answers})؛ لا تصير وسومًا إلا مهام 'accept'</translation>
     </message>
     <message>
       <source>malformed JSON: {reason} at column {column}</source>
@@ -2338,6 +2718,38 @@
     <message>
       <source>empty file: there is no text to import</source>
       <translation>ملف فارغ: لا نص للاستيراد</translation>
+    </message>
+    <message>
+      <source>camel-tools' data catalogue is missing ({catalogue}) and loading the model would download it; run: {command}</source>
+      <translation>فهرس بيانات camel-tools مفقود ({catalogue})، وتحميل النموذج سيُنزّله؛ شغّل: {command}</translation>
+    </message>
+    <message>
+      <source>the NER model is installed in {path}</source>
+      <translation>نموذج التعرف على الكيانات مثبت في {path}</translation>
+    </message>
+    <message>
+      <source>camel-tools' NER model is not installed (looked in {path}); install it with: {command}</source>
+      <translation>نموذج التعرف على الكيانات في camel-tools غير مثبت (بُحث عنه في {path})؛ ثبّته بالأمر: {command}</translation>
+    </message>
+    <message>
+      <source>no NER model in {path} (missing {missing}); choose a folder saved with save_pretrained</source>
+      <translation>لا نموذج للتعرف على الكيانات في {path} (ينقص: {missing})؛ اختر مجلدًا حُفظ بـ save_pretrained</translation>
+    </message>
+    <message>
+      <source>{first} or {second}</source>
+      <translation>{first} أو {second}</translation>
+    </message>
+    <message>
+      <source>split</source>
+      <translation>القطع</translation>
+    </message>
+    <message>
+      <source>expand</source>
+      <translation>التوسيع</translation>
+    </message>
+    <message>
+      <source>contract</source>
+      <translation>التضييق</translation>
     </message>
     <message>
       <source>tag {tag!r} is not O, B-, I-, E-, S-, L- or U- and a label</source>
@@ -2524,6 +2936,10 @@
       <translation>لا يوجد هذا المستند</translation>
     </message>
     <message>
+      <source>text</source>
+      <translation>نص</translation>
+    </message>
+    <message>
       <source>{name} was not closed properly by process {pid}, which no longer runs, and it has no write-ahead log ({log}): everything in the file is sound; if that process crashed and its log was deleted, its last changes are not here</source>
       <translation>لم تُغلق العمليةُ {pid} الملفَّ {name} كما ينبغي، وهي لم تعد تعمل، وليس له سجلّ كتابة مسبقة ({log}): كل ما في الملف سليم؛ أما إن كانت تلك العملية قد تعطّلت وحُذف سجلّها، فآخر تغييراتها ليست هنا</translation>
     </message>
@@ -2706,10 +3122,6 @@
     <message>
       <source>expected {expected}, found {found}</source>
       <translation>المتوقَّع {expected}، والموجود {found}</translation>
-    </message>
-    <message>
-      <source>text</source>
-      <translation>نص</translation>
     </message>
     <message>
       <source>a non-empty text</source>

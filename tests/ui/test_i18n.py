@@ -111,3 +111,30 @@ def test_i18n_error_messages_are_templates_not_built_strings():
                     and isinstance(node.args[0], ast.JoinedStr | ast.BinOp)):
                 built.append(f"{name}:{node.lineno}")
     assert built == []
+
+
+def test_i18n_every_template_is_a_literal_the_catalogue_collects():
+    """A ``Phrase`` or ``counted`` given its template through a variable is never
+    collected, so it would stay English in every language: outside the interface each
+    template is written where it is used (a few constants that are Phrases already and
+    the family's own plumbing aside)."""
+    import ast
+    from pathlib import Path
+
+    import annotator
+
+    passed_on = {"errors.py": {"message", "one if count == 1 else many"}, "storage/backup.py": {"RESTORE_HOW"}}
+    package = Path(annotator.__file__).parent
+    hidden = []
+    for path in sorted(package.rglob("*.py")):
+        name = path.relative_to(package).as_posix()
+        if name.startswith("ui/") or name in _OTHERS:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or i18n._called(node) not in ("Phrase", "counted"):
+                continue
+            templates = node.args[:1] if i18n._called(node) == "Phrase" else node.args[1:3]
+            for template in templates:
+                if not isinstance(template, ast.Constant) and ast.unparse(template) not in passed_on.get(name, ()):
+                    hidden.append(f"{name}:{node.lineno}: {ast.unparse(template)}")
+    assert hidden == []
