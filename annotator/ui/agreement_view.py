@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..agreement.scoring import NONE
+from .error_text import phrase_text
 from .i18n import N_, ltr, tr, ui_language
+from .plain import plain_tooltip
 from .plots import (
     AXIS,
     INK,
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 
 DOCUMENT_COLUMNS = (N_("Document"), N_("Annotators"), N_("Span F1 (exact)"), N_("Span F1 (overlap)"),
                     N_("Token kappa"), "αu")
+FIGURE_KEYS = ("span_exact_f1", "span_overlap_f1", "token_cohen_kappa", "unitizing_alpha")  # columns 2-5
 
 
 EXACT_COLOUR, OVERLAP_COLOUR = "#4c72b0", "#dd8452"
@@ -242,12 +245,15 @@ class AgreementDialog(QDialog):
         self.documents.setRowCount(len(rows))
         for r, row in enumerate(rows):
             cells = (row.get("title") or row["document"], ", ".join(row["annotators"]),
-                     _figure(row["span_exact_f1"]), _figure(row["span_overlap_f1"]),
-                     _figure(row["token_cohen_kappa"]), _figure(row["unitizing_alpha"]))
+                     *(_figure(row[key]) for key in FIGURE_KEYS))
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row["document"])
                 self.documents.setItem(r, c, item)
+            for c, key in enumerate(FIGURE_KEYS, start=2):  # a missing figure says why
+                reason = row.get("notes", {}).get(key)
+                if row[key] is None and reason:
+                    self.documents.item(r, c).setToolTip(plain_tooltip(phrase_text(reason)))
 
     def _open_document(self, row: int, _column: int = 0) -> None:
         self.adjudicate(self.documents.item(row, 0).data(Qt.ItemDataRole.UserRole))
@@ -271,6 +277,10 @@ def report_summary(report: dict[str, Any]) -> str:
             kappa=_figure(pair["token_cohen_kappa"])))
     if not report.get("pairs"):
         lines.append(tr("No pair of annotators has a document in common."))
+    reasons = list(dict.fromkeys(phrase_text(note["reason"]) for note in report.get("notes", [])))
+    if reasons:
+        lines += ["", tr("Why some figures could not be computed:")]
+        lines += ["  • " + reason for reason in reasons]
     return "\n".join(lines)
 
 

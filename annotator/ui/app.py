@@ -334,7 +334,7 @@ def preannotate_dialog(window: MainWindow) -> None:
 
     status = model_status()
     if not status.installed:
-        _error_box(window, tr("The NER model is not installed"), status.message).exec()
+        _error_box(window, tr("The NER model is not installed"), phrase_text(status.message)).exec()
         return
     from ..core.preannotate import preannotate
     from .workers import run_with_progress

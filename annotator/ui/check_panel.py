@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from ..core.consistency import Finding, Place, check, run_check
 from ..core.model import Attribution, Event, Span
 from ..errors import AnnotatorError
+from .error_text import phrase_text
 from .i18n import N_, ltr, tr
 from .plain import plain_label, plain_tooltip
 from .text_view import AnnotationTextView
@@ -54,6 +55,7 @@ KIND_TEXT = {
     "attribution": N_("Attribution part missing"),
     "convention": N_("Against the clitic convention"),
 }
+ATTRIBUTION = N_("attribution")  # the core's stand-in label of an attribution's place
 SHOWN_DOCUMENTS = 3  # a finding row names its first documents; its places list them all
 SNIPPET = 40
 
@@ -119,7 +121,7 @@ class FindingsModel(QAbstractItemModel):
             return None
         finding = self.finding_at(index)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(finding.message)  # the core's words, from file content
+            return plain_tooltip(phrase_text(finding.message))  # the core's words, quoting file content
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.internalId() == 0:  # its cells read every place: once, not per repaint
@@ -130,7 +132,7 @@ class FindingsModel(QAbstractItemModel):
 
     def _place_columns(self, place: Place) -> tuple[str, ...]:
         where = place.document_id if place.start is None else f"{place.document_id} {place.start}–{place.end}"
-        return ("", self._words(place), ", ".join(place.labels), "", where, place.annotator)
+        return ("", self._words(place), _labels_shown(place.labels), "", ltr(where), place.annotator)
 
     def _words(self, place: Place) -> str:
         if place.start is None:
@@ -149,8 +151,13 @@ def _finding_columns(finding: Finding) -> tuple[str, ...]:
         shown += " " + tr("(+{count})").format(count=len(documents) - SHOWN_DOCUMENTS)
     labels = sorted({label for place in finding.places for label in place.labels})
     annotators = sorted({place.annotator for place in finding.places if place.annotator})
-    return (tr(KIND_TEXT.get(finding.kind, finding.kind)), finding.subject, ", ".join(labels),
+    return (tr(KIND_TEXT.get(finding.kind, finding.kind)), phrase_text(finding.subject), _labels_shown(labels),
             str(finding.count), shown, ", ".join(annotators))
+
+
+def _labels_shown(labels: list[str] | tuple[str, ...]) -> str:
+    """Label codes as they are; an attribution's place, which has no label, says so."""
+    return ", ".join(tr(ATTRIBUTION) if label == ATTRIBUTION else label for label in labels)
 
 
 class CheckPanel(QWidget):

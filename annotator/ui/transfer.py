@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.importing import import_records
 from ..core.schema import LAYERS
+from ..errors import Phrase
 from ..formats.registry import (
     EXPORT_FORMATS,
     FORMATS,
@@ -28,7 +29,7 @@ from ..formats.registry import (
 )
 from ..nlp.tags import ALIGN_MODES, SCHEMES
 from .error_text import phrase_text
-from .i18n import N_, tr
+from .i18n import N_, ltr, tr
 from .models import LAYER_TEXT
 from .workers import GeneratorWorker, run_with_progress
 
@@ -117,6 +118,21 @@ class ExportOptionsDialog(QDialog):
                              self.scheme.currentText(), self.align.currentData())
 
 
+SHOWN_WARNINGS = 20  # in the status bar after an import or export; the command line prints them all
+
+
+def warnings_note(warnings: list[str]) -> str:
+    """" (2 warnings: …; …)" after a report, each warning in the interface language
+    (the readers and writers give templates: see ``annotator/errors.py``)."""
+    if not warnings:
+        return ""
+    separator = tr("{before}; {after}").format(before="", after="")  # "; " in the interface's words
+    text = separator.join(phrase_text(warning) for warning in warnings[:SHOWN_WARNINGS])
+    if len(warnings) > SHOWN_WARNINGS:  # an export can warn of every span: a line, not a page
+        text += phrase_text(Phrase(" and {count} more", {"count": len(warnings) - SHOWN_WARNINGS}))
+    return tr(" ({count} warnings: {warnings})").format(count=len(warnings), warnings=text)
+
+
 def start_import(window: MainWindow, paths: list[Path], options: ImportOptions) -> GeneratorWorker:
     from ..storage.backup import backup_before_change
 
@@ -136,8 +152,7 @@ def start_import(window: MainWindow, paths: list[Path], options: ImportOptions) 
         store.reload_schema()
         window.refresh_documents()
         window.suggestions.build()  # the corpus index must hold the new documents
-        note = f" ({len(warnings)} warnings: {'; '.join(warnings)})" if warnings else ""
-        window.show_message(tr("Imported {count} documents.").format(count=count) + note)
+        window.show_message(tr("Imported {count} documents.").format(count=count) + warnings_note(warnings))
         if window.workspace.document is None and store.document_ids():
             window.navigator.open_document(store.document_ids()[0])
 
@@ -148,8 +163,8 @@ def start_export(window: MainWindow, target: Path, options: ExportOptions) -> Ge
     warnings: list[str] = []
 
     def done(count: int) -> None:
-        note = f" ({len(warnings)} warnings: {warnings[0]})" if warnings else ""
-        window.show_message(tr("Exported {count} documents to {target}").format(count=count, target=target) + note)
+        window.show_message(tr("Exported {count} documents to {target}").format(count=count, target=ltr(str(target)))
+                            + warnings_note(warnings))
 
     return run_with_progress(window, tr("Exporting"), window.project_path,
                              lambda store: export_project(store, target, options, warnings), done)
