@@ -5,9 +5,10 @@ twice the JSONL export's time). Here a document's tokens are two arrays, starts 
 ends; cutting them at span boundaries and placing spans on them (as ``nlp.tags``
 ``cut_tokens`` and ``align`` do with ``bisect``) is done with ``numpy.searchsorted``;
 and Prodigy's ``{"text", "start", "end", "id", "ws"}`` objects, one per token, are
-written as UTF-8 bytes by numpy: each piece (a token's text, a number, the fixed parts
-between them) is copied from one buffer in a single gather, with no Python object per
-token. As dicts through ``json.dumps`` they took ten times the JSONL export.
+written as UTF-8 bytes by numpy with no Python object per token: a token is four
+pieces, its text and three fields made once for every number (``","start":17``,
+``,"end":21`` and ``,"id":3,"ws":true},{"text":"``), all copied from one buffer in a
+single gather. As dicts through ``json.dumps`` they took ten times the JSONL export.
 ``tests/formats/test_prodigy_tokens.py`` checks the bytes against ``json.dumps`` of the
 dicts (``tokens_json_by_dicts``, also the path when JSON must escape inside a token) and
 the placement against ``nlp.tags.align``; the spaCy export uses the cuts.
@@ -16,7 +17,7 @@ the placement against ``nlp.tags.align``; the spaCy export uses the cuts.
 from __future__ import annotations
 
 import json
-import re
+import threading
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -25,22 +26,19 @@ import numpy as np
 from ..core.model import Document
 from ..nlp.word_offsets import word_token_bounds
 
-# The fixed parts of one token's JSON as json.dumps writes it; a token whose text is a
-# quote or a backslash is written escaped (JSON escapes nothing else a token can hold
-# but control characters, which take the ``tokens_json_by_dicts`` path).
-_PARTS = ('{"text": "', '", "start": ', ', "end": ', ', "id": ', ', "ws": true}',
-          ', "ws": false}', ", ", '\\"', "\\\\")
-_OPEN, _START, _END, _ID, _WS_TRUE, _WS_FALSE, _COMMA, _QUOTE, _BACKSLASH = range(len(_PARTS))
-_PART_BYTES = np.frombuffer("".join(_PARTS).encode("ascii"), dtype=np.uint8)
-_PART_LENGTH = np.array([len(part) for part in _PARTS], dtype=np.int64)
-_PART_OFFSET = np.cumsum(_PART_LENGTH) - _PART_LENGTH
-# Per token ten pieces: open, text, start, s, end, e, id, i, ws, comma; a row with the
-# fixed parts in place (the others are set per token).
-_ROW = (_OPEN, _OPEN, _START, _OPEN, _END, _OPEN, _ID, _OPEN, _WS_TRUE, _COMMA)
-_ROW_OFFSET = _PART_OFFSET[list(_ROW)]
-_ROW_LENGTH = _PART_LENGTH[list(_ROW)]
+# Prodigy's tokens as json.dumps writes them with these separators (no spaces, as
+# Prodigy's own files are written: srsly/ujson): {"text":"..","start":0,"end":2,"id":0,"ws":true}
+SEPARATORS = (",", ":")
+_OPEN = '[{"text":"'
+_START, _END, _ID = '","start":', ',"end":', ',"id":'
+_WS_TRUE, _WS_FALSE, _NEXT = ',"ws":true}', ',"ws":false}', ',{"text":"'
 # The control characters JSON escapes but whitespace, which is never inside a word token.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1b]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1C)])
+# How json.dumps escapes in a string (ensure_ascii=False): these with a letter, any
+# other character below U+0020 as \u00XX.
+_SHORT_ESCAPES = ((b"\\", b"\\\\"), (b'"', b'\\"'), (b"\n", b"\\n"), (b"\r", b"\\r"),
+                  (b"\t", b"\\t"), (b"\b", b"\\b"), (b"\f", b"\\f"))
+_HEX_ESCAPED_BYTES = bytes(sorted(set(range(0x20)) - {ord(c) for c in "\n\r\t\b\f"}))
 _NO_TOKENS = np.zeros(0, dtype=np.int64)
 
 
@@ -61,6 +59,14 @@ class TokenColumns:
     def __init__(self, text: str, starts: np.ndarray, ends: np.ndarray, words: bool) -> None:
         self.text, self.starts, self.ends = text, starts, ends
         self.words = words  # camel-tools' word tokens: whitespace is never inside one
+        self._utf8: bytes | None = None
+
+    @property
+    def utf8(self) -> bytes:
+        """The text in UTF-8, encoded once."""
+        if self._utf8 is None:
+            self._utf8 = self.text.encode("utf-8")
+        return self._utf8
 
     @classmethod
     def of(cls, document: Document) -> TokenColumns:
@@ -71,11 +77,11 @@ class TokenColumns:
         return cls(document.text, np.array([start for start, _ in offsets], dtype=np.int64),
                    np.array([end for _, end in offsets], dtype=np.int64), words=False)
 
-    def cuts(self, boundaries: Sequence[int]) -> dict[int, list[int]]:
+    def cuts(self, boundaries: Sequence[int] | np.ndarray) -> dict[int, list[int]]:
         """The boundaries strictly inside a token, by token index (``nlp.tags.cut_tokens``)."""
-        if not len(self.starts) or not boundaries:
+        if not len(self.starts) or not len(boundaries):
             return {}
-        points = np.array(sorted(set(boundaries)), dtype=np.int64)
+        points = np.unique(np.asarray(boundaries, dtype=np.int64))
         index = np.maximum(np.searchsorted(self.starts, points, side="right") - 1, 0)
         inside = (self.starts[index] < points) & (points < self.ends[index])
         found: dict[int, list[int]] = {}
@@ -108,35 +114,38 @@ class TokenColumns:
                       self.starts[first].tolist(), self.ends[last].tolist())
 
     def json_bytes(self) -> bytes:
-        """UTF-8 of ``json.dumps(dicts, ensure_ascii=False)`` for the tokens' ``{text,
-        start, end, id, ws}`` dicts (``tokens_json_by_dicts``); ``ws`` is whether a
-        plain space follows the token."""
+        """UTF-8 of ``json.dumps(dicts, ensure_ascii=False, separators=SEPARATORS)`` for
+        the tokens' ``{text, start, end, id, ws}`` dicts (``tokens_json_by_dicts``); ``ws``
+        is whether a plain space follows the token."""
         if not len(self.starts):
             return b"[]"
-        padded = np.frombuffer(self.text.encode("utf-8") + b"\0", dtype=np.uint8)
-        text = padded[:-1]
-        # where each character starts in the bytes (not at a continuation byte), and the
-        # end (the padding byte)
-        byte_at = np.flatnonzero((padded & 0xC0) != 0x80)
-        first, after = byte_at[self.starts], byte_at[self.ends]  # each token's bytes
-        alone = self._escaped_alone(padded, first, after)
+        utf8 = self.utf8
+        tables = _tables(max(len(self.text), len(self.starts)))
+        buffer = _scratch(tables, len(utf8))
+        at = len(tables.data)  # the text's bytes, then a zero byte, follow the tables
+        padded = buffer[at:at + len(utf8) + 1]
+        padded[:-1] = np.frombuffer(utf8, dtype=np.uint8)
+        padded[-1] = 0
+        if len(utf8) == len(self.text):  # ASCII: a character is a byte
+            first, after = self.starts, self.ends
+        else:  # where each character starts in the bytes: not at a continuation byte,
+            # 0x80-0xBF, which as signed bytes are the ones below -64
+            byte_at = np.flatnonzero(padded.view(np.int8) >= -64)
+            first, after = byte_at[self.starts], byte_at[self.ends]
+        alone = self._escaped_alone(utf8, padded, first, after)
         if alone is None:
             return tokens_json_by_dicts(self.text, self.starts, self.ends).encode("utf-8")
-        # One buffer holds every piece: the text's bytes, the fixed parts, the decimals.
-        largest = max(len(self.text), len(self.starts))  # no offset nor id is larger
-        numbers = _decimals(largest)
-        source = np.concatenate((text, _PART_BYTES, numbers.digits_upto(largest)))
-        spaced = padded[after] == ord(" ")
-        offsets, lengths = self._pieces(first, after, spaced, alone, numbers, len(text))
-        return b"[" + _gather(source, offsets.ravel(), lengths.ravel()) + b"]"
+        offsets, lengths = self._pieces(tables, first + at, after - first, padded[after] == 32,
+                                        alone)
+        return _gather(buffer, offsets, lengths)
 
-    def _escaped_alone(self, padded: np.ndarray, first: np.ndarray,
+    def _escaped_alone(self, utf8: bytes, padded: np.ndarray, first: np.ndarray,
                        after: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
         """The tokens that are just a quote, and those just a backslash (JSON escapes
         them), as indices; ``None`` if a token holds another character JSON escapes (a
-        control character) or holds one among other characters. ``padded`` is the UTF-8
-        text and a zero byte; a byte below 0x80 is always that ASCII character."""
-        if self.words and _CONTROL.search(self.text) is None:
+        control character) or holds one among other characters. ``padded`` is ``utf8``
+        (the text) and a zero byte; a byte below 0x80 is always that ASCII character."""
+        if self.words and len(utf8.translate(None, _CONTROL_BYTES)) == len(utf8):
             # a quote or a backslash is a word token alone (a camel-tools symbol)
             if '"' not in self.text and "\\" not in self.text:
                 return _NO_TOKENS, _NO_TOKENS  # the common case, found at C speed
@@ -152,27 +161,43 @@ class TokenColumns:
             return None
         return np.flatnonzero(quote), np.flatnonzero(backslash)
 
-    def _pieces(self, first: np.ndarray, after: np.ndarray, spaced: np.ndarray,
-                alone: tuple[np.ndarray, np.ndarray], numbers: _Decimals,
-                parts_at: int) -> tuple[np.ndarray, np.ndarray]:
-        """Where each of the ten pieces of each token's JSON lies in the gathered buffer
-        (the text's bytes, then ``_PARTS`` from ``parts_at``, then the decimals), and its
-        length: ``(offsets, lengths)``, one row per token."""
-        count = len(first)
-        numbers_at = parts_at + len(_PART_BYTES)
-        offsets = np.empty((count, len(_ROW)), dtype=np.int64)
-        lengths = np.empty((count, len(_ROW)), dtype=np.int64)
-        offsets[:], lengths[:] = _ROW_OFFSET + parts_at, _ROW_LENGTH  # the fixed parts, then
-        offsets[:, 1], lengths[:, 1] = first, after - first
-        for tokens, part in zip(alone, (_QUOTE, _BACKSLASH)):
-            offsets[tokens, 1], lengths[tokens, 1] = _PART_OFFSET[part] + parts_at, 2
-        for column, values in ((3, self.starts), (5, self.ends), (7, np.arange(count))):
-            offsets[:, column] = numbers.offset[values] + numbers_at
-            lengths[:, column] = numbers.length[values]
-        ws = np.where(spaced, _WS_TRUE, _WS_FALSE)
-        offsets[:, 8], lengths[:, 8] = _PART_OFFSET[ws] + parts_at, _PART_LENGTH[ws]
-        lengths[-1, 9] = 0  # no comma after the last token
-        return offsets, lengths
+    def _pieces(self, tables: _Tables, text_at: np.ndarray, text_length: np.ndarray,
+                spaced: np.ndarray, alone: tuple[np.ndarray, np.ndarray]
+                ) -> tuple[np.ndarray, np.ndarray]:
+        """Where each piece of the tokens' JSON lies in the scratch buffer (the text's
+        bytes at ``text_at``; the fields in ``tables``), and its length: ``(offsets,
+        lengths)``. The JSON opens with ``[{"text":"``; then each token is four
+        pieces: its text, ``","start":S``, ``,"end":E`` and ``,"id":I,"ws":true},{"text":"``
+        (the last token's without the next token's opening); then ``]``."""
+        count = len(text_at)
+        flat_offsets = np.empty(4 * count + 2, dtype=np.int64)
+        flat_lengths = np.empty(4 * count + 2, dtype=np.int64)
+        flat_offsets[[0, -1]] = tables.open, tables.close
+        flat_lengths[[0, -1]] = len(_OPEN), 1
+        offsets, lengths = flat_offsets[1:-1].reshape(count, 4), flat_lengths[1:-1].reshape(count, 4)
+        offsets[:, 0], lengths[:, 0] = text_at, text_length
+        for tokens, escape in zip(alone, (tables.quote, tables.backslash)):
+            offsets[tokens, 0], lengths[tokens, 0] = escape, 2
+        for column, field, values in ((1, tables.start, self.starts), (2, tables.end, self.ends)):
+            offsets[:, column], lengths[:, column] = field.offset[values], field.length[values]
+        spaced_ids = tables.id_spaced.offset[:count], tables.id_spaced.length[:count]
+        unspaced_ids = tables.id_unspaced.offset[:count], tables.id_unspaced.length[:count]
+        offsets[:, 3] = np.where(spaced, spaced_ids[0], unspaced_ids[0])
+        lengths[:, 3] = np.where(spaced, spaced_ids[1], unspaced_ids[1])
+        lengths[-1, 3] -= len(_NEXT)  # no next token after the last
+        return flat_offsets, flat_lengths
+
+
+def json_string_bytes(text: str, utf8: bytes) -> bytes:
+    """UTF-8 of ``json.dumps(text, ensure_ascii=False)``, ``utf8`` being the text's
+    UTF-8: the escapes put in by ``bytes.replace`` (each one pass at C speed, no
+    second copy of the text as ``str``), unless the text holds a control character
+    JSON writes as ``\\u00XX``."""
+    if len(utf8.translate(None, _HEX_ESCAPED_BYTES)) != len(utf8):
+        return json.dumps(text, ensure_ascii=False).encode("utf-8")
+    for char, escape in _SHORT_ESCAPES:  # the backslash first: the others add one
+        utf8 = utf8.replace(char, escape)
+    return b'"' + utf8 + b'"'
 
 
 def tokens_json_by_dicts(text: str, starts: Sequence[int], ends: Sequence[int]) -> str:
@@ -181,7 +206,7 @@ def tokens_json_by_dicts(text: str, starts: Sequence[int], ends: Sequence[int]) 
                "ws": end < len(text) and text[end] == " "}
               for n, (start, end) in enumerate(zip(np.asarray(starts).tolist(),
                                                    np.asarray(ends).tolist()))]
-    return json.dumps(tokens, ensure_ascii=False)
+    return json.dumps(tokens, ensure_ascii=False, separators=SEPARATORS)
 
 
 def _gather(source: np.ndarray, offsets: np.ndarray, lengths: np.ndarray) -> bytes:
@@ -207,26 +232,58 @@ def _counting(size: int, kind: type) -> np.ndarray:
     return made[:size]
 
 
-class _Decimals:
-    """``str(n)`` in ASCII for every n below ``len(offset)``, one after another."""
+class _Field:
+    """``prefix + str(n) + suffix`` in ASCII for every n below a size, one after
+    another, at ``offset[n]`` (from the start of the tables) with ``length[n]`` bytes."""
+
+    def __init__(self, prefix: str, size: int, at: int, suffix: str = "") -> None:
+        self.text = "".join([f"{prefix}{n}{suffix}" for n in range(size)])
+        self.length = np.array([len(str(n)) for n in range(size)], dtype=np.int64)
+        self.length += len(prefix) + len(suffix)
+        self.offset = np.cumsum(self.length) - self.length + at
+
+
+class _Tables:
+    """Every fixed piece of the tokens' JSON in one buffer, numbers up to ``size``."""
 
     def __init__(self, size: int) -> None:
-        text = "".join(map(str, range(size)))
-        self.digits = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-        self.length = np.array([len(str(n)) for n in range(size)], dtype=np.int64)
-        self.offset = np.cumsum(self.length) - self.length
+        self.size = size
+        fixed = '\\"\\\\]' + _OPEN  # a quote and a backslash escaped, the brackets
+        self.quote, self.backslash, self.close, self.open = 0, 2, 4, 5
+        fields: list[_Field] = []
+        for prefix, suffix in ((_START, ""), (_END, ""), (_ID, _WS_TRUE + _NEXT),
+                               (_ID, _WS_FALSE + _NEXT)):
+            at = len(fixed) + sum(len(field.text) for field in fields)
+            fields.append(_Field(prefix, size, at, suffix))
+        self.start, self.end, self.id_spaced, self.id_unspaced = fields
+        text = "".join((fixed, *(field.text for field in fields)))
+        self.data = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
 
-    def digits_upto(self, largest: int) -> np.ndarray:
-        """The digits of the numbers up to ``largest``: all a document needs."""
-        return self.digits[:self.offset[largest] + self.length[largest]]
+
+_TABLES: list[_Tables] = []
 
 
-_DECIMALS: list[_Decimals] = []
+def _tables(largest: int) -> _Tables:
+    """The tables for numbers up to ``largest`` at least, made once and grown when
+    needed (a new object: one already handed out never changes)."""
+    if not _TABLES or _TABLES[0].size <= largest:
+        size = max(largest + 1, 1 << 16, 2 * _TABLES[0].size if _TABLES else 0)
+        _TABLES[:] = [_Tables(size)]
+    return _TABLES[0]
 
 
-def _decimals(largest: int) -> _Decimals:
-    """The decimals up to ``largest`` at least, made once and grown when needed."""
-    if not _DECIMALS or len(_DECIMALS[0].offset) <= largest:
-        size = max(largest + 1, 1 << 16, 2 * len(_DECIMALS[0].offset) if _DECIMALS else 0)
-        _DECIMALS[:] = [_Decimals(size)]
-    return _DECIMALS[0]
+_SCRATCH = threading.local()
+
+
+def _scratch(tables: _Tables, text_bytes: int) -> np.ndarray:
+    """This thread's buffer: a copy of ``tables``, then room for a text of
+    ``text_bytes`` bytes and a zero byte. Made again only when the tables grow or a
+    longer text comes (a buffer is used by one document at a time in a thread)."""
+    made = getattr(_SCRATCH, "made", None)
+    room = made[1].size - made[0].data.size if made else 0  # for a text, in the last one
+    if made is None or made[0] is not tables or room <= text_bytes:
+        room = max(text_bytes + 1, 1 << 20, 2 * room)
+        buffer = np.empty(tables.data.size + room, dtype=np.uint8)
+        buffer[:tables.data.size] = tables.data
+        _SCRATCH.made = made = (tables, buffer)
+    return made[1]

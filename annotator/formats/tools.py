@@ -23,7 +23,7 @@ from typing import Any, TextIO
 from ..core.model import Annotations, Document
 from ..core.progress import Progress
 from ..nlp import tags as tagging
-from .token_columns import TokenColumns
+from .token_columns import TokenColumns, json_string_bytes
 
 SOURCE_ROLE = "Source"
 CONTENT_ROLE = "Content"
@@ -163,38 +163,51 @@ def _utf8_writer(out: TextIO) -> Callable[[bytes], Any]:
 
 def _prodigy_line(document: Document, annotations: Annotations | None, work: Annotations,
                   align: str, moved: Counter[str]) -> bytes:
-    """UTF-8 of ``json.dumps`` (ensure_ascii=False) of {id, text, annotator, tokens,
-    spans, answer, _view_id}, in this order, and a newline; the tokens' JSON is made
-    apart (``token_columns``)."""
+    """UTF-8 of ``json.dumps`` (ensure_ascii=False, no spaces, as Prodigy writes its
+    own files) of {id, text, annotator, tokens, spans, answer, _view_id}, in this order,
+    and a newline; the tokens' JSON is made apart (``token_columns``), the spans' from
+    strings."""
     tokens = TokenColumns.of(document)
     spans = _prodigy_spans(tokens, work, align, moved)
-    head = json.dumps(_head(document, annotations), ensure_ascii=False)
-    tail = json.dumps({"spans": spans, "answer": "accept", "_view_id": "spans_manual"},
-                      ensure_ascii=False)
-    return b"".join((head[:-1].encode("utf-8"), b', "tokens": ', tokens.json_bytes(), b", ",
-                     tail[1:].encode("utf-8"), b"\n"))
+    head = [b'{"id":', _json_bytes(document.id), b',"text":',
+            json_string_bytes(document.text, tokens.utf8)]
+    if annotations is not None:
+        head += [b',"annotator":', _json_bytes(annotations.annotator)]
+    return b"".join((*head, b',"tokens":', tokens.json_bytes(), b',"spans":[',
+                     spans.encode("utf-8"), _PRODIGY_TAIL))
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+_PRODIGY_TAIL = b'],"answer":"accept","_view_id":"spans_manual"}\n'
 
 
 def _prodigy_spans(tokens: TokenColumns, work: Annotations, align: str,
-                   moved: Counter[str]) -> list[dict[str, Any]]:
-    """Spans on tokens as ``nlp.tags.align`` places them (``split`` cuts the tokens);
-    spans moved to token edges or dropped are counted in ``moved``."""
+                   moved: Counter[str]) -> str:
+    """Spans on tokens as ``nlp.tags.align`` places them (``split`` cuts the tokens),
+    as the JSON of their ``{start, end, token_start, token_end, label}`` objects without
+    the brackets; spans moved to token edges or dropped are counted in ``moved``."""
     starts = [span.start for span in work.spans]
     ends = [span.end for span in work.spans]
     if align == "split":
         tokens.cut_at(starts + ends)
     placed = tokens.place(starts, ends, expand=align == "expand")
-    kept = [span for span, covers in zip(work.spans, placed.kept) if covers]
-    if len(kept) < len(work.spans):
-        moved["dropped"] += len(work.spans) - len(kept)
-    spans = []
-    for span, first, last, start, end in zip(kept, placed.first, placed.last, placed.starts,
-                                             placed.ends):
-        if (start, end) != (span.start, span.end):
-            moved["moved"] += 1
-        spans.append({"start": start, "end": end, "token_start": first, "token_end": last,
-                      "label": span.label})
-    return spans
+    labels = [span.label for span, covers in zip(work.spans, placed.kept) if covers]
+    if len(labels) < len(work.spans):
+        moved["dropped"] += len(work.spans) - len(labels)
+    wanted = [(span.start, span.end) for span, covers in zip(work.spans, placed.kept) if covers]
+    shifted = sum(1 for placed_edges, edges in zip(zip(placed.starts, placed.ends), wanted)
+                  if placed_edges != edges)
+    if shifted:
+        moved["moved"] += shifted
+    label_json = {label: json.dumps(label, ensure_ascii=False) for label in set(labels)}
+    return ",".join([
+        f'{{"start":{start},"end":{end},"token_start":{first},"token_end":{last},'
+        f'"label":{label_json[label]}}}'
+        for start, end, first, last, label in zip(placed.starts, placed.ends, placed.first,
+                                                 placed.last, labels)])
 
 
 def alignment_messages(moved: Counter[str], align: str) -> list[str]:

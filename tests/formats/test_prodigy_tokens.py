@@ -1,5 +1,6 @@
 """The Prodigy export, made column-wise for speed (issue 12: at most twice the JSONL
-export's time), writes byte for byte what it wrote as dicts through ``json.dumps``.
+export's time), writes byte for byte what ``json.dumps`` writes of its dicts (with no
+spaces after separators, as Prodigy's own files are written).
 
 ``_reference_line`` is the writer as it was: tokens from ``nlp.tokens``, spans placed
 with ``nlp.tags.align``, the whole task through ``json.dumps``. The new one is compared
@@ -22,7 +23,11 @@ from hypothesis import strategies as st
 from annotator.core.model import Annotations, Document, Span, Status
 from annotator.formats.conll import read_conll
 from annotator.formats.jsonl import document_line, read_jsonl
-from annotator.formats.token_columns import TokenColumns, tokens_json_by_dicts
+from annotator.formats.token_columns import (
+    TokenColumns,
+    json_string_bytes,
+    tokens_json_by_dicts,
+)
 from annotator.formats.tools import _prodigy_line
 from annotator.nlp import tags
 from annotator.nlp.tokens import document_sentences
@@ -59,7 +64,8 @@ def _reference_line(document: Document, annotations: Annotations | None,
     if annotations is not None:
         line["annotator"] = annotations.annotator
     line.update(tokens=tokens, spans=spans, answer="accept", _view_id="spans_manual")
-    return json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n", counts
+    compact = json.dumps(line, ensure_ascii=False, separators=(",", ":"))
+    return compact.encode("utf-8") + b"\n", counts
 
 
 def _assert_same(document: Document, annotations: Annotations | None) -> None:
@@ -131,6 +137,16 @@ def test_prodigy_tokens_json_matches_json_dumps_for_any_own_tokens(text: str, rn
     columns = TokenColumns.of(Document("d", text, tokens=[pairs]))
     assert columns.json_bytes() == tokens_json_by_dicts(text, *zip(*pairs) if pairs else ((), ())
                                                         ).encode("utf-8")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET + "\x08\x0c\x1f", max_size=80))
+def test_prodigy_text_json_matches_json_dumps(text: str) -> None:
+    """The task's text is escaped as json.dumps escapes it (quotes, backslashes, line
+    breaks, other control characters as \\u00XX)."""
+    utf8 = text.encode("utf-8", "surrogatepass")
+    assert json_string_bytes(text, utf8) == json.dumps(text, ensure_ascii=False).encode(
+        "utf-8", "surrogatepass")
 
 
 @pytest.mark.parametrize("align", MODES)

@@ -7,9 +7,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.nlp.tags import cut_tokens, outermost
 from tests.helpers import run_annotator as _cli
@@ -107,10 +110,12 @@ def test_conll_bilou_reads_in_spacy_as_the_projects_entities(project, tmp_path):
 
 
 
-# --- the DocBin is spaCy's, byte for byte, however fast it is made ---------------------
-def _reference_doc(nlp, document, work, schema, align: str):
-    """A Doc as the writer made it before it was made fast: cut by rebuilding it with
-    ``Doc(vocab, words, spaces)``, spans placed with ``Doc.char_span``."""
+# --- the fast writer gives the Docs the plain one gave -----------------------------------
+def _reference_doc(nlp, document, work, schema, align: str, counts):
+    """A Doc as the writer made it before it was made fast, with plain spaCy calls: cut
+    by rebuilding it with ``Doc(vocab, words, spaces)``, spans placed with
+    ``Doc.char_span``, entities set with ``doc.ents``; what it moved or left out counted
+    in ``counts`` as the writer reports it."""
     from spacy.tokens import Doc
 
     wanted = [(s.start, s.end, s.label) for s in work.spans]
@@ -119,6 +124,8 @@ def _reference_doc(nlp, document, work, schema, align: str):
         tokens = [(t.idx, t.idx + len(t.text)) for t in doc]
         pieces = cut_tokens(tokens, wanted)
         if len(pieces) != len(tokens):
+            starts, ends = {s for s, _ in tokens}, {e for _, e in tokens}
+            counts["split"] += sum(1 for s, e, _ in wanted if s not in starts or e not in ends)
             text = doc.text
             spaces = [end < len(text) and (i + 1 == len(pieces) or pieces[i + 1][0] > end)
                       for i, (_, end) in enumerate(pieces)]
@@ -129,11 +136,20 @@ def _reference_doc(nlp, document, work, schema, align: str):
         span = doc.char_span(start, end, label=label, alignment_mode=mode)
         if span is None and mode == "strict":
             span = doc.char_span(start, end, label=label, alignment_mode="contract")
-        if span is not None:
+        if span is None:
+            counts["dropped"] += 1
+        else:
+            counts["moved"] += (span.start_char, span.end_char) != (start, end)
             spans.append(span)
     doc.spans["sc"] = spans
     entities = [s for s in spans if schema.layer_of(s.label_) == "entity"]
-    doc.ents = [span for _, _, span in outermost([(s.start, s.end, s) for s in entities])[0]]
+    kept, nested = outermost([(s.start, s.end, s) for s in entities])
+    doc.ents = [span for _, _, span in kept]
+    counts["nested"] += len(nested)
+    counts["events"] += len(work.events)
+    counts["attributions"] += len(work.attributions)
+    counts["attributes"] += sum(len(i.attributes)
+                                for i in (*work.spans, *work.events, *work.attributions))
     doc.user_data.update({"id": document.id, "annotator": work.annotator,
                           "status": work.status.value})
     return doc
@@ -144,7 +160,7 @@ def _annotated_documents(seed_text: str) -> list:
     spaCy's tokens, across them, on whitespace), nested ones included."""
     import random
 
-    from annotator.core.model import Annotations, Document, Span, Status
+    from annotator.core.model import Annotations, Document, Status
     from tests.helpers import seed_annotations
 
     rng = random.Random(4)
@@ -152,44 +168,147 @@ def _annotated_documents(seed_text: str) -> list:
     for path in sorted(CORPORA.rglob("*")):
         if path.suffix in (".txt", ".jsonl", ".md"):
             text = path.read_text(encoding="utf-8")
-            spans = []
-            for n in range(80):
-                start = rng.randrange(len(text))
-                spans.append(Span(f"R{n}", start, min(len(text), start + rng.randint(1, 30)),
-                                  rng.choice(["PER", "ORG", "GPE", "CUE"])))
-            pairs.append((Document(path.stem, text), Annotations(path.stem, "amal",
-                                                                 Status.DONE, spans)))
+            pairs.append((Document(path.stem, text),
+                          Annotations(path.stem, "amal", Status.DONE, _random_spans(text, 80, rng))))
     return pairs
 
 
-@pytest.mark.parametrize("align", ["split", "expand", "contract"])
-def test_spacy_docbin_is_byte_for_byte_what_spacy_itself_writes(seed_text, align):
-    """The fast writer (tokens cut in place, strings collected from arrays, srsly's
-    registries read once) writes the bytes the plain one did with spaCy's own DocBin."""
-    spacy = pytest.importorskip("spacy", reason="spaCy is an optional extra: pip install '.[spacy]'")
-    import srsly
+def _random_spans(text: str, count: int, rng) -> list:
+    from annotator.core.model import Span
+
+    spans = []
+    for n in range(count):
+        start = rng.randrange(len(text))
+        spans.append(Span(f"R{n}", start, min(len(text), start + rng.randint(1, 30)),
+                          rng.choice(["PER", "ORG", "GPE", "CUE"])))
+    return spans
+
+
+def _loaded(data: bytes) -> list:
+    """The Docs of a .spacy file as spaCy loads them, each as plain data: its text,
+    every token attribute ``Doc.to_dict`` holds (text, norm, spaces, entity IOB and
+    type, tags, heads...), its span groups, entities and user data."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    loaded = []
+    for doc in DocBin().from_bytes(data).get_docs(spacy.blank("ar").vocab):
+        state = {key: value.tolist() if hasattr(value, "tolist") else value
+                 for key, value in doc.to_dict().items() if key != "strings"}
+        state["spans"] = {key: [(s.start, s.end, s.start_char, s.end_char, s.label_, s.kb_id_,
+                                 s.id_) for s in group] for key, group in doc.spans.items()}
+        state["ents"] = [(e.start, e.end, e.label_) for e in doc.ents]
+        state["norms"] = [t.norm_ for t in doc]
+        state["user_data"] = dict(doc.user_data)
+        loaded.append(state)
+    return loaded
+
+
+def _reference_file(pairs: list, align: str) -> tuple[bytes, list[str]]:
+    """The .spacy bytes and warnings of the plain writer: spaCy's own ``DocBin`` (every
+    attribute it stores by default) of the reference Docs."""
+    import spacy
     from spacy.tokens import DocBin
 
     from annotator.core.schema_files import load_schema
-    from annotator.formats.spacy_docbin import _docbin_class, write_docbin
+    from annotator.formats.spacy_docbin import _messages
 
-    schema = load_schema()
-    pairs = _annotated_documents(seed_text)
-    nlp = spacy.blank("ar")
-    plain, fast = DocBin(store_user_data=True), _docbin_class()(store_user_data=True)
+    schema, nlp, counts = load_schema(), spacy.blank("ar"), Counter()
+    docs = DocBin(store_user_data=True)
     for document, work in pairs:
-        plain.add(_reference_doc(nlp, document, work, schema, align))
-        fast.add(_reference_doc(nlp, document, work, schema, align))  # no groups given
+        docs.add(_reference_doc(nlp, document, work, schema, align, counts))
+    return docs.to_bytes(), _messages(counts, align)
+
+
+def _written(pairs: list, align: str) -> tuple[bytes, list[str]]:
+    from annotator.core.schema_files import load_schema
+    from annotator.formats.spacy_docbin import write_docbin
+
     written: list[bytes] = []
     warnings: list[str] = []
-    list(write_docbin(pairs, written.append, schema, align=align, warnings=warnings))
-    assert written == [plain.to_bytes()]
-    assert fast.to_bytes() == written[0]
+    list(write_docbin(pairs, written.append, load_schema(), align=align, warnings=warnings))
+    [data] = written
+    return data, warnings
+
+
+@pytest.mark.parametrize("align", ["split", "expand", "contract"])
+def test_spacy_docs_load_as_the_plain_writers_did(seed_text, align):
+    """The fast writer (spaCy's tokens cut in place, spans placed on arrays, entities
+    set from an array, only the attributes it sets stored) gives the Docs, loaded by
+    spaCy, and the warnings that the plain one gave."""
+    pytest.importorskip("spacy", reason="spaCy is an optional extra: pip install '.[spacy]'")
+    import srsly
+
+    pairs = _annotated_documents(seed_text)
+    data, warnings = _written(pairs, align)
+    reference, expected = _reference_file(pairs, align)
+    assert _loaded(data) == _loaded(reference)
+    assert warnings == expected
     if align == "split":
         assert any("inside one of spaCy's tokens" in w for w in warnings)
     # srsly is left as it was found
     assert "get_all" not in vars(srsly.msgpack_encoders)
     assert "get_all" not in vars(srsly.msgpack_decoders)
+
+
+WORDS = ["أنا", "في", "حلب", "لقوات", "النظام", "ق.م", "أ.د", "إلخ", "(", ")", "«", "»", "،",
+         ".", "!", "http://example.com/a", "3.5", "U.S.", "don't", "\xa0", "-", "—", "..."]
+SPACES = [" ", " ", " ", "  ", "\n", "\n\n", "\t", "", "\xa0", " \n "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SPACES)), min_size=1,
+                max_size=40), st.randoms(use_true_random=False),
+       st.sampled_from(["split", "expand", "contract"]))
+def test_spacy_docs_load_as_the_plain_writers_did_on_generated_text(words, rng, align):
+    """Text made of spaCy's tokenizer exceptions (norms), affixes, URLs, runs of spaces
+    and line breaks; spans anywhere, on whitespace and at the text's edges."""
+    pytest.importorskip("spacy", reason="spaCy is an optional extra: pip install '.[spacy]'")
+    from annotator.core.model import Annotations, Document, Status
+
+    text = "".join(word + space for word, space in words)
+    if not text.strip():
+        text = "حلب"
+    pairs = [(Document("g", text),
+              Annotations("g", "amal", Status.DONE, _random_spans(text, rng.randint(0, 8), rng)))]
+    data, warnings = _written(pairs, align)
+    reference, expected = _reference_file(pairs, align)
+    assert _loaded(data) == _loaded(reference)
+    assert warnings == expected
+
+
+def test_spacy_file_stores_only_the_token_attributes_the_export_sets(seed_text):
+    """Text, spaces, norms, entities and sentence starts: the columns spaCy would fill
+    with zeros (tags, lemmas, heads...) are left out, which a Doc loaded without them
+    has anyway (a third of the data to pack and compress)."""
+    pytest.importorskip("spacy", reason="spaCy is an optional extra: pip install '.[spacy]'")
+    from spacy.attrs import ENT_IOB, ENT_TYPE, NORM, ORTH, SENT_START
+    from spacy.tokens import DocBin
+
+    data, _ = _written(_annotated_documents(seed_text)[:1], "split")
+    assert DocBin().from_bytes(data).attrs == [ORTH, NORM, ENT_IOB, ENT_TYPE, SENT_START]
+
+
+def test_spacy_docbin_is_what_spacys_own_docbin_writes(seed_text):
+    """The writer's DocBin reads each token's strings from arrays: for the Docs it
+    makes, its bytes are those of spaCy's own ``DocBin.add`` with the same attributes."""
+    spacy = pytest.importorskip("spacy", reason="spaCy is an optional extra: pip install '.[spacy]'")
+    from spacy.tokens import DocBin
+
+    from annotator.core.schema_files import load_schema
+    from annotator.formats.spacy_docbin import DOCBIN_ATTRS, _docbin_class, _DocMaker
+
+    for align in ("split", "expand"):
+        maker = _DocMaker(spacy.blank("ar"), load_schema(), align)
+        plain = DocBin(attrs=DOCBIN_ATTRS, store_user_data=True)
+        fast, no_groups = (_docbin_class()(attrs=DOCBIN_ATTRS, store_user_data=True)
+                           for _ in range(2))
+        for document, work in _annotated_documents(seed_text):
+            doc, spans = maker.doc(document, work)
+            plain.add(doc)
+            fast.add(doc, groups=[spans])
+            no_groups.add(doc)
+        assert fast.to_bytes() == plain.to_bytes() == no_groups.to_bytes()
 
 
 def test_spacy_exports_that_overlap_leave_srsly_as_it_was(seed_text):
