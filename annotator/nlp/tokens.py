@@ -1,19 +1,20 @@
 """Tokens and sentences as code-point offsets into unchanged text.
 
-Tokens are camel-tools' ``simple_word_tokenize`` tokens, located back in the text.
-The tokenizer splits on whitespace and cuts every punctuation or symbol character
-off as its own token, so each token is a substring of the text and only whitespace
-lies between two tokens: a ``str.find`` from the end of the previous token lands on
-the next one at once, which keeps offset recovery far cheaper than tokenising.
+Tokens are camel-tools' ``simple_word_tokenize`` tokens, found where they are by
+``nlp.word_offsets`` without running it (the same tokens, several times faster:
+``tests/nlp/test_tokenize_offsets.py`` compares the two). camel-tools splits on
+whitespace and cuts every punctuation or symbol character off as its own token, so
+each token is a substring of the text and only whitespace lies between two tokens:
+``locate`` finds the tokens of any tokenizer that works so by a ``str.find`` each.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
-from functools import cache
 from typing import Protocol
+
+from .word_offsets import word_token_offsets
 
 Offsets = tuple[int, int]
 
@@ -38,15 +39,6 @@ class TokenizationError(RuntimeError):
     """The tokenizer returned a token that is not in the text: a bug, never bad data."""
 
 
-@cache
-def _word_tokenizer() -> Callable[[str], list[str]]:
-    # Only this module: camel_tools.data, ner and morphology.database go to the network.
-    from camel_tools.tokenizers.word import simple_word_tokenize
-
-    tokenizer: Callable[[str], list[str]] = simple_word_tokenize
-    return tokenizer
-
-
 def document_sentences(document: TokenSource) -> list[list[Offsets]]:
     """Token offsets by sentence: the document's own tokens (from CoNLL), else ``tokenize``."""
     if document.tokens is not None:
@@ -61,7 +53,7 @@ def tokenize(text: str) -> list[list[Offsets]]:
     quotes glued to it). A run of full stops glued to the next word ("1.30", "U.S.A")
     does not end one. Empty lines give no sentence.
     """
-    return split_sentences(text, locate(text, _word_tokenizer()(text)))
+    return split_sentences(text, word_token_offsets(text))
 
 
 def locate(text: str, tokens: list[str]) -> list[Offsets]:
