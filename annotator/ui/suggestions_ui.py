@@ -7,6 +7,7 @@ accepted (Y); rejecting it (N) hides it for good in that place. Both are undoabl
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections import Counter
 from collections.abc import Callable, Generator
@@ -16,7 +17,7 @@ from ..core.by_place import ByPlace
 from ..core.commands import Command, step
 from ..core.model import Annotations, Span
 from ..core.progress import Progress
-from ..core.search import clitic_convention, normalisation_settings
+from ..core.search import clitic_convention, collector_paused, normalisation_settings
 from ..core.session import Change
 from ..core.suggestions import (
     SOURCE_MODEL,
@@ -420,4 +421,10 @@ def _build_steps(store: ProjectStore, annotator: str) -> Generator[Progress, Non
     from ..core.progress import Progress
 
     yield Progress(0, None, "index")
-    return _build(store, annotator)
+    # with the collector on, the growing index was walked again and again, each pass
+    # holding Python's lock 0.1-0.4 s (the window froze mid-keystroke); frozen when
+    # built, it is never walked (settle_loaded_data does the same for a small project)
+    with collector_paused():
+        built = _build(store, annotator)
+        gc.freeze()
+    return built
