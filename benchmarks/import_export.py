@@ -20,7 +20,8 @@ printed for information: they move less when other processes share the machine):
   spaCy is installed) a spaCy DocBin, and import of the three JSONL shapes into a fresh
   project; target each / the JSONL figure (export or import) <= 2.
 
-Token counts are camel-tools word tokens, counted once before any timing.
+Token counts are camel-tools word tokens, counted once before any timing. The size of
+each export file is printed beside the JSONL's.
 
     /work/venv/bin/python benchmarks/import_export.py [--articles N] [--keep DIR] [--rounds R]
 """
@@ -380,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
         t, warnings = timed_rounds(work, corpus_path, texts, args.rounds, expected)
         size = corpus_path.stat().st_size
         same = same_lines(corpus_path, work / "export.jsonl")
+        sizes = {fmt: (work / f"export.{fmt}").stat().st_size
+                 for fmt in ("jsonl", "conll", *TOOL_FORMATS, "spacy")
+                 if (work / f"export.{fmt}").exists()}
 
     print("import/export benchmark (benchmarks/import_export.py)")
     for line in machine_lines(("sqlite-utils", "camel-tools")):
@@ -418,6 +422,8 @@ def main(argv: list[str] | None = None) -> int:
         print("  (spaCy is not installed: no spacy export timed; pip install '.[spacy]')")
     print()
     print(f"JSONL export holds what was imported (line by line): {'yes' if same else 'NO'}")
+    print("export sizes: " + ", ".join(
+        f"{fmt} {n / 1e6:.1f} MB ({n / sizes['jsonl']:.2f}x JSONL)" for fmt, n in sizes.items()))
     if warnings:
         print(f"CoNLL export warnings (expected: nested spans of one layer): {len(warnings)}")
         for warning in warnings:
