@@ -180,7 +180,7 @@ def _random_spans(text: str, count: int, rng) -> list:
     for n in range(count):
         start = rng.randrange(len(text))
         spans.append(Span(f"R{n}", start, min(len(text), start + rng.randint(1, 30)),
-                          rng.choice(["PER", "ORG", "GPE", "CUE"])))
+                          rng.choice(["PER", "ORG", "GPE", "VEH", "CUE"])))
     return spans
 
 
