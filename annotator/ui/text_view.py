@@ -528,16 +528,21 @@ class AnnotationTextView(QTextEdit):
         rects: list[QRectF] = []
         scroll = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         while block.isValid() and block.position() < end:
-            layout = block.layout()
+            layout, base = block.layout(), block.position()
             origin = document.documentLayout().blockBoundingRect(block).topLeft()
-            for i in range(layout.lineCount()):
+            # from the line holding the start, not the paragraph's first line: a long
+            # paragraph has dozens, and nested boxes ask for a hundred spans a frame
+            first = layout.lineForTextPosition(max(start - base, 0))
+            for i in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
                 line = layout.lineAt(i)
-                left = max(start, block.position() + line.textStart())
-                right = min(end, block.position() + line.textStart() + line.textLength())
+                if base + line.textStart() >= end:
+                    break
+                left = max(start, base + line.textStart())
+                right = min(end, base + line.textStart() + line.textLength())
                 if left >= right:
                     continue
-                x1 = line.cursorToX(left - block.position())[0]
-                x2 = line.cursorToX(right - block.position())[0]
+                x1 = line.cursorToX(left - base)[0]
+                x2 = line.cursorToX(right - base)[0]
                 rect = QRectF(min(x1, x2), line.y(), abs(x2 - x1), line.height())
                 rects.append(rect.translated(origin - scroll.toPointF()))
             block = block.next()
