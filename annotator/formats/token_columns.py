@@ -79,23 +79,27 @@ class TokenColumns:
 
     def cuts(self, boundaries: Sequence[int] | np.ndarray) -> dict[int, list[int]]:
         """The boundaries strictly inside a token, by token index (``nlp.tags.cut_tokens``)."""
-        if not len(self.starts) or not len(boundaries):
-            return {}
-        points = np.unique(np.asarray(boundaries, dtype=np.int64))
-        index = np.maximum(np.searchsorted(self.starts, points, side="right") - 1, 0)
-        inside = (self.starts[index] < points) & (points < self.ends[index])
         found: dict[int, list[int]] = {}
-        for token, point in zip(index[inside].tolist(), points[inside].tolist()):
+        for token, point in zip(*(found_inside.tolist() for found_inside in
+                                  self._inside(boundaries))):
             found.setdefault(token, []).append(point)
         return found
 
     def cut_at(self, boundaries: Sequence[int]) -> None:
         """Cut each token at every boundary strictly inside it (``nlp.tags.cut_tokens``)."""
-        points = np.array([point for inside in self.cuts(boundaries).values()
-                           for point in inside], dtype=np.int64)
+        _, points = self._inside(boundaries)
         if len(points):  # never a start or an end already: each cut adds one of each
             self.starts = np.sort(np.concatenate((self.starts, points)))
             self.ends = np.sort(np.concatenate((self.ends, points)))
+
+    def _inside(self, boundaries: Sequence[int] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct boundaries strictly inside a token, sorted, and their tokens."""
+        points = np.unique(np.asarray(boundaries, dtype=np.int64))
+        if not len(self.starts) or not len(points):
+            return _NO_TOKENS, _NO_TOKENS
+        index = np.maximum(np.searchsorted(self.starts, points, side="right") - 1, 0)
+        inside = (self.starts[index] < points) & (points < self.ends[index])
+        return index[inside], points[inside]
 
     def place(self, starts: Sequence[int], ends: Sequence[int], expand: bool) -> Placed:
         """Character spans on tokens, as ``nlp.tags.align`` places them: the tokens inside
