@@ -78,6 +78,12 @@ class DocumentRows(StoreParts):
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY seq")]
 
+    def documents_signature(self) -> tuple[int, int]:
+        """How many documents and the last one's place: unchanged, the list of ids is
+        the same (documents are only ever added), so a list need not be read again."""
+        count, last = self.db.execute("SELECT COUNT(*), MAX(seq) FROM documents").fetchone()
+        return count, last or 0
+
     def count_documents(self) -> int:
         return self.count("documents")
 

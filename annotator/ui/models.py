@@ -65,23 +65,25 @@ class DocumentListModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_work(self, statuses: dict[str, Status], counts: dict[str, int]) -> None:
-        """Another annotator's statuses and label counts in place of those shown (titles
-        and order stay): it costs what the two annotators did, not the corpus."""
-        self.beginResetModel()
-        rows, codes = self.rows, self.status_codes
-        for number in self._worked:
-            doc, title, _, _ = rows[number]
-            rows[number] = (doc, title, Status.NEW, 0)
-            codes[number] = _STATUS_CODE[Status.NEW]
-        self._worked = set()
+        """Statuses and label counts (another annotator's, or news of one's own) in
+        place of those shown, titles and order kept: it costs what was done, not the
+        corpus, and changes nothing on screen when nothing differs."""
+        rows, wanted = self.rows, {}
         for doc in statuses.keys() | counts.keys():
             number = self._row_of.get(doc)
             if number is not None:
-                status = statuses.get(doc, Status.NEW)
-                rows[number] = (doc, rows[number][1], status, counts.get(doc, 0))
-                codes[number] = _STATUS_CODE[status]
-                self._worked.add(number)
-        self.done = int(np.count_nonzero(codes == _STATUS_CODE[Status.DONE]))
+                wanted[number] = (statuses.get(doc, Status.NEW), counts.get(doc, 0))
+        changed = [number for number in self._worked | wanted.keys()
+                   if rows[number][2:] != wanted.get(number, (Status.NEW, 0))]
+        if not changed:
+            return
+        self.beginResetModel()  # statuses may change which rows a status filter shows
+        for number in changed:
+            status, count = wanted.get(number, (Status.NEW, 0))
+            rows[number] = (rows[number][0], rows[number][1], status, count)
+            self.status_codes[number] = _STATUS_CODE[status]
+        self._worked = set(wanted)
+        self.done = int(np.count_nonzero(self.status_codes == _STATUS_CODE[Status.DONE]))
         self.endResetModel()
 
     def update_row(self, doc_id: str, status: Status, count: int) -> None:

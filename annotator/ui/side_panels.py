@@ -93,6 +93,7 @@ class DocumentsPanel:
         self.workspace, self.after_paint, self.dock = workspace, after_paint, dock
         self.model, self.table, self.proxy = dock.model, dock.table, dock.proxy
         self.status_label = status_label
+        self._listed: tuple[int, int] | None = None  # store.documents_signature() of the rows listed
         workspace.changed.connect(self.follow)
         dock.annotatorChosen.connect(self._show_work)
 
@@ -105,13 +106,20 @@ class DocumentsPanel:
             self._select_open_row()
 
     def refresh(self) -> None:
+        """After another program's write (or a step elsewhere): the same documents
+        (most writes are labels) cost only the statuses and counts; new ones, a new list."""
         ws = self.workspace
         self.dock.set_annotators(ws.annotator, [name for name in ws.store.annotators() if name != ws.annotator])
+        signature = ws.store.documents_signature()
+        if self.model.rows and signature == self._listed:
+            self._show_work()
+            return
         read = {row[0]: row[1] for row in self.model.rows if row[1] is not None}  # titles already read
         rows = ws.store.document_overview(self._shown(), titles=False)
         self.model.titles_of = ws.store.document_titles
         self.model.set_rows([(doc, read.get(doc), status, count) for doc, _, status, count in rows]
                             if read else rows)
+        self._listed = signature
         self._after_rows()
 
     def _show_work(self) -> None:

@@ -84,3 +84,41 @@ def test_the_list_shows_another_annotators_work_and_filters_by_their_status(qtbo
     _choose(qtbot, combo, "amal")
     assert _listed(window) == [("d1", going, 1), ("d2", new, 0), ("d3", new, 0)]
     assert "bilal" not in window.status_label.text()
+
+
+def _in_another_process(project, body: str) -> None:
+    script = textwrap.dedent(f"""
+        from pathlib import Path
+        from annotator.core.model import Document, Span, Status
+        from annotator.storage import ProjectStore
+        store = ProjectStore.open(Path({str(project)!r}))
+        with store.atomic():
+    """) + textwrap.indent(textwrap.dedent(body), "    ") + "\nstore.close()\n"
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+
+
+def test_the_list_follows_another_programs_labels_and_new_documents(qtbot, tmp_path, schema):
+    lines = [{"id": f"d{n}", "text": TEXT, "meta": {"title": f"خبر {n}"}} for n in (1, 2, 3)]
+    project = project_from_jsonl(tmp_path, schema, lines)
+    window = shown_window(qtbot, project)
+    qtbot.waitUntil(lambda: window.documents_model.rowCount() == 3, timeout=5000)
+    view = window.view
+    start = view.text.index("حلب")
+
+    _in_another_process(project, """
+        store.save_span("d2", "amal", Span("x1", 0, 4, "PER"))
+        store.set_status("d2", "amal", Status.DONE)
+    """)
+    drag_select(qtbot, view, start, start + 3)
+    qtbot.keyClick(view, Qt.Key.Key_G)  # the window catches up before its own write
+    qtbot.waitUntil(lambda: [row[2:] for row in window.documents_model.rows][1] == (Status.DONE, 1), timeout=5000)
+    qtbot.waitUntil(lambda: window.documents_model.rows[0][2:] == (Status.IN_PROGRESS, 1), timeout=5000)
+
+    _in_another_process(project, """
+        store.add_document(Document("d4", "نص جديد", {"title": "خبر 4"}))
+    """)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: window.documents_model.rowCount() == 4, timeout=5000)
+    assert [row[0] for row in window.documents_model.rows] == ["d1", "d2", "d3", "d4"]
+    qtbot.waitUntil(lambda: window.documents_model.rows[0][3] == 0, timeout=5000)  # the label deleted
+    assert [row[2:] for row in window.documents_model.rows][1:] == [(Status.DONE, 1), (Status.NEW, 0), (Status.NEW, 0)]
