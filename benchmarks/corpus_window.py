@@ -210,8 +210,18 @@ def _free_words(text: str) -> list[tuple[int, int]]:
 
 
 def run_child(project: Path) -> dict:
-    result = subprocess.run([sys.executable, __file__, "--measure", str(project)], capture_output=True,
-                            text=True, timeout=1800, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    """Measure on a copy: the hotkeys label words, and a kept project that gathered every
+    run's labels would get slower to draw run after run."""
+    import shutil
+    import sqlite3
+
+    with tempfile.TemporaryDirectory(prefix="annotator-corpus-run-") as scratch:
+        copy = Path(scratch) / project.name
+        with sqlite3.connect(project) as source, sqlite3.connect(copy) as target:
+            source.backup(target)
+        result = subprocess.run([sys.executable, __file__, "--measure", str(copy)], capture_output=True,
+                                text=True, timeout=1800, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        shutil.rmtree(copy.with_name(copy.name + ".backups"), ignore_errors=True)
     if result.returncode != 0:
         raise SystemExit(result.stderr[-3000:])
     return json.loads(result.stdout.strip().splitlines()[-1])
