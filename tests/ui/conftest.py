@@ -23,6 +23,18 @@ def isolated_settings(tmp_path, qapp):
 
 
 @pytest.fixture
+def arabic(qapp):
+    """The Arabic interface (mirrored), English again afterwards."""
+    from annotator.ui.app import apply_ui_direction
+
+    QSettings().setValue("ui/language", "ar")
+    apply_ui_direction(qapp)
+    yield
+    QSettings().setValue("ui/language", "en")
+    apply_ui_direction(qapp)
+
+
+@pytest.fixture
 def seed_project(tmp_path, schema):
     from annotator.core.importing import import_records
     from annotator.formats.txt import read_txt

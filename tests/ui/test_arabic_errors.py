@@ -10,11 +10,9 @@ import re
 import shutil
 import subprocess
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
-from annotator.ui.app import apply_ui_direction
 from tests.ui.test_refused_edits import _label, _mount, _open, disk, fill  # noqa: F401 (disk: a fixture)
 
 LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
@@ -31,16 +29,6 @@ def assert_arabic(text: str) -> None:
     words = outside_isolates(text)
     assert ARABIC.search(words), text
     assert not LATIN.search(words), f"Latin words outside the quoted data: {words!r}"
-
-
-@pytest.fixture
-def arabic():
-    app = QApplication.instance()
-    QSettings().setValue("ui/language", "ar")
-    apply_ui_direction(app)
-    yield
-    QSettings().setValue("ui/language", "en")
-    apply_ui_direction(app)
 
 
 def _refusal_box(window) -> QMessageBox:

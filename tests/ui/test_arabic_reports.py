@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from annotator.ui.app import apply_ui_direction, open_window
+from annotator.ui.app import open_window
 from tests import report_corpora as corpora
 from tests.ui.test_arabic_ui import latin_words
 
@@ -46,15 +46,6 @@ def codes_of(path: Path) -> set[str]:
         store.close()
     codes |= {f"{prefix}{n}" for prefix in "TEA" for n in range(1, 20)}
     return codes | {part for code in list(codes) for part in code.split("/")} | NAMES
-
-
-@pytest.fixture
-def arabic(qapp):
-    QSettings().setValue("ui/language", "ar")
-    apply_ui_direction(qapp)
-    yield
-    QSettings().setValue("ui/language", "en")
-    apply_ui_direction(qapp)
 
 
 def window_on(qtbot, path: Path, annotator: str = "amal"):

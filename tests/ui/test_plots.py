@@ -12,14 +12,13 @@ from datetime import date, datetime, timedelta, timezone
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from annotator.core.model import Status
 from annotator.storage import ProjectStore
-from annotator.ui.app import apply_ui_direction
 from tests.helpers import seed_annotations
 from tests.ui.test_arabic_ui import latin_words
 
@@ -56,15 +55,6 @@ def one_year(seed_project):
     store = _project(seed_project, [date(2024, 1, 1) + timedelta(days=45 * i) for i in range(9)])
     yield store
     store.close()
-
-
-@pytest.fixture
-def arabic(qapp):
-    QSettings().setValue("ui/language", "ar")
-    apply_ui_direction(qapp)
-    yield
-    QSettings().setValue("ui/language", "en")
-    apply_ui_direction(qapp)
 
 
 def _stats(qtbot, store, annotator: str = "amal"):

@@ -10,10 +10,10 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from annotator.ui.app import apply_ui_direction, open_window
+from annotator.ui.app import open_window
 from tests.ui.test_pointer import centre, show
 
 TEXT = "تظاهر الطلاب في بغداد اليوم."
@@ -51,16 +51,6 @@ def protest_project(tmp_path):
     result = _cli("import", str(project), str(jsonl))
     assert result.returncode == 0, result.stderr
     return project
-
-
-@pytest.fixture
-def arabic():
-    app = QApplication.instance()
-    QSettings().setValue("ui/language", "ar")
-    apply_ui_direction(app)
-    yield
-    QSettings().setValue("ui/language", "en")
-    apply_ui_direction(app)
 
 
 def _window(qtbot, project):
