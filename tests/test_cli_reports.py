@@ -1,7 +1,7 @@
 """The command line says its reports in the same English, word for word, now that the
 window shows them translated (issue 16): the consistency check's findings (text and
 ``--json``), the warnings of an import and of brat and CoNLL exports, and the agreement
-report's notes on undefined figures. ``data/cli_reports.json`` holds what each command
+report's notes on undefined figures; the warnings of doccano, Prodigy and spaCy exports. ``data/cli_reports.json`` holds what each command
 printed before the reports became templates (recorded by running this file as a
 script on that code); a second process runs each command again on the same projects.
 What changes from run to run (progress lines, which depend on time, and the backup's
@@ -32,6 +32,19 @@ COMMANDS: dict[str, tuple[str, ...]] = {
                      "--layer", "entity,event"),
     "export conll contract": ("export", "export/export.annotator", "-o", "out/b.conll", "--format", "conll",
                               "--align", "contract"),
+    "export doccano": ("export", "export/export.annotator", "-o", "out/d.jsonl", "--format", "doccano"),
+    "export doccano-relations": ("export", "export/export.annotator", "-o", "out/r.jsonl",
+                                 "--format", "doccano-relations"),
+    "export prodigy": ("export", "export/export.annotator", "-o", "out/p.jsonl", "--format", "prodigy"),
+    "export prodigy contract": ("export", "export/export.annotator", "-o", "out/pc.jsonl", "--format", "prodigy",
+                                "--align", "contract"),
+    "export prodigy expand": ("export", "export/export.annotator", "-o", "out/pe.jsonl", "--format", "prodigy",
+                              "--align", "expand"),
+    "export spacy": ("export", "export/export.annotator", "-o", "out/s.spacy", "--format", "spacy"),
+    "export spacy contract": ("export", "export/export.annotator", "-o", "out/sc.spacy", "--format", "spacy",
+                              "--align", "contract"),
+    "export spacy expand": ("export", "export/export.annotator", "-o", "out/se.spacy", "--format", "spacy",
+                            "--align", "expand"),
     "agreement": ("agreement", "agreement/agreement.annotator"),
     "agreement --json": ("agreement", "agreement/agreement.annotator", "--json"),
     "agreement touched": ("agreement", "agreement/agreement.annotator", "--include-unfinished", "--json"),
@@ -74,6 +87,8 @@ def projects(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_cli_reports_print_the_same_english_as_before(projects: Path, name: str) -> None:
+    if "spacy" in name:
+        pytest.importorskip("spacy")
     expected = json.loads(RECORDED.read_text(encoding="utf-8"))[name]
     assert printed(projects, name) == expected
 
@@ -91,6 +106,17 @@ def test_cli_reports_recorded_every_kind_of_report() -> None:
     assert recorded["export brat"]["stderr"].count("warning:") == 12
     assert "overlapping spans" in recorded["export conll"]["stderr"]
     assert "covering no whole token" in recorded["export conll contract"]["stderr"]
+    assert "(--format doccano-relations keeps events and attributions)" in recorded["export doccano"]["stderr"]
+    assert "events without arguments" in recorded["export doccano-relations"]["stderr"]
+    assert "Prodigy's span task has no place" in recorded["export prodigy"]["stderr"]
+    for align in ("", " contract", " expand"):
+        assert "were moved to token boundaries" in recorded[f"export prodigy{align}"]["stderr"]
+        assert "dropped for covering no token" in recorded[f"export prodigy{align}"]["stderr"]
+        assert "doc.ents holds the outermost" in recorded[f"export spacy{align}"]["stderr"]
+        assert "a .spacy file has no place" in recorded[f"export spacy{align}"]["stderr"]
+    assert "those tokens were cut there" in recorded["export spacy"]["stderr"]
+    assert "dropped for covering no whole token" in recorded["export spacy contract"]["stderr"]
+    assert "did not fall on spaCy's token boundaries" in recorded["export spacy expand"]["stderr"]
     assert "Notes (why a figure is null)" in recorded["agreement"]["stdout"]
 
 
