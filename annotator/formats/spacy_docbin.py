@@ -33,7 +33,7 @@ import numpy as np
 from ..core.model import Annotations, Document
 from ..core.progress import Progress
 from ..core.schema import Schema
-from ..errors import InputError
+from ..errors import InputError, Phrase, joined
 from ..nlp import tags as tagging
 from .token_columns import TokenColumns
 
@@ -338,21 +338,33 @@ def _msgpack_registries_read_once() -> Iterator[None]:
 
 
 def _messages(report: Counter[str], align: str) -> list[str]:
-    messages = []
+    messages: list[str] = []
+    said = tagging.align_word(align)
     if report["split"]:
-        messages.append(f"{report['split']} spans start or end inside one of spaCy's tokens; "
-                        "those tokens were cut there (split alignment), offsets unchanged")
+        messages.append(Phrase("{count} spans start or end inside one of spaCy's tokens; those tokens were cut "
+                               "there ({align} alignment), offsets unchanged",
+                               {"count": report["split"], "align": tagging.align_word("split")}))
     if report["moved"]:
-        messages.append(f"{report['moved']} spans did not fall on spaCy's token boundaries and "
-                        f"were moved to them ({align} alignment)")
+        messages.append(Phrase("{count} spans did not fall on spaCy's token boundaries and were moved to them "
+                               "({align} alignment)", {"count": report["moved"], "align": said}))
     if report["dropped"]:
-        messages.append(f"{report['dropped']} spans were dropped for covering no whole token "
-                        f"({align} alignment)")
-    if report["nested"]:
-        messages.append(f"{report['nested']} entity spans inside or across others are in "
-                        f"doc.spans[{SPAN_KEY!r}] only: doc.ents holds the outermost")
-    lost = [f"{report[k]} {k}" for k in ("events", "attributions", "attributes") if report[k]]
+        messages.append(Phrase("{count} spans were dropped for covering no whole token ({align} alignment)",
+                               {"count": report["dropped"], "align": said}))
+    if report["nested"]:  # spaCy's own names, as code
+        messages.append(Phrase("{count} entity spans inside or across others are in {group} only: "
+                               "{entities} holds the outermost",
+                               {"count": report["nested"], "group": f"doc.spans[{SPAN_KEY!r}]",
+                                "entities": "doc.ents"}))
+    lost = [_LOST_WORDS[kind](report[kind]) for kind in _LOST_WORDS if report[kind]]
     if lost:
-        messages.append("a .spacy file has no place for these, which were not exported: "
-                        + ", ".join(lost))
+        messages.append(Phrase("a .spacy file has no place for these, which were not exported: {kinds}",
+                               {"kinds": joined(lost)}))
     return messages
+
+
+# What a .spacy file leaves out, said with its count ("3 events"; "1 events", as it always said).
+_LOST_WORDS: dict[str, Callable[[int], Phrase]] = {
+    "events": lambda n: Phrase("{count} events", {"count": n}),
+    "attributions": lambda n: Phrase("{count} attributions", {"count": n}),
+    "attributes": lambda n: Phrase("{count} attributes", {"count": n}),
+}

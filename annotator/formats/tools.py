@@ -22,6 +22,7 @@ from typing import Any, TextIO
 
 from ..core.model import Annotations, Document
 from ..core.progress import Progress
+from ..errors import Phrase, joined
 from ..nlp import tags as tagging
 from .token_columns import TokenColumns, json_string_bytes
 
@@ -30,10 +31,11 @@ CONTENT_ROLE = "Content"
 
 
 class _LeftOut:
-    """Counts of what a shape could not hold, turned into warnings at the end."""
+    """Counts of what a shape could not hold, turned into warnings at the end: ``said``
+    words the warning around the list of what was left out (its ``kinds``)."""
 
-    def __init__(self, fmt: str, advice: str = "") -> None:
-        self.fmt, self.advice = fmt, advice
+    def __init__(self, said: Callable[[str], Phrase]) -> None:
+        self.said = said
         self.counts: Counter[str] = Counter()
 
     def add(self, kind: str, n: int = 1) -> None:
@@ -43,8 +45,19 @@ class _LeftOut:
     def messages(self) -> list[str]:
         if not self.counts:
             return []
-        kinds = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
-        return [f"{self.fmt} has no place for these, which were not exported: {kinds}{self.advice}"]
+        return [self.said(joined([_KIND_WORDS[kind](n) for kind, n in self.counts.items()]))]
+
+
+# What a shape leaves out, said with its count ("3 events"; "1 events", as it always said).
+_KIND_WORDS: dict[str, Callable[[int], Phrase]] = {
+    "events": lambda n: Phrase("{count} events", {"count": n}),
+    "attributions": lambda n: Phrase("{count} attributions", {"count": n}),
+    "attributes": lambda n: Phrase("{count} attributes", {"count": n}),
+    "events without arguments": lambda n: Phrase(
+        "{count} events without arguments (their trigger span is kept)", {"count": n}),
+    "attributions with one part": lambda n: Phrase(
+        "{count} attributions with one part only (its span is kept)", {"count": n}),
+}
 
 
 def _attributes_count(annotations: Annotations) -> int:
@@ -74,8 +87,9 @@ def write_doccano(
     items: Iterable[tuple[Document, Annotations | None]], out: TextIO, *,
     warnings: list[str], total: int | None = None,
 ) -> Iterator[Progress]:
-    left_out = _LeftOut("doccano sequence labelling",
-                        " (--format doccano-relations keeps events and attributions)")
+    left_out = _LeftOut(lambda kinds: Phrase(
+        "doccano sequence labelling has no place for these, which were not exported: {kinds} "
+        "(--format doccano-relations keeps events and attributions)", {"kinds": kinds}))
 
     def shape(document: Document, annotations: Annotations | None) -> dict[str, Any]:
         line = _head(document, annotations)
@@ -93,7 +107,8 @@ def write_doccano_relations(
     items: Iterable[tuple[Document, Annotations | None]], out: TextIO, *,
     warnings: list[str], total: int | None = None,
 ) -> Iterator[Progress]:
-    left_out = _LeftOut("doccano relation extraction")
+    left_out = _LeftOut(lambda kinds: Phrase(
+        "doccano relation extraction has no place for these, which were not exported: {kinds}", {"kinds": kinds}))
 
     def shape(document: Document, annotations: Annotations | None) -> dict[str, Any]:
         line = _head(document, annotations)
@@ -115,7 +130,7 @@ def _relations(work: Annotations, number: dict[str, int], left_out: _LeftOut) ->
     links: list[tuple[str, str, str]] = []
     for event in work.events:
         if not event.arguments:
-            left_out.add("events without arguments (their trigger span is kept)")
+            left_out.add("events without arguments")
         links += [(event.trigger, argument.span, argument.role) for argument in event.arguments]
     for attribution in work.attributions:
         head = attribution.cue or attribution.content
@@ -124,7 +139,7 @@ def _relations(work: Annotations, number: dict[str, int], left_out: _LeftOut) ->
             tails.append((attribution.content, CONTENT_ROLE))
         kept = [(head, tail, role) for tail, role in tails if head and tail]
         if not kept:
-            left_out.add("attributions with one part only (its span is kept)")
+            left_out.add("attributions with one part")
         links += kept
     return [
         {"id": n, "from_id": number[head], "to_id": number[tail], "type": role}
@@ -139,7 +154,8 @@ def write_prodigy(
 ) -> Iterator[Progress]:
     if align not in tagging.ALIGN_MODES:
         raise ValueError(f"unknown alignment mode {align!r}; use one of {tagging.ALIGN_MODES}")
-    left_out = _LeftOut("Prodigy's span task")
+    left_out = _LeftOut(lambda kinds: Phrase(
+        "Prodigy's span task has no place for these, which were not exported: {kinds}", {"kinds": kinds}))
     moved = Counter[str]()
     write = _utf8_writer(out)
     for done, (document, annotations) in enumerate(items, start=1):
@@ -214,9 +230,11 @@ def alignment_messages(moved: Counter[str], align: str) -> list[str]:
     """What aligning spans on tokens changed: spans moved to token edges, spans lost."""
     messages = []
     if moved["moved"]:
-        messages.append(f"{moved['moved']} spans were moved to token boundaries ({align} alignment)")
+        messages.append(Phrase("{count} spans were moved to token boundaries ({align} alignment)",
+                               {"count": moved["moved"], "align": tagging.align_word(align)}))
     if moved["dropped"]:
-        messages.append(f"{moved['dropped']} spans were dropped for covering no token ({align} alignment)")
+        messages.append(Phrase("{count} spans were dropped for covering no token ({align} alignment)",
+                               {"count": moved["dropped"], "align": tagging.align_word(align)}))
     return messages
 
 

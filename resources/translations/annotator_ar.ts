@@ -2696,6 +2696,38 @@
       <translation>جرِّب مجلدًا آخر</translation>
     </message>
     <message>
+      <source>{count} events</source>
+      <translation>{count} من الأحداث</translation>
+    </message>
+    <message>
+      <source>{count} attributions</source>
+      <translation>{count} من الإسنادات</translation>
+    </message>
+    <message>
+      <source>{count} attributes</source>
+      <translation>{count} من السمات</translation>
+    </message>
+    <message>
+      <source>{count} spans start or end inside one of spaCy's tokens; those tokens were cut there ({align} alignment), offsets unchanged</source>
+      <translation>{count} من المقاطع تبدأ أو تنتهي داخل أحد رموز spaCy؛ فقُطعت تلك الرموز عندها (المحاذاة: {align})، ولم تتغير المواضع</translation>
+    </message>
+    <message>
+      <source>{count} spans did not fall on spaCy's token boundaries and were moved to them ({align} alignment)</source>
+      <translation>{count} من المقاطع لم تقع على حدود رموز spaCy فنُقلت إليها (المحاذاة: {align})</translation>
+    </message>
+    <message>
+      <source>{count} spans were dropped for covering no whole token ({align} alignment)</source>
+      <translation>أُسقط {count} من المقاطع لعدم تغطية أي رمز كامل (المحاذاة: {align})</translation>
+    </message>
+    <message>
+      <source>{count} entity spans inside or across others are in {group} only: {entities} holds the outermost</source>
+      <translation>{count} من مقاطع الكيانات داخل غيرها أو متقاطعة معها موجودة في {group} وحدها: لا يحفظ {entities} إلا أبعدها</translation>
+    </message>
+    <message>
+      <source>a .spacy file has no place for these, which were not exported: {kinds}</source>
+      <translation>لا مكان في ملف .spacy لما يلي، فلم يُصدَّر: {kinds}</translation>
+    </message>
+    <message>
       <source>if it is Windows Arabic, use --encoding cp1256</source>
       <translation>إن كان الملف بترميز ويندوز العربي فاختر الترميز cp1256</translation>
     </message>
@@ -2710,6 +2742,34 @@
     <message>
       <source>unknown encoding {name!r}</source>
       <translation>ترميز مجهول {name!r}</translation>
+    </message>
+    <message>
+      <source>{count} events without arguments (their trigger span is kept)</source>
+      <translation>{count} من الأحداث بلا معمولات (حُفظ مقطع المُطلِق)</translation>
+    </message>
+    <message>
+      <source>{count} attributions with one part only (its span is kept)</source>
+      <translation>{count} من الإسنادات بجزء واحد فقط (حُفظ مقطعه)</translation>
+    </message>
+    <message>
+      <source>doccano sequence labelling has no place for these, which were not exported: {kinds} (--format doccano-relations keeps events and attributions)</source>
+      <translation>لا مكان في وسم التسلسل في doccano لما يلي، فلم يُصدَّر: {kinds} (التصدير بصيغة doccano-relations يحفظ الأحداث والإسنادات)</translation>
+    </message>
+    <message>
+      <source>doccano relation extraction has no place for these, which were not exported: {kinds}</source>
+      <translation>لا مكان في استخراج العلاقات في doccano لما يلي، فلم يُصدَّر: {kinds}</translation>
+    </message>
+    <message>
+      <source>Prodigy's span task has no place for these, which were not exported: {kinds}</source>
+      <translation>لا مكان في مهمة المقاطع في Prodigy لما يلي، فلم يُصدَّر: {kinds}</translation>
+    </message>
+    <message>
+      <source>{count} spans were moved to token boundaries ({align} alignment)</source>
+      <translation>نُقل {count} من المقاطع إلى حدود الرموز (المحاذاة: {align})</translation>
+    </message>
+    <message>
+      <source>{count} spans were dropped for covering no token ({align} alignment)</source>
+      <translation>أُسقط {count} من المقاطع لعدم تغطية أي رمز (المحاذاة: {align})</translation>
     </message>
     <message>
       <source>the folder holds no .txt files</source>
@@ -2892,16 +2952,8 @@
       <translation>حدثًا واحدًا</translation>
     </message>
     <message>
-      <source>{count} events</source>
-      <translation>{count} من الأحداث</translation>
-    </message>
-    <message>
       <source>1 attribution</source>
       <translation>إسنادًا واحدًا</translation>
-    </message>
-    <message>
-      <source>{count} attributions</source>
-      <translation>{count} من الإسنادات</translation>
     </message>
     <message>
       <source>1 "done" mark</source>

@@ -183,3 +183,40 @@ def test_arabic_reports_agreement_says_why_a_figure_is_missing(qtbot, tmp_path, 
     codes = codes_of(path) | {"O"}
     assert latin_words("\n".join([summary, *tips, *messages]), codes) == []
     QApplication.processEvents()
+
+
+# spaCy's and the tools' own names in their warnings: the .spacy file, its span group and
+# entities (code), the doccano shape the sequence export points to.
+TOOL_NAMES = {"spaCy", "spacy", "doc.spans", "doc.ents", "sc", "doccano", "doccano-relations"}
+
+
+@pytest.mark.parametrize("options", [
+    {"fmt": "prodigy"},
+    {"fmt": "prodigy", "align": "expand"},
+    {"fmt": "doccano"},
+    {"fmt": "doccano-relations"},
+    {"fmt": "spacy"},
+    {"fmt": "spacy", "align": "expand"},
+    {"fmt": "spacy", "align": "contract"},
+])
+def test_arabic_reports_tool_export_warnings_in_arabic(qtbot, tmp_path, arabic, options):
+    """Prodigy, doccano and spaCy exports of work they cannot hold whole (an event and an
+    attribution, nested spans, a span inside a word, spans on a line break) warn in Arabic."""
+    from annotator.formats.registry import ExportOptions
+    from annotator.ui.transfer import start_export
+
+    if options["fmt"] == "spacy":
+        pytest.importorskip("spacy")
+    path = corpora.export_project(tmp_path)
+    window = window_on(qtbot, path)
+    target = tmp_path / "out" / ("out.spacy" if options["fmt"] == "spacy" else "out.jsonl")
+    target.parent.mkdir()
+    message = _status_after(qtbot, window, start_export(window, target, ExportOptions(**options)))
+    assert "تحذيرات عددها" in message, message
+    assert "لم يُصدَّر" in message and "من الأحداث" in message, message  # what the shape has no place for
+    assert latin_words(message, codes_of(path) | TOOL_NAMES | {"out"}) == [], message
+    align = options.get("align", "split")
+    if options["fmt"] in ("prodigy", "spacy"):
+        assert {"split": "القطع", "expand": "التوسيع", "contract": "التضييق"}[align] in message, message
+    if options["fmt"] == "spacy":
+        assert "doc.ents" in message and "أبعدها" in message, message
