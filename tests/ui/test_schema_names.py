@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from annotator.ui.app import open_window
+from tests.ui.conftest import panels_follow, shown_window
 from tests.ui.test_pointer import centre, show
 
 TEXT = "تظاهر الطلاب في بغداد اليوم."
@@ -54,12 +54,8 @@ def protest_project(tmp_path):
 
 
 def _window(qtbot, project):
-    window = open_window(project, "amal")
-    qtbot.addWidget(window)
-    window.resize(1300, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: not window.after_paint.pending(), timeout=3000)
+    window = shown_window(qtbot, project)
+    panels_follow(qtbot, window)
     return window
 
 
