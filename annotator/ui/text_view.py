@@ -10,9 +10,20 @@ from __future__ import annotations
 
 import html
 import math
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -79,6 +90,7 @@ class AnnotationTextView(QTextEdit):
         self.links: list[RoleLink] = []  # the selected item's roles, tagged under their spans
         self.drawn_tags: list[DrawnTag] = []  # as last painted
         self._nesting: tuple[tuple, dict[str, int]] = ((), {})  # (spans on screen, depths)
+        self._paint_lines: dict[int, tuple] | None = None  # paragraph lines, during a paint
         self.marks: list[tuple] = []  # (start, end, QColor, row): bands under the text
         self.suggestions = ByPlace()  # drawn dashed in their label's colour
         self._underlines = UnderlineCache()  # suggestion lines, per paragraph
@@ -399,6 +411,15 @@ class AnnotationTextView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        self._paint_lines = {}
+        try:
+            self._paint_over(event)
+        finally:
+            self._paint_lines = None
+
+    def _paint_over(self, event: QPaintEvent) -> None:
+        """What is drawn over the text: brackets, nesting, marks, suggestions, outlines,
+        role tags."""
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         blocks = list(self._visible_blocks())
@@ -523,30 +544,45 @@ class AnnotationTextView(QTextEdit):
     def span_rects(self, span: Span) -> list[QRectF]:
         """On-screen rectangles of a span, one per line it touches (viewport coordinates)."""
         start, end = self.offsets.to_qt(span.start), self.offsets.to_qt(span.end)
-        document = self.document()
-        block = document.findBlock(start)
+        block = self.document().findBlock(start)
         rects: list[QRectF] = []
-        scroll = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         while block.isValid() and block.position() < end:
-            layout, base = block.layout(), block.position()
-            origin = document.documentLayout().blockBoundingRect(block).topLeft()
+            base = block.position()
+            origin, starts, lines = self._lines_of(block)
             # from the line holding the start, not the paragraph's first line: a long
             # paragraph has dozens, and nested boxes ask for a hundred spans a frame
-            first = layout.lineForTextPosition(max(start - base, 0))
-            for i in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
-                line = layout.lineAt(i)
-                if base + line.textStart() >= end:
+            first = max(bisect_right(starts, start - base) - 1, 0)
+            for line_start, line_end, line, top, height in lines[first:]:
+                if base + line_start >= end:
                     break
-                left = max(start, base + line.textStart())
-                right = min(end, base + line.textStart() + line.textLength())
+                left, right = max(start, base + line_start), min(end, base + line_end)
                 if left >= right:
                     continue
                 x1 = line.cursorToX(left - base)[0]
                 x2 = line.cursorToX(right - base)[0]
-                rect = QRectF(min(x1, x2), line.y(), abs(x2 - x1), line.height())
-                rects.append(rect.translated(origin - scroll.toPointF()))
+                rects.append(QRectF(min(x1, x2) + origin.x(), top + origin.y(), abs(x2 - x1), height))
             block = block.next()
         return rects
+
+    def _lines_of(self, block: QTextBlock) -> tuple[QPointF, list[int], list[tuple]]:
+        """A paragraph's lines as (start, end, line, top, height) and where it sits on
+        screen; kept for the rest of a paint, in which a hundred nested spans may ask
+        for the same few paragraphs (each Qt call also lets a background thread in)."""
+        memo = self._paint_lines
+        found = memo.get(block.position()) if memo is not None else None
+        if found is None:
+            scroll = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+            origin = self.document().documentLayout().blockBoundingRect(block).topLeft() - scroll
+            layout = block.layout()
+            lines = []
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                line_start = line.textStart()
+                lines.append((line_start, line_start + line.textLength(), line, line.y(), line.height()))
+            found = (origin, [line[0] for line in lines], lines)
+            if memo is not None:
+                memo[block.position()] = found
+        return found
 
 
 def _mark_rect(line: QRectF, row: int) -> QRect:
