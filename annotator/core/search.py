@@ -336,6 +336,12 @@ _SEPARATOR = "\x00"  # between documents in ``CorpusIndex._joined_texts``: a nee
 _JOIN_BATCH = 500  # documents joined and made one byte per character at a time
 
 
+def _exact(key: bytes) -> bool:
+    """ASCII and the Arabic block map one to one onto bytes (``one_byte``): a match of
+    such a key is a match of the needle; 0x1A stands for every other character."""
+    return b"\x1a" not in key
+
+
 @dataclass
 class CorpusIndex:
     """Every document normalised once, and words -> documents, for corpus-wide search.
@@ -467,8 +473,7 @@ class CorpusIndex:
 
     def _numbers_holding(self, needle: str) -> np.ndarray:
         if _SEPARATOR in needle:
-            return np.array([i for i, (text, title) in enumerate(zip(self._texts, self._titles))
-                             if needle in title or needle in text.text], dtype=np.int64)
+            return np.array([i for i in range(len(self._ids)) if self._holds(i, needle)], dtype=np.int64)
         joined, starts, pairs = self._joined_texts()
         key = one_byte(needle)
         if len(key) < 2:
@@ -477,7 +482,7 @@ class CorpusIndex:
         last = self._last_filter
         if last is not None and last[0] in needle:  # typed on: only the last matches can match
             candidates = numbers_in_both(candidates, last[1])
-        if len(key) == 2 and b"\x1a" not in key:  # ASCII and Arabic map one to one: a pair is the needle
+        if len(key) == 2 and _exact(key):  # a pair of bytes is then the needle
             return candidates
         return np.array(self._confirmed(needle, key, candidates.tolist()), dtype=np.int64)
 
@@ -488,9 +493,11 @@ class CorpusIndex:
         joined, starts, _ = self._joined_texts()
         find, ends = joined.find, starts[1:] + [len(joined)]
         hits = [i for i in candidates if find(key, starts[i], ends[i]) >= 0]
-        if b"\x1a" not in key:
-            return hits
-        return [i for i in hits if needle in self._titles[i] or needle in self._texts[i].text]
+        return hits if _exact(key) else [i for i in hits if self._holds(i, needle)]
+
+    def _holds(self, number: int, needle: str) -> bool:
+        """Does document ``number``'s title or text hold ``needle`` (normalised)?"""
+        return needle in self._titles[number] or needle in self._texts[number].text
 
     def _scan_joined(self, needle: str, key: bytes) -> list[int]:
         """The documents holding ``needle``, found with ``bytes.find`` over every title
@@ -499,12 +506,12 @@ class CorpusIndex:
         Arabic block) can make a false hit: each hit's document is checked on its own
         text."""
         joined, starts, _ = self._joined_texts()
-        exact = b"\x1a" not in key  # ASCII and Arabic map one to one: a byte match is a match
+        exact = _exact(key)
         found, position, count = [], 0, len(starts)
         find = joined.find
         while (hit := find(key, position)) >= 0:
             number = bisect_right(starts, hit) - 1
-            if exact or needle in self._titles[number] or needle in self._texts[number].text:
+            if exact or self._holds(number, needle):
                 found.append(number)
             if number + 1 >= count:
                 break
