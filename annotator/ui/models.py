@@ -49,7 +49,6 @@ class DocumentListModel(QAbstractTableModel):
         self.status_codes = np.zeros(0, dtype=np.int8)  # each row's status, for filters by array
         self._rows_in_order: tuple[Sequence[str], int, np.ndarray] | None = None
         self._worked: set[int] = set()  # rows not new or with labels
-        self.done = 0  # rows whose status is done
         # ids -> titles, for rows listed without one (an archive lists ids first)
         self.titles_of: Callable[[list[str]], dict[str, str]] | None = None
 
@@ -61,8 +60,12 @@ class DocumentListModel(QAbstractTableModel):
         self.status_codes = np.fromiter((_STATUS_CODE[row[2]] for row in rows), dtype=np.int8, count=len(rows))
         self._rows_in_order = None
         self._worked = {number for number, row in enumerate(rows) if row[2] is not Status.NEW or row[3]}
-        self.done = int(np.count_nonzero(self.status_codes == _STATUS_CODE[Status.DONE]))
         self.endResetModel()
+
+    @property
+    def done(self) -> int:
+        """Rows whose status is done."""
+        return int(np.count_nonzero(self.status_flags(Status.DONE)))
 
     def set_work(self, statuses: dict[str, Status], counts: dict[str, int]) -> None:
         """Statuses and label counts (another annotator's, or news of one's own) in
@@ -83,7 +86,6 @@ class DocumentListModel(QAbstractTableModel):
             rows[number] = (rows[number][0], rows[number][1], status, count)
             self.status_codes[number] = _STATUS_CODE[status]
         self._worked = set(wanted)
-        self.done = int(np.count_nonzero(self.status_codes == _STATUS_CODE[Status.DONE]))
         self.endResetModel()
 
     def update_row(self, doc_id: str, status: Status, count: int) -> None:
@@ -96,7 +98,6 @@ class DocumentListModel(QAbstractTableModel):
             self.rows[row] = (doc, title, status, count)
             self.status_codes[row] = _STATUS_CODE[status]
             self._worked.add(row)
-            self.done += (status is Status.DONE) - (old_status is Status.DONE)
             self.dataChanged.emit(self.index(row, 1), self.index(row, 2))
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
