@@ -10,6 +10,8 @@ stored data always keeps the schema's name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..core.schema import Schema
 from .i18n import ui_language
 
@@ -56,17 +58,19 @@ ARABIC_ATTRIBUTE_VALUES = {
 
 def value_name(value: str, schema: Schema | None = None) -> str:
     """An attribute value as shown (stored data keeps the schema's value)."""
-    language = ui_language()
-    named = schema.value_display(value, language) if schema is not None else None
-    if named is None and language == "ar":
-        return ARABIC_ATTRIBUTE_VALUES.get(value, value)
-    return named or value
+    return _shown(value, schema.value_display if schema is not None else None, ARABIC_ATTRIBUTE_VALUES)
 
 
 def role_name(role: str, schema: Schema | None = None) -> str:
     """An event role as shown (stored data keeps the schema's role)."""
+    return _shown(role, schema.role_display if schema is not None else None, ARABIC_ACE_ROLES)
+
+
+def _shown(name: str, schema_names: Callable[[str, str], str | None] | None, arabic: dict[str, str]) -> str:
+    """The schema's name in the interface language, else the bundled Arabic one, else
+    the name itself."""
     language = ui_language()
-    named = schema.role_display(role, language) if schema is not None else None
+    named = schema_names(name, language) if schema_names is not None else None
     if named is None and language == "ar":
-        return ARABIC_ACE_ROLES.get(role, role)
-    return named or role
+        return arabic.get(name, name)
+    return named or name
