@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from types import SimpleNamespace
 
+import pytest
+
 from annotator.nlp.recommender import (
     Context,
     Gazetteer,
@@ -129,13 +131,20 @@ def test_recommender_model_survives_its_stored_form():
     assert again.suggest(document(text)) == model.suggest(document(text))
 
 
-def test_recommender_names_found_once_are_suggested_across_the_document():
+@pytest.fixture(scope="module")
+def trained_on_made_up_names():
+    """A model trained on ten generated articles whose names it never saw before."""
     rng = random.Random(8)
     training = []
     for _ in range(10):
         text, spans = generated_text(rng, made_up_names(rng, 6), made_up_names(rng, 6))
         training.append(tag_sentences(document_sentences_of(document(text)), spans, ["PER", "LOC"]))
     *_, model = list(train(training, Settings(max_iterations=60)))
+    return model
+
+
+def test_recommender_names_found_once_are_suggested_across_the_document(trained_on_made_up_names):
+    model = trained_on_made_up_names
     first = ["قال", "الناشط", "كمال", "في", "مدينة", "حلب"]
     second = ["وأضاف", "المصدر", "أن", "كمال", "هادئ", "اليوم"]
     [confident] = [e for e in model.tag(first, 0.5) if e[2] == "PER"]
@@ -145,13 +154,8 @@ def test_recommender_names_found_once_are_suggested_across_the_document():
     assert (3, 4, "PER", confident[3]) in again
 
 
-def test_recommender_names_found_once_are_suggested_behind_proclitics_too():
-    rng = random.Random(8)
-    training = []
-    for _ in range(10):
-        text, spans = generated_text(rng, made_up_names(rng, 6), made_up_names(rng, 6))
-        training.append(tag_sentences(document_sentences_of(document(text)), spans, ["PER", "LOC"]))
-    *_, model = list(train(training, Settings(max_iterations=60)))
+def test_recommender_names_found_once_are_suggested_behind_proclitics_too(trained_on_made_up_names):
+    model = trained_on_made_up_names
     first = ["قال", "الناشط", "كمال", "في", "مدينة", "حلب"]
     second = ["وأضاف", "المصدر", "أن", "لكمال", "هادئ", "اليوم"]  # ل + the name
     [confident] = [e for e in model.tag(first, 0.5) if e[2] == "PER"]
