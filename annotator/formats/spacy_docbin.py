@@ -36,6 +36,7 @@ from ..core.schema import Schema
 from ..errors import InputError, Phrase, joined
 from ..nlp import tags as tagging
 from .token_columns import TokenColumns
+from .tools import _KIND_WORDS, _attributes_count
 
 SPAN_KEY = "sc"
 # The token attributes our Docs set (DocBin always keeps ORTH and SPACY); SENT_START
@@ -142,8 +143,7 @@ class _DocMaker:
     def _count_left_out(self, work: Annotations) -> None:
         self.report["events"] += len(work.events)
         self.report["attributions"] += len(work.attributions)
-        items = [*work.spans, *work.events, *work.attributions]
-        self.report["attributes"] += sum(len(item.attributes) for item in items)
+        self.report["attributes"] += _attributes_count(work)
 
 
 class _TokenEdges(NamedTuple):
@@ -355,16 +355,11 @@ def _messages(report: Counter[str], align: str) -> list[str]:
                                "{entities} holds the outermost",
                                {"count": report["nested"], "group": f"doc.spans[{SPAN_KEY!r}]",
                                 "entities": "doc.ents"}))
-    lost = [_LOST_WORDS[kind](report[kind]) for kind in _LOST_WORDS if report[kind]]
+    lost = [_KIND_WORDS[kind](report[kind]) for kind in _LEFT_OUT if report[kind]]
     if lost:
         messages.append(Phrase("a .spacy file has no place for these, which were not exported: {kinds}",
                                {"kinds": joined(lost)}))
     return messages
 
 
-# What a .spacy file leaves out, said with its count ("3 events"; "1 events", as it always said).
-_LOST_WORDS: dict[str, Callable[[int], Phrase]] = {
-    "events": lambda n: Phrase("{count} events", {"count": n}),
-    "attributions": lambda n: Phrase("{count} attributions", {"count": n}),
-    "attributes": lambda n: Phrase("{count} attributes", {"count": n}),
-}
+_LEFT_OUT = ("events", "attributions", "attributes")  # what a .spacy file has no place for
