@@ -274,10 +274,12 @@ def _attributions(
     return _figures(f"/attributions/pairs/{index}", pair, scores, notes, figures)
 
 
+_ATTRIBUTION_WORDS = {"attribution": Phrase("attribution"), "source": Phrase("attribution source"),
+                      "cue": Phrase("attribution cue"), "content": Phrase("attribution content")}
+
+
 def _attribution_word(kind: str) -> str:
-    words = {"attribution": Phrase("attribution"), "source": Phrase("attribution source"),
-             "cue": Phrase("attribution cue"), "content": Phrase("attribution content")}
-    return words[kind]
+    return _ATTRIBUTION_WORDS[kind]
 
 
 def _figures(

@@ -133,7 +133,7 @@ class DocumentRows(StoreParts):
         found = [] if problems is None else problems
         file = self._name()
         statuses, counts = self.annotator_work(annotator, found)
-        ids = [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY seq")]
+        ids = self.document_ids()
         named = self.document_titles([i for i in ids if type(i) is str], found) if titles else {}
         overview = []
         for doc_id in ids:

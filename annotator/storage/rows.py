@@ -248,13 +248,12 @@ _ARGUMENTS = Phrase("a list of [role, span id] pairs")
 
 
 def _arguments(check: RowCheck, pairs: Any) -> tuple[Argument, ...]:
-    expected = _ARGUMENTS
     if not isinstance(pairs, list):
-        raise check.wrong("arguments", expected, pairs)
+        raise check.wrong("arguments", _ARGUMENTS, pairs)
     for pair in pairs:
         if not (isinstance(pair, list) and len(pair) == 2 and all(type(p) is str and p for p in pair)):
             raise check.damaged("arguments", Phrase("expected {expected}, found {found}",
-                                                    {"expected": expected, "found": json.dumps(pair)[:80]}))
+                                                    {"expected": _ARGUMENTS, "found": json.dumps(pair)[:80]}))
     return tuple(Argument(role, span) for role, span in pairs)
 
 

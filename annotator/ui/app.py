@@ -99,10 +99,6 @@ def data_dir() -> Path:
 def open_store(project: Path | None, annotator: str = "") -> tuple[ProjectStore, Path]:
     """Open a project (creating it if missing: the caller has asked), or the demo when
     none is given (with its worked examples as ``annotator``'s own, the first time)."""
-    if project is not None:
-        # absolute: the backup after the first paint and the recent list must not
-        # follow a later change of the working folder
-        project = project.absolute()
     if project is None:
         from ..demo import ensure_demo, share_examples
 
@@ -114,6 +110,9 @@ def open_store(project: Path | None, annotator: str = "") -> tuple[ProjectStore,
             store.close()
             raise
         return store, project
+    # absolute: the backup after the first paint and the recent list must not
+    # follow a later change of the working folder
+    project = project.absolute()
     if not project.exists():
         ProjectStore.create(project, load_schema()).close()
     # the backup on opening is copied once the window has painted (backup_in_background)

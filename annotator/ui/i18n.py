@@ -90,8 +90,8 @@ def source_strings(folder: Path | None = None) -> list[str]:
     for path in sorted(folder.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("tr", "N_")
-                    and _first_text(node) is not None):
-                found[_first_text(node)] = None
+                    and (text := _first_text(node)) is not None):
+                found[text] = None
     found.update(dict.fromkeys(error_templates()))
     return list(found)
 
