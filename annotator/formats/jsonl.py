@@ -73,6 +73,9 @@ def read_jsonl(
 
 
 def _parse_line(line: str) -> dict[str, Any]:
+    line, data = _without_prodigy_tokens(line)
+    if data is not None:
+        return data
     try:
         data = json.loads(line)
     except json.JSONDecodeError as error:
@@ -82,11 +85,55 @@ def _parse_line(line: str) -> dict[str, Any]:
         raise InputError("malformed JSON: nested too deeply") from None
     except ValueError:  # Python refuses integers of more than 4300 digits
         raise InputError("malformed JSON: a number has too many digits") from None
+    return _checked(data, line)
+
+
+def _checked(data: Any, line: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InputError("each line must be a JSON object")
     if "\\u" in line and _SURROGATE_ESCAPE.search(line):  # the test first: at C speed
         _refuse_lone_surrogates(data)
     return data
+
+
+def _without_prodigy_tokens(line: str) -> tuple[str, dict[str, Any] | None]:
+    """A Prodigy task parsed with its ``tokens`` array left out, or (line, None).
+
+    Prodigy's token objects are most of its task's bytes and building them most of
+    the import's time, and the importer never reads them (it re-tokenizes). Its
+    objects are flat, so the array ends at the first ``}]`` after which the rest of
+    the line parses (a ``}]`` inside a token's text does not); it is then replaced by
+    a marker, kept only if it is the task's own ``tokens``. Anything else, and any
+    line that does not parse so, is parsed whole, as any other line. (So a token
+    object broken inside goes unnoticed: nothing of it would be kept anyway.)"""
+    start = line.find(_PRODIGY_TOKENS)
+    if start < 0 or _MARKER in line:
+        return line, None
+    start += len(_PRODIGY_TOKENS)
+    start += line.startswith(" ", start)  # as Python's json writes it
+    if not line.startswith("[{", start):
+        return line, None
+    head = line[:start] + _MARKER
+    end = line.find("}]", start)
+    for _ in range(_CUTS_TRIED):
+        if end < 0:
+            break
+        cut = head + line[end + 2:]
+        try:
+            data = json.loads(cut)
+        except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
+            end = line.find("}]", end + 1)
+            continue
+        if isinstance(data, dict) and data.get("tokens") == _MARKED:
+            data["tokens"] = [{}]  # what _tokens reads as Prodigy's, and leaves
+            return cut, _checked(data, cut)
+        break
+    return line, None
+
+
+_PRODIGY_TOKENS = '"tokens":'
+_MARKER, _MARKED = '"\\u0001"', "\x01"  # JSON has no other way to write U+0001
+_CUTS_TRIED = 8  # ends tried (each a parse of the rest) before parsing the line whole
 
 
 def _refuse_lone_surrogates(data: dict[str, Any]) -> None:
