@@ -57,6 +57,21 @@ class Phrase(str):
         return _fill(translate(self.template), self.params, translate, show)
 
 
+class Name(str):
+    """A schema's name inside a ``Phrase`` (a label, an event role): English text shows
+    the name itself; an interface may show what the schema calls it in its language."""
+
+    kind: str  # "label" or "role"
+
+    def __new__(cls, name: str, kind: str) -> Name:
+        self = super().__new__(cls, name)
+        self.kind = kind
+        return self
+
+    def __reduce__(self) -> tuple[type[Name], tuple[str, str]]:
+        return Name, (str(self), self.kind)
+
+
 class _Filler(string.Formatter):
     """``str.format`` whose values are words in the same language or shown data."""
 
@@ -66,6 +81,8 @@ class _Filler(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, Phrase | AnnotatorError) and not format_spec:
             return value.render(self.translate, self.show)
+        if isinstance(value, Name) and not format_spec:
+            return self.show(value)  # itself, so that ``show`` can tell what it names
         return self.show(super().format_field(value, format_spec))
 
 

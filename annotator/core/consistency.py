@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, TextIO
 
-from ..errors import AnnotatorError, Phrase, ProjectError, joined
+from ..errors import AnnotatorError, Name, Phrase, ProjectError, joined
 from ..nlp.clitics import is_proclitic_chain, letters_of, strip_proclitics
 from .model import Annotations, Span
 from .progress import Progress
@@ -265,7 +265,8 @@ def _label_findings(names: list[_Named]) -> list[Finding]:
         if len(labels) < 2:
             continue
         who = sorted({n.annotator for n in group})
-        counts = joined([Phrase("{label} {count}x", {"label": label, "count": sum(n.span.label == label for n in group)})
+        counts = joined([Phrase("{label} {count}x", {"label": Name(label, "label"),
+                                                     "count": sum(n.span.label == label for n in group)})
                          for label in labels])
         values = {"name": needle, "counts": counts, "annotator": who[0], "annotators": joined(who)}
         message = (Phrase("«{name}» is labelled {counts}, by one annotator ({annotator})", values) if len(who) == 1
@@ -321,7 +322,8 @@ def _unlabelled_findings(collected: _Collected, index: CorpusIndex) -> list[Find
             findings.append(Finding(
                 "unlabelled", needle,
                 Phrase("«{name}» (labelled {labels} elsewhere) is left unlabelled {count}x",
-                       {"name": needle, "labels": joined(list(labels)), "count": len(places)}),
+                       {"name": needle, "labels": joined([Name(label, "label") for label in labels]),
+                        "count": len(places)}),
                 tuple(places)))
     return findings
 
@@ -403,7 +405,7 @@ def _missing_roles(document_id: str, work: Annotations, schema: Schema,
 def _event_findings(found: dict[tuple[str, str], list[Place]]) -> list[Finding]:
     findings = []
     for (event_type, role), places in found.items():
-        values = {"type": event_type, "role": role, "count": len(places)}
+        values = {"type": Name(event_type, "label"), "role": Name(role, "role"), "count": len(places)}
         if role == ANY_ARGUMENT:
             subject = Phrase("{type}/any argument", values)
             message = Phrase("{type} events without any argument ({count}x)", values)

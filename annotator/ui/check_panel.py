@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
 
 from ..core.consistency import Finding, Place, check, run_check
 from ..core.model import Attribution, Event, Span
-from ..errors import AnnotatorError
+from ..core.schema import Schema
+from ..errors import AnnotatorError, joined
 from .error_text import phrase_text
 from .i18n import N_, ltr, tr
 from .plain import plain_label, plain_tooltip
+from .role_names import label_name
 from .text_view import AnnotationTextView
 from .workers import GeneratorWorker
 from .workspace import Workspace
@@ -64,12 +66,13 @@ class FindingsModel(QAbstractItemModel):
     """Findings (top rows) and their places (child rows), read from the list as drawn:
     a finding with 100,000 places costs nothing until it is opened."""
 
-    def __init__(self, text_of: Callable[[str], str | None], parent: QWidget | None = None) -> None:
+    def __init__(self, text_of: Callable[[str], str | None], schema: Callable[[], Schema],
+                 parent: QWidget | None = None) -> None:
         """``text_of(document_id)``: a document's text (None: it cannot be read), for the
-        words at each place."""
+        words at each place; ``schema()``: the project's, for what it calls its labels."""
         super().__init__(parent)
         self.findings: list[Finding] = []
-        self.text_of = text_of
+        self.text_of, self.schema = text_of, schema
         self._columns: dict[int, tuple[str, ...]] = {}  # a finding row's cells, made once
 
     def set_findings(self, findings: list[Finding]) -> None:
@@ -121,18 +124,19 @@ class FindingsModel(QAbstractItemModel):
             return None
         finding = self.finding_at(index)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(phrase_text(finding.message))  # the core's words, quoting file content
+            return plain_tooltip(phrase_text(finding.message, self.schema()))  # quoting file content
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.internalId() == 0:  # its cells read every place: once, not per repaint
             if index.row() not in self._columns:
-                self._columns[index.row()] = _finding_columns(finding)
+                self._columns[index.row()] = _finding_columns(finding, self.schema())
             return self._columns[index.row()][index.column()]
         return self._place_columns(finding.places[index.row()])[index.column()]
 
     def _place_columns(self, place: Place) -> tuple[str, ...]:
         where = place.document_id if place.start is None else f"{place.document_id} {place.start}–{place.end}"
-        return ("", self._words(place), _labels_shown(place.labels), "", ltr(where), place.annotator)
+        labels = _labels_shown(place.labels, self.schema())
+        return ("", self._words(place), labels, "", ltr(where), place.annotator)
 
     def _words(self, place: Place) -> str:
         if place.start is None:
@@ -144,20 +148,23 @@ class FindingsModel(QAbstractItemModel):
         return words if len(words) <= SNIPPET else words[:SNIPPET] + "…"
 
 
-def _finding_columns(finding: Finding) -> tuple[str, ...]:
+def _finding_columns(finding: Finding, schema: Schema) -> tuple[str, ...]:
     documents = list(dict.fromkeys(place.document_id for place in finding.places))
     shown = ", ".join(documents[:SHOWN_DOCUMENTS])
     if len(documents) > SHOWN_DOCUMENTS:
         shown += " " + tr("(+{count})").format(count=len(documents) - SHOWN_DOCUMENTS)
     labels = sorted({label for place in finding.places for label in place.labels})
     annotators = sorted({place.annotator for place in finding.places if place.annotator})
-    return (tr(KIND_TEXT.get(finding.kind, finding.kind)), phrase_text(finding.subject), _labels_shown(labels),
+    return (tr(KIND_TEXT.get(finding.kind, finding.kind)), phrase_text(finding.subject, schema),
+            _labels_shown(labels, schema),
             str(finding.count), shown, ", ".join(annotators))
 
 
-def _labels_shown(labels: list[str] | tuple[str, ...]) -> str:
-    """Label codes as they are; an attribution's place, which has no label, says so."""
-    return ", ".join(tr(ATTRIBUTION) if label == ATTRIBUTION else label for label in labels)
+def _labels_shown(labels: list[str] | tuple[str, ...], schema: Schema) -> str:
+    """Labels as the schema calls them in the interface language; an attribution's
+    place, which has no label, says so."""
+    names = [tr(ATTRIBUTION) if label == ATTRIBUTION else label_name(label, schema) for label in labels]
+    return phrase_text(joined(names))  # the language's own comma
 
 
 class CheckPanel(QWidget):
@@ -172,7 +179,7 @@ class CheckPanel(QWidget):
         self._running_as: str | None = None
         self.checked_as: str | None = None  # whose work the listed findings are about ('' everyone)
         self._texts = lru_cache(maxsize=64)(self._read_text)  # rows ask again on every repaint
-        self.model = FindingsModel(self._texts, self)
+        self.model = FindingsModel(self._texts, lambda: self.workspace.store.schema, self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)  # a finding opened onto 100,000 places stays quick

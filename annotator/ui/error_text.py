@@ -16,8 +16,10 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from ..core.schema import Schema
 from ..errors import AnnotatorError, Phrase
 from .i18n import N_, ltr, tr
+from .role_names import schema_name
 
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -53,10 +55,15 @@ def error_text(error: AnnotatorError, located: bool = True) -> str:
     return phrase_text(error.described() if located else error.message)
 
 
-def phrase_text(words: str) -> str:
+def phrase_text(words: str, schema: Schema | None = None) -> str:
     """A ``Phrase`` of the core (a read-only reason, say) in the interface language;
-    any other text as it is."""
-    return words.render(tr, shown_value) if isinstance(words, Phrase) else words
+    any other text as it is. With ``schema``, the labels and roles it names are shown
+    as the schema calls them in the interface language."""
+    if not isinstance(words, Phrase):
+        return words
+    if schema is None:
+        return words.render(tr, shown_value)
+    return words.render(tr, lambda text: shown_value(schema_name(text, schema)))
 
 
 def shown_value(text: str) -> str:

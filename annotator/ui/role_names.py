@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..core.schema import Schema
+from ..errors import Name
 from .i18n import ui_language
 
 ARABIC_ACE_ROLES = {
@@ -64,6 +65,23 @@ def value_name(value: str, schema: Schema | None = None) -> str:
 def role_name(role: str, schema: Schema | None = None) -> str:
     """An event role as shown (stored data keeps the schema's role)."""
     return _shown(role, schema.role_display if schema is not None else None, ARABIC_ACE_ROLES)
+
+
+def schema_name(text: str, schema: Schema) -> str:
+    """A label or role a core message names (``errors.Name``) as the interface shows
+    it; any other value as it is."""
+    if not isinstance(text, Name):
+        return text
+    if text.kind == "role":
+        return role_name(text, schema)
+    return label_name(text, schema)
+
+
+def label_name(name: str, schema: Schema) -> str:
+    """A label code inside a report: the schema's name for it in the interface
+    language; in English the code, as the command line's reports print it."""
+    label, language = schema.labels.get(name), ui_language()
+    return label.display(language) if label is not None and language != "en" else name
 
 
 def _shown(name: str, schema_names: Callable[[str, str], str | None] | None, arabic: dict[str, str]) -> str:

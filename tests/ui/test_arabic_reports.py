@@ -102,6 +102,33 @@ def test_arabic_reports_check_panel_tells_every_finding_in_arabic(qtbot, tmp_pat
     assert any("أي معمول" in subject for subject in subjects), subjects  # not "any argument"
 
 
+def test_arabic_reports_check_panel_names_labels_and_roles_as_the_schema_does_in_arabic(qtbot, tmp_path, arabic):
+    """The labels and event roles a finding names read in Arabic, as the schema and the
+    annotation list call them, not as codes (the English panel keeps the codes, as the
+    command line prints them: ``test_arabic_reports_english_panel_shows_...``)."""
+    path = corpora.check_project(tmp_path)
+    window = window_on(qtbot, path)
+    findings = run_check(qtbot, window)
+    model = window.check_panel.model
+    rows = {(f.kind, str(f.subject)): model.index(row, 0) for row, f in enumerate(findings)}
+
+    def cell(key: tuple[str, str], column: int, place: int | None = None) -> str:
+        index = rows[key] if place is None else model.index(place, 0, rows[key])
+        return model.data(index.siblingAtColumn(column))
+
+    def tip(key: tuple[str, str]) -> str:
+        return tooltip_text(model.data(rows[key], Qt.ItemDataRole.ToolTipRole))
+
+    attack = ("event", "Conflict.Attack/Attacker")
+    assert (cell(attack, 1), cell(attack, 2), cell(attack, 2, place=0)) == ("هجوم/المهاجِم", "هجوم", "هجوم")
+    assert tip(attack) == "أحداث هجوم بلا معمول المهاجِم (العدد: 1)"
+    assert cell(("event", "Life.Die/any argument"), 1) == "وفاة/أي معمول"
+    aleppo = ("label", "حلب")
+    assert cell(aleppo, 2) == "كيان جغرافي سياسي، موقع"
+    assert "بوسوم مختلفة: كيان جغرافي سياسي (العدد: 1)، موقع (العدد: 1)" in tip(aleppo)
+    assert "(وُسِم كيان جغرافي سياسي في مواضع أخرى)" in tip(("unlabelled", "القاهره"))
+
+
 def test_arabic_reports_include_convention_finding_in_arabic(qtbot, tmp_path, arabic):
     path = corpora.include_project(tmp_path)
     window = window_on(qtbot, path)
