@@ -7,7 +7,9 @@ document), 2 bad usage. Progress goes to stderr, results to stdout or ``-o``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 from . import __version__
 from .core.progress import Progress
 from .core.schema import LAYERS
-from .errors import AnnotatorError
+from .errors import ERROR_FILE, AnnotatorError, Phrase, phrase_data
 from .formats.registry import EXPORT_FORMATS, FORMATS
 from .nlp.tags import ALIGN_MODES, SCHEMES
 
@@ -115,12 +117,13 @@ def run(argv: list[str]) -> int:
     try:
         return HANDLERS[args.command](args)
     except AnnotatorError as error:
-        return _failed(args.command, str(error))
+        return _failed(args.command, error.described())
     except BrokenPipeError:
         raise  # the reader of stdout went away: __main__ ends quietly
     except OSError as error:  # a full disk, a read-only folder, a vanished file
-        where = f"{error.filename}: " if error.filename else ""
-        return _failed(args.command, f"{where}{error.strerror or error}")
+        reason = error.strerror or str(error)
+        return _failed(args.command, Phrase("{file}: {reason}", {"file": error.filename, "reason": reason})
+                       if error.filename else Phrase("{reason}", {"reason": reason}))
     except sqlite3.Error as error:  # what SQLite refused that no check foresaw
         return _failed(args.command, f"{args.project}: the project could not be read or "
                        f"written ({error}); nothing was changed")
@@ -131,7 +134,12 @@ def run(argv: list[str]) -> int:
 
 def _failed(command: str, message: str) -> int:
     print(f"annotator {command}: error: {message}", file=sys.stderr)
+    told = os.environ.get(ERROR_FILE)
+    if told:  # the window that ran this shows the message in its own language
+        with contextlib.suppress(OSError):  # else it shows the line above
+            Path(told).write_text(json.dumps(phrase_data(message), ensure_ascii=False), encoding="utf-8")
     return 1
+
 
 
 def cmd_init(args: argparse.Namespace) -> int:

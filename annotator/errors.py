@@ -94,6 +94,37 @@ def _fill(template: str, params: dict[str, Any] | None, translate: Words, show: 
     return _Filler(translate, show).vformat(template, (), params)
 
 
+# The environment variable naming where a window that runs a command wants the
+# command's error as data (``phrase_data``), to show it in its own language.
+ERROR_FILE = "ANNOTATOR_ERROR_FILE"
+
+
+def phrase_data(words: Any) -> Any:
+    """A message (a ``Phrase``, an error, a value) as JSON data that ``phrase_from_data``
+    makes again: a process tells its messages so to another, which shows them in its
+    own interface language."""
+    if isinstance(words, AnnotatorError):
+        words = words.described()
+    if isinstance(words, Name):
+        return {"name": str(words), "kind": words.kind}
+    if isinstance(words, Phrase):
+        params = words.params
+        return {"template": words.template,
+                "params": None if params is None else {k: phrase_data(v) for k, v in params.items()}}
+    return words if words is None or isinstance(words, int | float) else str(words)
+
+
+def phrase_from_data(data: Any) -> Any:
+    """The message ``phrase_data`` gave ``data`` for."""
+    if not isinstance(data, dict):
+        return data
+    if "kind" in data:
+        return Name(str(data["name"]), str(data["kind"]))
+    params = data.get("params")
+    return Phrase(str(data["template"]),
+                  None if params is None else {str(k): phrase_from_data(v) for k, v in params.items()})
+
+
 def joined(parts: list[str], semicolons: bool = False) -> str:
     """``parts`` joined by ", " (or "; "), with a separator each language can choose."""
     if not parts:

@@ -12,6 +12,7 @@ suggestions; the window keeps labelling meanwhile and reads them when it is done
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from ..core.model import Span, Status
 from ..core.progress import Progress
 from ..core.session import Change
 from ..core.suggestions import LEARNED_MODEL
-from ..errors import ProjectError
+from ..errors import ERROR_FILE, ProjectError, phrase_from_data
 from ..storage import ProjectStore
 from ..storage.models import load_model
 from .busy import BusyIndicator
@@ -84,11 +85,17 @@ def _run_cli(arguments: list[str]) -> None:
     delay keystrokes by tens of milliseconds, for as long as it trained."""
     # at a lower priority: on a laptop's two cores the window's keystrokes come first
     lower = ["nice", "-n", "10"] if shutil.which("nice") else []
-    done = subprocess.run([*lower, sys.executable, "-m", "annotator", *arguments], capture_output=True,
-                          text=True, encoding="utf-8", errors="replace")
-    if done.returncode != 0:
-        lines = [line for line in done.stderr.splitlines() if line.strip()]
-        raise ProjectError(lines[-1] if lines else f"annotator {arguments[0]} failed ({done.returncode})")
+    with tempfile.TemporaryDirectory(prefix="annotator-run-") as folder:
+        told = Path(folder) / "error.json"  # the command's error as data, to show in our language
+        done = subprocess.run([*lower, sys.executable, "-m", "annotator", *arguments], capture_output=True,
+                              text=True, encoding="utf-8", errors="replace",
+                              env={**os.environ, ERROR_FILE: str(told)})
+        if done.returncode == 0:
+            return
+        if told.exists():
+            raise ProjectError(phrase_from_data(json.loads(told.read_text(encoding="utf-8"))))
+    lines = [line for line in done.stderr.splitlines() if line.strip()]  # it did not get as far
+    raise ProjectError(lines[-1] if lines else f"annotator {arguments[0]} failed ({done.returncode})")
 
 
 class ModelSuggestions:

@@ -1704,10 +1704,6 @@
       <translation>أقل من تقييمين لكل مفردة</translation>
     </message>
     <message>
-      <source>no document that two or more annotators marked done</source>
-      <translation>لا مستند علّم موسِّمان أو أكثر أنه منجز</translation>
-    </message>
-    <message>
       <source>attribution source</source>
       <translation>مصدر إسناد</translation>
     </message>
@@ -1718,6 +1714,10 @@
     <message>
       <source>attribution content</source>
       <translation>محتوى إسناد</translation>
+    </message>
+    <message>
+      <source>no document that two or more annotators marked done</source>
+      <translation>لا مستند علّم موسِّمان أو أكثر أنه منجز</translation>
     </message>
     <message>
       <source>no document that two or more annotators touched</source>
@@ -1822,6 +1822,10 @@
     <message>
       <source>the project cannot be changed here: {reason}</source>
       <translation>لا يمكن تغيير المشروع هنا: {reason}</translation>
+    </message>
+    <message>
+      <source>{file}: {reason}</source>
+      <translation>{file}: {reason}</translation>
     </message>
     <message>
       <source>no such item {id!r}</source>
@@ -2696,18 +2700,6 @@
       <translation>جرِّب مجلدًا آخر</translation>
     </message>
     <message>
-      <source>{count} events</source>
-      <translation>{count} من الأحداث</translation>
-    </message>
-    <message>
-      <source>{count} attributions</source>
-      <translation>{count} من الإسنادات</translation>
-    </message>
-    <message>
-      <source>{count} attributes</source>
-      <translation>{count} من السمات</translation>
-    </message>
-    <message>
       <source>{count} spans start or end inside one of spaCy's tokens; those tokens were cut there ({align} alignment), offsets unchanged</source>
       <translation>{count} من المقاطع تبدأ أو تنتهي داخل أحد رموز spaCy؛ فقُطعت تلك الرموز عندها (المحاذاة: {align})، ولم تتغير المواضع</translation>
     </message>
@@ -2742,6 +2734,18 @@
     <message>
       <source>unknown encoding {name!r}</source>
       <translation>ترميز مجهول {name!r}</translation>
+    </message>
+    <message>
+      <source>{count} events</source>
+      <translation>{count} من الأحداث</translation>
+    </message>
+    <message>
+      <source>{count} attributions</source>
+      <translation>{count} من الإسنادات</translation>
+    </message>
+    <message>
+      <source>{count} attributes</source>
+      <translation>{count} من السمات</translation>
     </message>
     <message>
       <source>{count} events without arguments (their trigger span is kept)</source>

@@ -113,3 +113,19 @@ def test_a_high_threshold_shows_fewer_model_suggestions(qtbot, project):
     window.model_suggestions._suggest_open_document()
     qtbot.waitUntil(lambda: not window.model_suggestions.running(), timeout=60_000)
     assert len(_model_suggestions(window)) < len(modest)
+
+
+def test_a_training_that_fails_says_why_in_the_interface_language(qtbot, tmp_path, schema, arabic):
+    """Training runs as ``annotator learn`` in a process of its own, which says what
+    went wrong in English on stderr; the Arabic window says it in Arabic, with the
+    project file named."""
+    path = tmp_path / "nothing-done.sqlite"
+    store = ProjectStore.create(path, schema)
+    store.add_document(Document("d1", "قصفت قوات النظام مواقع في ريف حلب .", {"title": "خبر"}))
+    store.close()
+    window = shown_window(qtbot, path)
+    window.model_suggestions.train_now()
+    qtbot.waitUntil(lambda: not window.model_suggestions.running(), timeout=60_000)
+    said = window.statusBar().currentMessage()
+    assert "لا شيء يُتعلَّم منه" in said and str(path) in said, said
+    assert "nothing to learn from" not in said, said
