@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,13 +61,24 @@ class ItemTree(QWidget):
         if item is not None:
             self.itemChosen.emit(item.data(0, ITEM_ROLE))
 
-    def select(self, target: object) -> None:
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Rows shown or rebuilt choose nothing: Qt makes the first row added current,
+        which would select that item in place of the one being worked on."""
+        self.tree.blockSignals(True)
+        try:
+            yield
+        finally:
+            self.tree.blockSignals(False)
+
+    def select(self, target: Event | Attribution) -> None:
+        """Highlight ``target``'s row (found by its id: a changed item is a new object)."""
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
-            if item.data(0, ITEM_ROLE) == target:
-                self.tree.blockSignals(True)
-                self.tree.setCurrentItem(item)
-                self.tree.blockSignals(False)
+            shown = item.data(0, ITEM_ROLE)
+            if type(shown) is type(target) and shown.id == target.id:
+                with self._quietly():  # showing the selection is not choosing it
+                    self.tree.setCurrentItem(item)
                 return
 
 
@@ -75,6 +89,10 @@ class EventsPanel(ItemTree):
         super().__init__([("argument", N_("Add argument…")), ("remove", N_("Remove"))], parent)
 
     def show_events(self, annotations: Annotations | None, text: str, schema: Schema | None = None) -> None:
+        with self._quietly():
+            self._add_events(annotations, text, schema)
+
+    def _add_events(self, annotations: Annotations | None, text: str, schema: Schema | None) -> None:
         self.tree.clear()
         if annotations is None:
             return
@@ -110,16 +128,17 @@ class AttributionsPanel(ItemTree):
         self.tree.itemClicked.connect(lambda item, _column: self._chosen(item))  # the highlighted row too
 
     def show_attributions(self, annotations: Annotations | None, text: str) -> None:
-        self.tree.clear()
-        if annotations is None:
-            return
-        spans = annotations.span_map()
-        for attribution in annotations.attributions:
-            cells = [_snippet(text, spans.get(p) if p else None, 30)
-                     for p in (attribution.source, attribution.cue, attribution.content)]
-            item = QTreeWidgetItem(cells)
-            item.setData(0, ITEM_ROLE, attribution)
-            self.tree.addTopLevelItem(item)
+        with self._quietly():
+            self.tree.clear()
+            if annotations is None:
+                return
+            spans = annotations.span_map()
+            for attribution in annotations.attributions:
+                cells = [_snippet(text, spans.get(p) if p else None, 30)
+                         for p in (attribution.source, attribution.cue, attribution.content)]
+                item = QTreeWidgetItem(cells)
+                item.setData(0, ITEM_ROLE, attribution)
+                self.tree.addTopLevelItem(item)
 
 
 class Inspector(QWidget):

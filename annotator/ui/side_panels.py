@@ -70,19 +70,23 @@ class AnnotationPanels:
             self._shown_items = shown
             self.events.show_events(ws.annotations, text, ws.schema)
             self.attributions.show_attributions(ws.annotations, text)
+            self._select_in_trees(ws.current)  # the rebuilt rows keep the highlight
         self.update_status()
 
     def show_current(self, item: Item | None) -> None:
         ws = self.workspace
         self.inspector.show_item(item, ws.schema, ws.document.text if ws.document else "")
+        self._select_in_trees(item)
+        if isinstance(item, Span):
+            row = self.model.row_of(item.id)
+            if row >= 0:
+                self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+
+    def _select_in_trees(self, item: Item | None) -> None:
         if isinstance(item, Event):
             self.events.select(item)
         elif isinstance(item, Attribution):
             self.attributions.select(item)
-        elif isinstance(item, Span):
-            row = self.model.row_of(item.id)
-            if row >= 0:
-                self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
 
 
 class DocumentsPanel:

@@ -62,3 +62,40 @@ def test_attribution_clicking_the_highlighted_row_selects_it(qtbot, window):
     assert tree.currentItem() is row
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert type(window.workspace.current).__name__ == "Attribution"
+
+
+def test_a_second_attribution_stays_selected_while_its_parts_are_marked(qtbot, window, seed_project):
+    """With one attribution in the article, a second one (its cue marked) gets its
+    source and then its content by hotkeys: the first never takes the selection back."""
+    view = window.view
+    _label(qtbot, view, *at(view.text, "أعلنت"), Qt.Key.Key_C)  # A1
+    _label(qtbot, view, *at(view.text, "الجبهة الوطنية للتحرير"), Qt.Key.Key_S)
+    panels_follow(qtbot, window)
+    _label(qtbot, view, *at(view.text, "وأفاد"), Qt.Key.Key_C)  # A2
+    panels_follow(qtbot, window)
+    _label(qtbot, view, *at(view.text, "مصدر في الفصائل"), Qt.Key.Key_S)
+    panels_follow(qtbot, window)
+    current = window.workspace.current
+    assert (type(current).__name__, current.id) == ("Attribution", "A2"), current
+    _label(qtbot, view, *at(view.text, "الهجوم أسفر عن"), Qt.Key.Key_Q)
+    panels_follow(qtbot, window)
+    work = stored(seed_project)
+    spans = work.span_map()
+    parts = {a.id: {part: view.text[spans[s].start:spans[s].end] for part in ("cue", "source", "content")
+                    if (s := getattr(a, part))} for a in work.attributions}
+    assert parts == {"A1": {"cue": "أعلنت", "source": "الجبهة الوطنية للتحرير"},
+                     "A2": {"cue": "وأفاد", "source": "مصدر في الفصائل", "content": "الهجوم أسفر عن"}}
+
+
+def test_a_second_event_stays_selected_once_made(qtbot, window):
+    """A trigger marked while another event exists selects its own new event, so the
+    argument added next (Ctrl+R) is its own, not the first event's."""
+    view = window.view
+    alt = Qt.KeyboardModifier.AltModifier
+    for word in ("مقتل", "قتلوا"):  # Life.Die twice: E1, then E2
+        drag_select(qtbot, view, *at(view.text, word))
+        qtbot.keyClick(view, Qt.Key.Key_D, alt)
+        panels_follow(qtbot, window)
+    current = window.workspace.current
+    assert (type(current).__name__, current.id) == ("Event", "E2"), current
+    assert window.events_panel.tree.currentItem().data(0, Qt.ItemDataRole.UserRole).id == "E2"
