@@ -10,6 +10,7 @@ Label names come from the schema, in Arabic or English by the same setting.
 from __future__ import annotations
 
 import ast
+import os
 import string
 import subprocess
 import sys
@@ -180,9 +181,16 @@ def write_ts(path: Path, language: str, translations: dict[str, str], sources: l
 
 
 def compile_qm(ts: Path, qm: Path) -> None:
+    """``qm`` compiled from ``ts``, put in place whole: a window that has the old file
+    open keeps reading it (Qt maps it), where writing over it changed its words."""
     tool = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(tool) if tool.exists() else "pyside6-lrelease", str(ts), "-qm", str(qm)],
-                   check=True, capture_output=True)
+    fresh = qm.with_name(f".{qm.name}.{os.getpid()}.partial")
+    try:
+        subprocess.run([str(tool) if tool.exists() else "pyside6-lrelease", str(ts), "-qm", str(fresh)],
+                       check=True, capture_output=True)
+        os.replace(fresh, qm)
+    finally:
+        fresh.unlink(missing_ok=True)
 
 
 def main() -> int:

@@ -139,3 +139,17 @@ def test_i18n_every_template_is_a_literal_the_catalogue_collects():
                 if not isinstance(template, ast.Constant) and ast.unparse(template) not in passed_on.get(name, ()):
                     hidden.append(f"{name}:{node.lineno}: {ast.unparse(template)}")
     assert hidden == []
+
+
+def test_i18n_a_compiled_catalogue_is_put_in_place_whole(tmp_path):
+    """A window has the Arabic catalogue open while a developer compiles it again: the
+    window goes on reading the words it loaded (before, they turned English mid-session)."""
+    ts, qm = tmp_path / "annotator_ar.ts", tmp_path / "annotator_ar.qm"
+    i18n.write_ts(ts, "ar", {"Open": "افتح"}, ["Open"])
+    i18n.compile_qm(ts, qm)
+    loaded = qm.read_bytes()
+    with qm.open("rb") as held:
+        i18n.write_ts(ts, "ar", {"Open": "فتح"}, ["Open"])
+        i18n.compile_qm(ts, qm)
+        assert held.read() == loaded
+    assert qm.read_bytes() != loaded and not list(tmp_path.glob(".*partial"))
