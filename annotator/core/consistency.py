@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, TextIO
@@ -93,7 +93,7 @@ class Finding:
 
 @dataclass(slots=True)
 class _Named:
-    """One entity span, as the name checks see it."""
+    """One entity span, as the name checks see it (grouped by its normalised ``needle``)."""
 
     document_id: str
     annotator: str
@@ -104,6 +104,7 @@ class _Named:
 @dataclass
 class _Collected:
     names: list[_Named] = field(default_factory=list)
+    written: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # needle -> forms
     workers: dict[str, list[str]] = field(default_factory=dict)  # document -> annotators
     entity_spans: dict[tuple[str, str], _Coverage] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
@@ -134,9 +135,9 @@ def check(store: Store, annotator: str | None = None) -> Iterator[Progress]:
         yield Progress(done, 2 * total, document_id)
     collected = collector.finish()
     findings = collected.findings + damaged
-    findings += _label_findings(collected.names)
-    findings += _boundary_findings(collected.names)
-    findings += _unlabelled_findings(collected, index)
+    findings += _label_findings(collected.names, shown(collected))
+    findings += _boundary_findings(collected.names, shown(collected))
+    findings += _unlabelled_findings(collected, index, shown(collected))
     return rank(findings)
 
 
@@ -202,9 +203,11 @@ class _Collector:
                 needle = normalise_query(text[stripped[0]:stripped[1]], settings)
                 if len(needle) >= MIN_RULE_LENGTH and _on_word_edges(text, span):
                     collected.names.append(_Named(document_id, work.annotator, span, needle))
+                    collected.written[needle][_as_written(text, *stripped)] += 1
                 if _convention_fix(text, span, self.index.convention, stripped) is not None:
                     subject = normalise_query(text[span.start:span.end], settings)
                     self.breaches[subject].append(_place(document_id, work.annotator, span))
+                    collected.written[subject][_as_written(text, span.start, span.end)] += 1
             _missing_roles(document_id, work, self.schema, self.events)
             _missing_parts(document_id, work, self.parts)
 
@@ -229,8 +232,21 @@ class _Collector:
         findings = self.collected.findings
         findings += _event_findings(self.events)
         findings += _attribution_findings(self.parts)
-        findings += _convention_findings(self.breaches, self.index.convention)
+        findings += _convention_findings(self.breaches, self.index.convention, shown(self.collected))
         return self.collected
+
+
+def _as_written(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
+
+
+def shown(collected: _Collected) -> Callable[[str], str]:
+    """A finding names a string as it is most often written, not as normalised to group
+    it («المدينة», not «المدينه»); ties go to the first in order."""
+    def written(needle: str) -> str:
+        forms = collected.written.get(needle)
+        return min(forms.items(), key=lambda form: (-form[1], form[0]))[0] if forms else needle
+    return written
 
 
 def _place(document_id: str, annotator: str, span: Span) -> Place:
@@ -255,7 +271,7 @@ def _on_word_edges(text: str, span: Span) -> bool:
     return not glued or is_proclitic_chain(glued)
 
 
-def _label_findings(names: list[_Named]) -> list[Finding]:
+def _label_findings(names: list[_Named], shown: Callable[[str], str]) -> list[Finding]:
     by_needle: dict[str, list[_Named]] = defaultdict(list)
     for name in names:
         by_needle[name.needle].append(name)
@@ -268,10 +284,10 @@ def _label_findings(names: list[_Named]) -> list[Finding]:
         counts = joined([Phrase("{label} {count}x", {"label": Name(label, "label"),
                                                      "count": sum(n.span.label == label for n in group)})
                          for label in labels])
-        values = {"name": needle, "counts": counts, "annotator": who[0], "annotators": joined(who)}
+        values = {"name": shown(needle), "counts": counts, "annotator": who[0], "annotators": joined(who)}
         message = (Phrase("«{name}» is labelled {counts}, by one annotator ({annotator})", values) if len(who) == 1
                    else Phrase("«{name}» is labelled {counts}, across annotators ({annotators})", values))
-        findings.append(Finding("label", needle, message,
+        findings.append(Finding("label", shown(needle), message,
                                 tuple(_place(n.document_id, n.annotator, n.span) for n in group)))
     return findings
 
@@ -280,7 +296,7 @@ def _without_article(needle: str) -> str:
     return needle[len(ARTICLE):] if needle.startswith(ARTICLE) and len(needle) > len(ARTICLE) + 1 else needle
 
 
-def _boundary_findings(names: list[_Named]) -> list[Finding]:
+def _boundary_findings(names: list[_Named], shown: Callable[[str], str]) -> list[Finding]:
     by_core: dict[str, list[_Named]] = defaultdict(list)
     for name in names:
         by_core[_without_article(name.needle)].append(name)
@@ -289,9 +305,10 @@ def _boundary_findings(names: list[_Named]) -> list[Finding]:
         forms = sorted({n.needle for n in group})
         if len(forms) < 2:
             continue
-        counts = _and_joined([Phrase("«{form}» {count}x", {"form": form, "count": sum(n.needle == form for n in group)})
+        counts = _and_joined([Phrase("«{form}» {count}x", {"form": shown(form),
+                                                          "count": sum(n.needle == form for n in group)})
                               for form in forms])
-        findings.append(Finding("boundary", core,
+        findings.append(Finding("boundary", shown(core),  # one of the forms: the one without «ال»
                                 Phrase("the same name is labelled with and without «ال»: {counts}", {"counts": counts}),
                                 tuple(_place(n.document_id, n.annotator, n.span) for n in group)))
     return findings
@@ -305,7 +322,7 @@ def _and_joined(parts: list[str]) -> str:
     return text
 
 
-def _unlabelled_findings(collected: _Collected, index: CorpusIndex) -> list[Finding]:
+def _unlabelled_findings(collected: _Collected, index: CorpusIndex, shown: Callable[[str], str]) -> list[Finding]:
     labels_of: dict[str, set[str]] = defaultdict(set)
     for name in collected.names:
         labels_of[name.needle].add(name.span.label)
@@ -320,9 +337,9 @@ def _unlabelled_findings(collected: _Collected, index: CorpusIndex) -> list[Find
         ]
         if places:
             findings.append(Finding(
-                "unlabelled", needle,
+                "unlabelled", shown(needle),
                 Phrase("«{name}» (labelled {labels} elsewhere) is left unlabelled {count}x",
-                       {"name": needle, "labels": joined([Name(label, "label") for label in labels]),
+                       {"name": shown(needle), "labels": joined([Name(label, "label") for label in labels]),
                         "count": len(places)}),
                 tuple(places)))
     return findings
@@ -364,9 +381,11 @@ def _convention_fix(text: str, span: Span, convention: str,
     return (start, end) if start > span.start and any(is_word_char(c) for c in left_out) else None
 
 
-def _convention_findings(breaches: dict[str, list[Place]], convention: str) -> list[Finding]:
+def _convention_findings(breaches: dict[str, list[Place]], convention: str,
+                         shown: Callable[[str], str]) -> list[Finding]:
     findings = []
-    for subject, places in breaches.items():
+    for needle, places in breaches.items():
+        subject = shown(needle)
         values = {"name": subject, "count": len(places)}
         message = (Phrase("«{name}» takes in a proclitic the project's 'exclude' convention leaves out ({count}x)",
                           values) if convention != "include" else

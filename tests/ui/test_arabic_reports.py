@@ -126,7 +126,7 @@ def test_arabic_reports_check_panel_names_labels_and_roles_as_the_schema_does_in
     aleppo = ("label", "حلب")
     assert cell(aleppo, 2) == "كيان جغرافي سياسي، موقع"
     assert "بوسوم مختلفة: كيان جغرافي سياسي (العدد: 1)، موقع (العدد: 1)" in tip(aleppo)
-    assert "(وُسِم كيان جغرافي سياسي في مواضع أخرى)" in tip(("unlabelled", "القاهره"))
+    assert "(وُسِم كيان جغرافي سياسي في مواضع أخرى)" in tip(("unlabelled", "القاهرة"))
 
 
 def test_arabic_reports_include_convention_finding_in_arabic(qtbot, tmp_path, arabic):
