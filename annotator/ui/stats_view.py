@@ -44,8 +44,12 @@ SERIES_COLOURS = ("#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3",
 PROGRESS_MODES = {"day": N_("Labels per day"), "total": N_("Labels so far")}
 
 
-def bar_chart(title: str, counts: dict[str, int], name: str, colour: str = "#4c72b0") -> pg.PlotWidget:
+def bar_chart(title: str, counts: dict[str, int], name: str, axes: tuple[str, str],
+              colour: str = "#4c72b0") -> pg.PlotWidget:
+    """Bars of ``counts``; ``axes``: the titles of the bottom and left axes."""
     plot = chart(title, name, {"left": CountAxis("left")})
+    set_axis_title(plot, "bottom", axes[0])
+    set_axis_title(plot, "left", axes[1])
     names = list(counts)
     bars = pg.BarGraphItem(x=list(range(len(names))), height=list(counts.values()), width=0.7, brush=colour)
     plot.addItem(bars)
@@ -208,9 +212,11 @@ class StatsDialog(QDialog):
         statuses = {status_text(s.value): counted[s] for s in Status if counted[s]}  # new, in progress, done
         self.progress = ProgressChart(annotator_progress(store), annotator)
         self.charts = {
-            "labels": bar_chart(tr("Labels per type (all annotators)"), store.label_counts(), "labels"),
+            "labels": bar_chart(tr("Labels per type (all annotators)"), store.label_counts(), "labels",
+                                (tr("Label"), tr("Spans"))),
             "days": self.progress.plot,
-            "status": bar_chart(tr("Documents by status (per annotator)"), statuses, "status", "#c44e52"),
+            "status": bar_chart(tr("Documents by status (per annotator)"), statuses, "status",
+                                (tr("Status"), tr("Documents (one per annotator)")), "#c44e52"),
         }
         tabs.addTab(self.charts["labels"], tr("Labels"))
         tabs.addTab(self.progress, tr("Progress"))

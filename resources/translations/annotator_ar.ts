@@ -1448,6 +1448,10 @@
       <translation>وسوم كل موسِّم عبر الزمن ({annotator} بالخط العريض)</translation>
     </message>
     <message>
+      <source>Documents (one per annotator)</source>
+      <translation>المستندات (نسخة لكل موسِّم)</translation>
+    </message>
+    <message>
       <source>Day (UTC), {first} to {last}</source>
       <translation>اليوم (بالتوقيت العالمي)، من {first} إلى {last}</translation>
     </message>
@@ -1824,6 +1828,18 @@
       <translation>لا يمكن تغيير المشروع هنا: {reason}</translation>
     </message>
     <message>
+      <source>--layer is for CoNLL only; {format} exports every layer</source>
+      <translation>الخيار ⁦--layer⁩ خاص بـ CoNLL وحده؛ فالتصدير بصيغة {format} يشمل كل الطبقات</translation>
+    </message>
+    <message>
+      <source>no such annotator in the project: {names}; its annotators are: {known}</source>
+      <translation>لا يوجد في المشروع موسِّم بهذا الاسم: {names}؛ موسِّموه هم: {known}</translation>
+    </message>
+    <message>
+      <source>no such annotator in the project: {names}; it has no annotators yet</source>
+      <translation>لا يوجد في المشروع موسِّم بهذا الاسم: {names}؛ وليس فيه أي موسِّم بعد</translation>
+    </message>
+    <message>
       <source>{file}: {reason}</source>
       <translation>{file}: {reason}</translation>
     </message>
@@ -2008,8 +2024,20 @@
       <translation>في المستند {size:,} حرفًا، وهذا أكثر من الحدّ الأقصى للمستند الواحد وهو {limit:,} حرف؛ قسِّمه إلى مستندات أصغر (مقالات أو فصول) واستورِدها</translation>
     </message>
     <message>
+      <source>kept the project's work of {annotator} on {count} document(s) ({documents}): {source} has nothing there (marked new, nothing labelled)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>this merge would replace newer work with older work, so nothing was merged: {older}; to replace it anyway, merge again with --force-older</source>
       <translation>هذا الدمج سيضع عملًا أقدم مكان عمل أحدث، فلم يُدمج شيء: {older}؛ ولفعل ذلك مع هذا ادمج من جديد بالخيار ‎--force-older</translation>
+    </message>
+    <message>
+      <source>{documents} and {more} more</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>kept the project's work of {annotator} on {count} document(s) ({documents}): {source} has it as it was assigned, never edited</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>no such documents in the project: {documents}</source>
@@ -2474,6 +2502,14 @@
     <message>
       <source>{count} attributions (source-cue-content links)</source>
       <translation>{count} من الإسنادات (روابط المصدر وفعل الإسناد والمحتوى)</translation>
+    </message>
+    <message>
+      <source>1 note</source>
+      <translation>ملاحظة واحدة</translation>
+    </message>
+    <message>
+      <source>{count} notes</source>
+      <translation>{count} من الملاحظات</translation>
     </message>
     <message>
       <source>1 document: {names}{more}</source>

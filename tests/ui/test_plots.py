@@ -160,6 +160,13 @@ def test_plots_agreement_legend_axis_titles_colour_scale_and_hover(qtbot, one_da
                                      f"overlap: {org['span_overlap_f1']:.3f}"]
 
 
+def test_plots_statistics_bars_have_axis_titles(qtbot, one_day):
+    dialog = _stats(qtbot, one_day)
+    titles = {name: (_axis_title(dialog.charts[name], "bottom"), _axis_title(dialog.charts[name], "left"))
+              for name in ("labels", "status")}
+    assert titles == {"labels": ("Label", "Spans"), "status": ("Status", "Documents (one per annotator)")}
+
+
 # --- progress (item 12) ----------------------------------------------------------------
 def _utc_day(seconds: float) -> date:
     return datetime.fromtimestamp(seconds, timezone.utc).date()
