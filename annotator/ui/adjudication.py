@@ -29,6 +29,7 @@ from ..errors import AnnotatorError
 from .after_paint import AfterPaint
 from .error_text import error_text
 from .i18n import N_, tr
+from .role_names import label_name
 from .workspace import Workspace
 
 AGREEMENT_COLOURS = {"all": QColor("#2e7d32"), "some": QColor("#f9a825"), "conflict": QColor("#c62828")}
@@ -98,7 +99,8 @@ class AdjudicationPanel(QWidget):
         text = ws.document.text if ws.document else ""
         for row, item in enumerate(self.items):
             decision = tr("in gold") if item.in_gold else tr("rejected") if item.rejected else ""
-            cells = (_shown(AGREEMENT_TEXT, item.agreement), _shown(KIND_TEXT, item.kind), item.label, " ".join(text[item.start:item.end].split())[:50],
+            cells = (_shown(AGREEMENT_TEXT, item.agreement), _shown(KIND_TEXT, item.kind),
+                     label_name(item.label, ws.schema), " ".join(text[item.start:item.end].split())[:50],
                      ", ".join(item.annotators), decision)
             for column, value in enumerate(cells):
                 cell = QTableWidgetItem(value)  # QTableWidgetItem text is plain text

@@ -22,7 +22,7 @@ from ..core.model import Annotations, Attribution, Event, Span
 from ..core.schema import Schema
 from .i18n import N_, tr, ui_language
 from .plain import plain_label
-from .role_names import role_name, value_name
+from .role_names import label_name, role_name, value_name
 
 Item = Span | Event | Attribution
 
@@ -98,7 +98,8 @@ class EventsPanel(ItemTree):
             return
         spans = annotations.span_map()
         for event in annotations.events:
-            top = QTreeWidgetItem([f"{event.id} {event.type}", _snippet(text, spans.get(event.trigger))])
+            shown = label_name(event.type, schema) if schema is not None else event.type
+            top = QTreeWidgetItem([f"{event.id} {shown}", _snippet(text, spans.get(event.trigger))])
             top.setData(0, ITEM_ROLE, event)
             for argument in event.arguments:
                 child = QTreeWidgetItem([role_name(argument.role, schema), _snippet(text, spans.get(argument.span))])
@@ -204,10 +205,10 @@ class Inspector(QWidget):
 def _describe(item: Item, schema: Schema, text: str) -> tuple[str, str]:
     if isinstance(item, Span):
         layer = schema.layer_of(item.label) or "entity"
-        return layer, f"{item.id} {item.label}: {_snippet(text, item)}"
+        return layer, f"{item.id} {label_name(item.label, schema)}: {_snippet(text, item)}"
     if isinstance(item, Event):
-        return "event", f"{item.id} {item.type}"
-    return "attribution", f"{item.id} attribution"
+        return "event", f"{item.id} {label_name(item.type, schema)}"
+    return "attribution", tr("attribution {id}").format(id=item.id)
 
 
 def _plain(text: str) -> QLabel:
