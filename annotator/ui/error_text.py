@@ -75,10 +75,10 @@ def shown_value(text: str) -> str:
         return text  # Arabic words, numbers: the line's own direction orders them
     if not _ARABIC.search(text):
         return ltr(text)
-    return _first_strong(text)  # a path with an Arabic folder, a quote with a Latin word
+    return first_strong(text)  # a path with an Arabic folder, a quote with a Latin word
 
 
-def _first_strong(text: str) -> str:
+def first_strong(text: str) -> str:
     """Isolated, its direction taken from its first letter (U+2068 FSI … U+2069 PDI)."""
     if QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
         return text

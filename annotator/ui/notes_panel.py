@@ -35,7 +35,7 @@ from ..core.model import Annotations, Event, Span
 from ..core.notes import DOCUMENT, Note, anchor_of, note_target, set_note
 from ..core.session import Change
 from ..errors import AnnotatorError
-from .error_text import error_text
+from .error_text import error_text, first_strong
 from .i18n import N_, ltr, tr
 from .plain import plain_label, plain_tooltip
 from .text_view import AnnotationTextView
@@ -154,7 +154,8 @@ class NotesPanel(QWidget):
         anchor = anchor_of(annotations, target)
         order = (note.annotator != self.workspace.annotator, note.annotator, anchor is not None,
                  anchor.start if anchor else 0, note.target)
-        return order, note, (self._describe(note, target, anchor), note.text, note.annotator)
+        # a note is read in its own direction («GPE or LOC?» in an Arabic list, not «?GPE or LOC»)
+        return order, note, (self._describe(note, target, anchor), first_strong(note.text), note.annotator)
 
     def _describe(self, note: Note, target: Item | None, anchor: Span | None) -> str:
         if note.target == DOCUMENT:

@@ -212,3 +212,23 @@ def test_notes_panel_in_adjudication_lists_every_annotators_notes_read_only(qtbo
     assert [(s.start, s.end) for s in window.view.outlined] == [ALEPPO]
     assert in_file(project, "omar") == {("T4", "مدينة أم محافظة؟"), ("", "خبر مكرر؟")}
     panel.grab().save("/tmp/helpers/notes_panel_adjudication.png")
+
+
+def test_notes_panel_a_latin_note_keeps_its_order_in_the_arabic_list(qtbot, tmp_path, arabic):
+    """«GPE or LOC?» in a right-to-left list is isolated in its own direction, so it is
+    not shown as «?GPE or LOC»."""
+    from annotator.ui.notes_panel import NotesPanel, outline_in
+
+    line = document_line(Document("seed", TEXT), seed_annotations(TEXT, "seed", "amal"))
+    line["notes"] = [{"target": "T4", "text": "GPE or LOC?"}, {"target": "", "text": "خبر مكرر؟"}]
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = tmp_path / "p.sqlite"
+    assert run_annotator("init", path).returncode == 0
+    assert run_annotator("import", path, source).returncode == 0
+    window = shown_window(qtbot, path)
+    panel = NotesPanel(window.workspace, outline_in(window.view), window.adjudicating, window.show_refusal,
+                       window.after_paint.add)
+    panel.refresh()
+    notes = {row[1] for row in rows(panel)}
+    assert notes == {"\u2068GPE or LOC?\u2069", "\u2068خبر مكرر؟\u2069"}
