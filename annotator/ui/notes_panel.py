@@ -216,11 +216,9 @@ class NotesPanel(QWidget):
 
     # --- changing -------------------------------------------------------------------------
     def note_on_selection(self) -> None:
+        """A note on the selected item, or with nothing selected on the document."""
         current = self.workspace.current
-        if current is None:
-            self.message.setText(tr("Select a label first (click it in the text), or write a note on the document."))
-            return
-        self.write(current.id)
+        self.write(DOCUMENT if current is None else current.id)
 
     def edit_chosen(self) -> None:
         note = self.chosen()

@@ -232,3 +232,11 @@ def test_notes_panel_a_latin_note_keeps_its_order_in_the_arabic_list(qtbot, tmp_
     panel.refresh()
     notes = {row[1] for row in rows(panel)}
     assert notes == {"\u2068GPE or LOC?\u2069", "\u2068خبر مكرر؟\u2069"}
+
+
+def test_notes_panel_ctrl_alt_n_with_nothing_selected_writes_on_the_document(qtbot, project):
+    window = shown_window(qtbot, project)
+    window.workspace.set_current(None)
+    qtbot.keyClick(window.view, KEY.Key_N, CTRL | Qt.KeyboardModifier.AltModifier)
+    write_in_dialog(qtbot, window.notes_panel, "راجع التاريخ")
+    assert ("", "راجع التاريخ") in in_file(project)
