@@ -20,6 +20,7 @@ MIN_FILTER_LETTERS = 2
 
 class DocumentsDock(QWidget):
     annotatorChosen = Signal()  # another annotator's work to list (or your own again)
+    filtered = Signal()  # the rows shown changed: the open document's row is highlighted again
 
     def __init__(self, matching: Callable[[str], MatchingDocuments | None], parent: QWidget | None = None) -> None:
         """``matching(needle)``: the documents whose title or text holds ``needle``
@@ -74,6 +75,7 @@ class DocumentsDock(QWidget):
         needle = self.search.text().strip()
         matching = self.matching(needle) if len(needle) >= MIN_FILTER_LETTERS else None
         self.proxy.set_filter(self.status_filter.currentData(), matching)
+        self.filtered.emit()
 
     def set_annotators(self, own: str, others: list[str]) -> None:
         """Offer your own work first, then each other annotator's; the choice stays

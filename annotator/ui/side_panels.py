@@ -100,6 +100,7 @@ class DocumentsPanel:
         self._listed: tuple[int, int] | None = None  # store.documents_signature() of the rows listed
         workspace.changed.connect(self.follow)
         dock.annotatorChosen.connect(self._show_work)
+        dock.filtered.connect(self._select_open_row)
 
     def follow(self, change: Change) -> None:
         if change.reloaded:
@@ -148,6 +149,8 @@ class DocumentsPanel:
         self.update_status()
 
     def _select_open_row(self) -> None:
+        if self.workspace.document is None:
+            return
         row = self.model.row_of(self.workspace.document.id)
         if row >= 0:
             self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))

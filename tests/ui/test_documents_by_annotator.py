@@ -122,3 +122,25 @@ def test_the_list_follows_another_programs_labels_and_new_documents(qtbot, tmp_p
     assert [row[0] for row in window.documents_model.rows] == ["d1", "d2", "d3", "d4"]
     qtbot.waitUntil(lambda: window.documents_model.rows[0][3] == 0, timeout=5000)  # the label deleted
     assert [row[2:] for row in window.documents_model.rows][1:] == [(Status.DONE, 1), (Status.NEW, 0), (Status.NEW, 0)]
+
+
+def test_the_open_documents_row_is_highlighted_again_when_a_filter_shows_it_again(qtbot, tmp_path, schema):
+    lines = [{"id": f"d{n}", "text": TEXT if n != 2 else "وصل الوفد إلى دمشق.", "meta": {"title": f"خبر {n}"}}
+             for n in (1, 2, 3)]
+    window = shown_window(qtbot, project_from_jsonl(tmp_path, schema, lines))
+    table, dock = window.documents_table, window.documents_panel
+
+    def highlighted() -> str | None:
+        index = table.currentIndex()
+        return index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    assert highlighted() == window.workspace.document.id == "d1"
+    dock.search.setText("دمشق")  # d1 is hidden
+    qtbot.waitUntil(lambda: [row[0] for row in _listed(window)] == ["d2"])
+    dock.search.clear()
+    qtbot.waitUntil(lambda: len(_listed(window)) == 3)
+    assert highlighted() == "d1"
+    _choose(qtbot, dock.status_filter, "done")  # none is done: every row hidden
+    assert _listed(window) == []
+    _choose(qtbot, dock.status_filter, "All")
+    assert len(_listed(window)) == 3 and highlighted() == "d1"
