@@ -10,7 +10,7 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from .i18n import N_, tr
+from .i18n import N_, ltr, tr
 from .plain import no_mnemonic
 
 if TYPE_CHECKING:
@@ -38,8 +38,23 @@ def _action(window: QMainWindow, menu: QMenu, text: str, shortcut: object, handl
     elif shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     action.triggered.connect(lambda _=False: handler())
+    _hint_isolated(action)
     menu.addAction(action)
     return action
+
+
+def _hint_isolated(action: QAction) -> None:
+    """Qt writes a menu entry's shortcut after its text, where a right-to-left menu
+    reads «Ctrl++» as «++Ctrl»; such an entry carries its shortcut isolated after a tab
+    (Qt then adds none). ``menu_text`` gives the text without it."""
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    if keys and ltr(keys) != keys:
+        action.setText(f"{action.text()}\t{ltr(keys)}")
+
+
+def menu_text(action: QAction) -> str:
+    """An entry's text without the shortcut ``_hint_isolated`` put after it."""
+    return action.text().partition("\t")[0]
 
 
 class _StepAction(QAction):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .actions import menu_text
 from .i18n import N_, ltr, tr, ui_language
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
     for action in window.actions_by_name.values():
         keys = _keys(action.shortcuts())
         if keys:
-            rows.append((keys, action.text().replace("&", "")))
+            rows.append((keys, menu_text(action).replace("&", "")))
     language = ui_language()
     for name, action in window.label_actions.items():
         label = window.workspace.schema.labels[name]

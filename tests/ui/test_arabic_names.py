@@ -4,6 +4,7 @@ names them in Arabic (as the annotation list does), not as codes or English word
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
 from tests.helpers import at
 from tests.ui.conftest import drag_select, panels_follow
@@ -28,3 +29,14 @@ def test_events_panel_and_inspector_name_types_and_items_in_arabic(qtbot, arabic
     panels_follow(qtbot, window)
     title = window.inspector._title.text()
     assert title.startswith("T3 كيان جغرافي سياسي: حلب") and "GPE" not in title, title
+
+
+def test_menu_shortcuts_ending_in_a_sign_read_left_to_right_in_arabic(qtbot, arabic, window):
+    """«Ctrl++» after an entry of a right-to-left menu reads «++Ctrl» unless isolated;
+    the entry carries it isolated, keeps its shortcut, and the F1 list its own words."""
+    from annotator.ui.actions import menu_text
+
+    actions = {a.shortcut().toString(): a for a in window.findChildren(QAction) if not a.shortcut().isEmpty()}
+    zoom_in, undo = actions["Ctrl++"], actions["Ctrl+Z"]
+    assert zoom_in.text().endswith("\t\u2066Ctrl++\u2069") and "\t" not in menu_text(zoom_in)
+    assert "\t" not in undo.text()  # «Ctrl+Z» reads well as it is: Qt writes it
