@@ -11,10 +11,16 @@ one span of annotator A with one of annotator B, each used at most once.
   (AGREEMENT.md; the "nested trap" in known-answers.json).
 
 The maximum matching is Hopcroft-Karp, started from the exact pairs: an exact pair
-is re-paired only on an augmenting path, that is only when that makes the matching
-larger. Span counts are the same for every maximum matching; which one is returned
-decides which spans the confusion matrix compares, and within which matched triggers
-or attributions arguments and parts are compared.
+is re-paired only on a shortest augmenting path, that is only when that makes the
+matching larger and no path around it does so as briefly. Span counts are the same for
+every maximum matching; which one is returned decides within which matched triggers or
+attributions arguments and parts are compared.
+
+The confusion matrix pairs spans of any labels (:func:`confusion_matching`): first the
+same-label overlap matching above, kept as it is (so the matrix's diagonal holds, label
+by label, exactly the spans overlap F1 matched); then, among the spans left, a maximum
+matching of overlapping spans, started from those at the same offsets and then from the
+largest overlaps.
 """
 
 from __future__ import annotations
@@ -84,8 +90,10 @@ def overlap_matching(
 ) -> list[Pair]:
     """A maximum one-to-one matching of spans sharing a character (and label, by default).
 
-    With ``same_label=False`` labels are ignored (for the confusion matrix); pairs with
-    the same offsets are then preferred, same label first.
+    With ``same_label=False`` labels are ignored; pairs with the same offsets are then
+    preferred, same label first. (The confusion matrix does not use it: a maximum
+    matching that ignores labels may trade two same-label pairs for two confusions;
+    see :func:`confusion_matching`.)
     """
     if same_label:
         return _per_label(spans_a, spans_b)
@@ -98,6 +106,61 @@ def overlap_matching(
     )
     initial += [(rest_a[i], rest_b[j]) for i, j in unlabelled]
     return maximum_matching(_overlap_edges(spans_a, spans_b), len(spans_b), initial)
+
+
+def confusion_matching(
+    spans_a: Sequence[CharSpan], spans_b: Sequence[CharSpan]
+) -> list[Pair]:
+    """The pairs the confusion matrix counts: one-to-one, labels compared afterwards.
+
+    1. Same label: the overlap matching of span F1 (exact pairs first), so the
+       diagonal holds, label by label, the spans overlap F1 matched; these pairs
+       are final.
+    2. Different labels, among the spans step 1 left: a maximum matching of those
+       sharing a character, started from the pairs at the same offsets and then from
+       the largest overlaps; a starting pair is given up only when that pairs more.
+
+    A span paired by neither counts against "none" in the matrix.
+    """
+    pairs = _per_label(spans_a, spans_b)
+    rest_a = _unpaired(len(spans_a), (i for i, _ in pairs))
+    rest_b = _unpaired(len(spans_b), (j for _, j in pairs))
+    sub_a = [spans_a[i] for i in rest_a]
+    sub_b = [spans_b[j] for j in rest_b]
+    pairs += [(rest_a[i], rest_b[j]) for i, j in _relabel_matching(sub_a, sub_b)]
+    return sorted(pairs)
+
+
+def _unpaired(size: int, paired: Iterable[int]) -> list[int]:
+    taken = set(paired)
+    return [index for index in range(size) if index not in taken]
+
+
+def _relabel_matching(
+    spans_a: Sequence[CharSpan], spans_b: Sequence[CharSpan]
+) -> list[Pair]:
+    """Step 2 of :func:`confusion_matching` (no two same-label spans left overlap)."""
+    same_offsets = exact_matching(
+        [(*s[:2], "") for s in spans_a], [(*s[:2], "") for s in spans_b]
+    )
+    edges = _overlap_edges(spans_a, spans_b)
+    taken_a, taken_b = {i for i, _ in same_offsets}, {j for _, j in same_offsets}
+    by_overlap = sorted(
+        ((i, j) for i, row in enumerate(edges) for j in row),
+        key=lambda p: (-_shared(spans_a[p[0]], spans_b[p[1]]), p),
+    )
+    start = list(same_offsets)
+    for i, j in by_overlap:
+        if i not in taken_a and j not in taken_b:
+            start.append((i, j))
+            taken_a.add(i)
+            taken_b.add(j)
+    return maximum_matching(edges, len(spans_b), start)
+
+
+def _shared(one: CharSpan, other: CharSpan) -> int:
+    """Characters two spans have in common."""
+    return min(one[1], other[1]) - max(one[0], other[0])
 
 
 def _per_label(spans_a: Sequence[CharSpan], spans_b: Sequence[CharSpan]) -> list[Pair]:
@@ -226,23 +289,32 @@ class _Matcher:
         self.match_right = [-1] * right
         self.depth: list[float] = []
         self.next_edge: list[int] = []
+        self.limit = float("inf")  # depth of the left vertices next to a free right one
 
     def layer(self) -> bool:
-        """Breadth-first layers from the free left vertices; True if a free right is reached."""
+        """Breadth-first layers from the free left vertices, up to the first layer that
+        reaches a free right vertex (its depth is ``limit``); True if one is reached.
+
+        Only the shortest augmenting paths are then taken (as Hopcroft-Karp has it):
+        a longer one would re-pair matched spans for nothing, breaking exact pairs
+        the matching was started from.
+        """
         infinity = float("inf")
         self.depth = [0 if j == -1 else infinity for j in self.match_left]
         self.next_edge = [0] * len(self.adjacency)
+        self.limit = infinity
         queue = [i for i, j in enumerate(self.match_left) if j == -1]
-        found = False
         for u in queue:  # the list grows while it is read: a queue without popping
+            if self.depth[u] >= self.limit:
+                break  # the queue is in order of depth: the rest is deeper still
             for v in self.adjacency[u]:
                 w = self.match_right[v]
                 if w == -1:
-                    found = True
+                    self.limit = self.depth[u]
                 elif self.depth[w] == infinity:
                     self.depth[w] = self.depth[u] + 1
                     queue.append(w)
-        return found
+        return self.limit != infinity
 
     def augment(self, root: int) -> bool:
         """Depth-first along the layers from ``root``; flip the path if it ends free."""
@@ -254,12 +326,12 @@ class _Matcher:
                 v = edges[self.next_edge[u]]
                 self.next_edge[u] += 1
                 w = self.match_right[v]
-                if w == -1:
+                if w == -1 and self.depth[u] == self.limit:
                     path.append(v)
                     for left, right in zip(stack, path):
                         self.match_left[left], self.match_right[right] = right, left
                     return True
-                if self.depth[w] == self.depth[u] + 1:
+                if w != -1 and self.depth[w] == self.depth[u] + 1 <= self.limit:
                     path.append(v)
                     stack.append(w)
                     break

@@ -16,7 +16,7 @@ from ..core.model import Annotations, Document
 from ..core.schema import Schema
 from ..errors import Phrase
 from ..nlp.tags import Offsets
-from .matching import MODES, CharSpan, Counts, overlap_matching, span_counts_by_label
+from .matching import MODES, CharSpan, Counts, confusion_matching, span_counts_by_label
 from .measures import AlphaTally, Coefficient, FleissTally, cohen_kappa_from_pairs
 from .structures import (
     AttributionItem,
@@ -114,9 +114,10 @@ def score_pair(work_a: Work, work_b: Work, tokens: Sequence[Offsets]) -> PairSco
 
 
 def confusion(spans_a: Sequence[CharSpan], spans_b: Sequence[CharSpan]) -> Counter:
-    """``(label_a, label_b)`` counts over spans matched by position regardless of label;
-    a span the other side has nothing over counts against :data:`NONE`."""
-    pairs = overlap_matching(spans_a, spans_b, same_label=False)
+    """``(label_a, label_b)`` counts over the pairs of :func:`confusion_matching`
+    (same-label overlap matches first, so the diagonal agrees with overlap F1); a span
+    left unpaired counts against :data:`NONE`."""
+    pairs = confusion_matching(spans_a, spans_b)
     counts: Counter = Counter((spans_a[i][2], spans_b[j][2]) for i, j in pairs)
     matched_a, matched_b = {i for i, _ in pairs}, {j for _, j in pairs}
     counts.update((s[2], NONE) for i, s in enumerate(spans_a) if i not in matched_a)
