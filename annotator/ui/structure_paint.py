@@ -69,7 +69,8 @@ def paint_links(painter: QPainter, links: list[RoleLink], base_font: QFont,
         first = rects[0]
         width = metrics.horizontalAdvance(text) + 8
         right = used.get(link.span.id, first.right())
-        tag = QRectF(right - width, first.bottom() + below + TAG_GAP, width, metrics.height() + 2)
+        tag = _clear_of([d.rect for d in drawn],
+                        QRectF(right - width, first.bottom() + below + TAG_GAP, width, metrics.height() + 2))
         used[link.span.id] = tag.left() - 3
         if link.head is not None and link.head.id != link.span.id:
             _connector(painter, rects_of(link.head), tag, colour)
@@ -81,6 +82,18 @@ def paint_links(painter: QPainter, links: list[RoleLink], base_font: QFont,
         painter.setBrush(Qt.BrushStyle.NoBrush)
         drawn.append(DrawnTag(link.span.id, link.role, text, tag))
     return drawn
+
+
+def _clear_of(placed: list[QRectF], tag: QRectF) -> QRectF:
+    """``tag`` moved on (leftwards, as the text reads) past the tags already placed on
+    its row that it would cover: a cue's tag wider than its word («فعل الإسناد» under
+    «أعلنت») hid the next span's tag."""
+    for _ in range(len(placed)):
+        blockers = [rect for rect in placed if rect.intersects(tag.adjusted(-2, 0, 2, 0))]
+        if not blockers:
+            break
+        tag.moveRight(min(rect.left() for rect in blockers) - 3)
+    return tag
 
 
 def _connector(painter: QPainter, head_rects: list[QRectF], tag: QRectF, colour: QColor) -> None:

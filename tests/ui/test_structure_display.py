@@ -241,3 +241,20 @@ def test_argument_dialog_lists_candidates_nearest_first_with_line_and_context(qt
     assert regime[0].endswith(f"line {line_of(nearest[0])}")  # the nearest to the trigger
     assert chosen == 0 and items[0] == regime[0]
     assert "استهداف «قوات النظام» في" in regime[0]  # a few words around it
+
+
+def test_role_tags_of_neighbouring_spans_never_cover_each_other_in_arabic(qtbot, arabic, window):
+    """«فعل الإسناد» under «أعلنت» is wider than the word: the source's tag next to it
+    moves on instead of being hidden under it."""
+    view = window.view
+    _label(qtbot, view, *at(view.text, "أعلنت"), Qt.Key.Key_C)
+    _label(qtbot, view, *at(view.text, "الجبهة الوطنية للتحرير"), Qt.Key.Key_S)
+    view.viewport().repaint()
+    tags = view.drawn_tags
+    assert {tag.role for tag in tags} == {"SOURCE", "CUE"}
+    first, second = (tag.rect for tag in tags)
+    assert not first.intersects(second), (first, second)
+    source_tag = next(tag for tag in tags if tag.role == "SOURCE").rect
+    (attribution,) = window.workspace.annotations.attributions
+    under = view.span_rects(window.workspace.annotations.span(attribution.source))[0]
+    assert under.left() <= source_tag.center().x() <= under.right()  # still under its span
