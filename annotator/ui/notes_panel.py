@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
+    QGridLayout,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -103,13 +103,13 @@ class NotesPanel(QWidget):
         self.buttons["edit"].clicked.connect(self.edit_chosen)
         self.buttons["delete"].clicked.connect(self.delete_chosen)
         self.message = plain_label(wrap=True)
-        row = QHBoxLayout()
-        for button in self.buttons.values():
-            row.addWidget(button)
+        grid = QGridLayout()  # two by two: four in a row made the dock wider than its area, clipped
+        for place, button in enumerate(self.buttons.values()):
+            grid.addWidget(button, place // 2, place % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
-        layout.addLayout(row)
+        layout.addLayout(grid)
         layout.addWidget(self.message)
         workspace.changed.connect(self._follow)
         workspace.currentChanged.connect(lambda _item: self._enable())

@@ -240,3 +240,11 @@ def test_notes_panel_ctrl_alt_n_with_nothing_selected_writes_on_the_document(qtb
     qtbot.keyClick(window.view, KEY.Key_N, CTRL | Qt.KeyboardModifier.AltModifier)
     write_in_dialog(qtbot, window.notes_panel, "راجع التاريخ")
     assert ("", "راجع التاريخ") in in_file(project)
+
+
+def test_notes_panel_fits_a_narrow_dock_in_arabic(qtbot, project, arabic):
+    """Its buttons fit the width the window gives its side docks (they were four in a
+    row, wider than the dock, and cut off at the window's edge)."""
+    window = shown_window(qtbot, project)
+    neighbour = window.docks["attributions"].widget()  # in the same tabbed dock area
+    assert window.notes_panel.minimumSizeHint().width() <= neighbour.minimumSizeHint().width()
