@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -254,6 +255,11 @@ class AgreementDialog(QDialog):
                 reason = row.get("notes", {}).get(key)
                 if row[key] is None and reason:
                     self.documents.item(r, c).setToolTip(plain_tooltip(phrase_text(reason)))
+        # the figures' headers whole («F1 للمقاطع (تطابق تام)» was cut in the middle);
+        # the title takes the room left
+        self.documents.resizeColumnsToContents()
+        header = self.documents.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _open_document(self, row: int, _column: int = 0) -> None:
         self.adjudicate(self.documents.item(row, 0).data(Qt.ItemDataRole.UserRole))

@@ -42,3 +42,33 @@ def test_agreement_view_computes_off_thread_and_opens_documents(qtbot, window):
     qtbot.keyClick(table, Qt.Key.Key_Return)  # activating it again opens nothing more
     assert window.workspace.annotator == "gold" and window.docks["adjudication"].isVisible()
     assert opened == ["gold"]  # one load, already as gold
+
+
+def test_agreement_documents_headers_are_shown_whole_in_arabic(qtbot, window, arabic):
+    """Each figure's column is as wide as its header («F1 للمقاطع (تطابق تام)» was cut
+    in the middle), and the title column takes the room left."""
+    from PySide6.QtGui import QFontMetrics
+
+    from annotator.ui.agreement_view import AgreementDialog
+
+    store, doc = window.workspace.store, window.workspace.document
+    for name in ("amal", "badr"):
+        work = seed_annotations(doc.text, doc.id, name)
+        work.status = Status.DONE
+        store.replace_annotations(work)
+    dialog = AgreementDialog(window.project_path, window.adjudicate_document, window)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 500)
+    with qtbot.waitSignal(dialog.compute().signals.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    dialog.tabs.setCurrentWidget(dialog.documents)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table, header = dialog.documents, dialog.documents.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    for column in range(1, table.columnCount()):
+        text = table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(text), text
+    used = sum(header.sectionSize(c) for c in range(table.columnCount()))
+    assert used >= table.viewport().width() - 2  # no empty half
