@@ -74,8 +74,24 @@ def install_translators(app: QCoreApplication, language: str) -> None:
         qt = QTranslator(app)
         if qt.load(f"{catalogue}_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             _installed.append(qt)
+    if language == "ar":  # installed first, so asked last: only for what no catalogue has
+        _installed.insert(0, _QtArabicGaps(app))
     for translator in _installed:
         app.installTranslator(translator)
+
+
+class _QtArabicGaps(QTranslator):
+    """Words of Qt's own file dialog that its Arabic catalogue lacks (it has "Look in:"
+    but the dialog asks for "&Look in:"): they stayed English in an Arabic dialog."""
+
+    WORDS = {("QFileDialog", "&Look in:"): "ا&بحث في:", ("QFileDialog", "Files of &type:"): "الملفات من ال&نوع:"}
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        return self.WORDS.get((context, source))  # None: not ours, the next catalogue is asked
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 # --- keeping the .ts file up to date ---------------------------------------------------
