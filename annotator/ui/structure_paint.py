@@ -60,10 +60,11 @@ def paint_links(painter: QPainter, links: list[RoleLink], base_font: QFont,
     painter.setFont(font)
     drawn: list[DrawnTag] = []
     used: dict[str, float] = {}  # span id -> how far its tags reach leftwards
-    for link in links:
-        rects = rects_of(link.span)
-        if not rects:
-            continue
+    placed = [(link, rects) for link in links if (rects := rects_of(link.span))]
+    # in reading order (top to bottom, right to left), so a tag pushed on by the one
+    # before it still lies under its own span, further along it
+    placed.sort(key=lambda item: (item[1][0].top(), -item[1][0].right()))
+    for link, rects in placed:
         colour = colour_of(link)
         text = name_of(link)
         first = rects[0]
