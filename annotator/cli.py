@@ -221,29 +221,32 @@ def cmd_merge(args: argparse.Namespace) -> int:
     target = _open(args.project, backup=False)
     _backup_before(target, "before-merge")
     sources = []
+    kept: list[Phrase] = []
     try:
         sources = [(str(path), _read(path)) for path in args.others]
         last = _drain(merge_projects(target, sources, force_older=args.force_older,
-                                     note_table=NoteTable), "merged")
+                                     note_table=NoteTable, kept=kept), "merged")
     finally:
         for _, source in sources:
             source.close()
         target.close()
     print(f"merged {last.done if last else 0} documents from {len(args.others)} projects into {args.project}")
+    for sentence in kept:  # work a copy that brings nothing left in place
+        print(sentence)
     return 0
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
-    from .core.importing import import_records
-    from .core.merging import assignment_records
+    from .core.merging import assign_work
     from .storage import ProjectStore
+    from .storage.notes import NoteTable
 
     source = _read(args.project)
     ids = [i.strip() for i in args.documents.split(",")] if args.documents else None
     try:
         target = ProjectStore.create(args.output, source.schema)
         try:
-            last = _drain(import_records(target, assignment_records(source, args.annotator, ids)), "assigned")
+            last = _drain(assign_work(source, target, args.annotator, ids, NoteTable), "assigned")
         except BaseException:
             target.close()
             args.output.unlink(missing_ok=True)

@@ -2024,20 +2024,24 @@
       <translation>في المستند {size:,} حرفًا، وهذا أكثر من الحدّ الأقصى للمستند الواحد وهو {limit:,} حرف؛ قسِّمه إلى مستندات أصغر (مقالات أو فصول) واستورِدها</translation>
     </message>
     <message>
-      <source>kept the project's work of {annotator} on {count} document(s) ({documents}): {source} has nothing there (marked new, nothing labelled)</source>
-      <translation type="unfinished" />
+      <source>kept the project's work of {annotator} on document {documents}: {source} has nothing there (marked new, nothing labelled)</source>
+      <translation>أُبقي عمل {annotator} في المشروع على المستند {documents}: لا شيء له فيه في {source} (معلَّم جديدًا، بلا أي وسم)</translation>
+    </message>
+    <message>
+      <source>kept the project's work of {annotator} on {count} documents ({documents}): {source} has nothing there (marked new, nothing labelled)</source>
+      <translation>أُبقي عمل {annotator} في المشروع على {count} من المستندات ({documents}): لا شيء له فيها في {source} (معلَّمة جديدة، بلا أي وسم)</translation>
     </message>
     <message>
       <source>this merge would replace newer work with older work, so nothing was merged: {older}; to replace it anyway, merge again with --force-older</source>
       <translation>هذا الدمج سيضع عملًا أقدم مكان عمل أحدث، فلم يُدمج شيء: {older}؛ ولفعل ذلك مع هذا ادمج من جديد بالخيار ‎--force-older</translation>
     </message>
     <message>
-      <source>{documents} and {more} more</source>
-      <translation type="unfinished" />
+      <source>kept the project's work of {annotator} on document {documents}: {source} has it as it was assigned, never edited</source>
+      <translation>أُبقي عمل {annotator} في المشروع على المستند {documents}: نسخته في {source} كما وُزِّعت، لم تُحرَّر قط</translation>
     </message>
     <message>
-      <source>kept the project's work of {annotator} on {count} document(s) ({documents}): {source} has it as it was assigned, never edited</source>
-      <translation type="unfinished" />
+      <source>kept the project's work of {annotator} on {count} documents ({documents}): {source} has them as they were assigned, never edited</source>
+      <translation>أُبقي عمل {annotator} في المشروع على {count} من المستندات ({documents}): نسخها في {source} كما وُزِّعت، لم تُحرَّر قط</translation>
     </message>
     <message>
       <source>no such documents in the project: {documents}</source>
