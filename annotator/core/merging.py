@@ -302,7 +302,7 @@ def assign_work(source: Store, target: Store, annotator: str, document_ids: list
         handed_out = {}
         for document_id in handed:
             pair = (document_id, annotator)
-            if pair in times:
+            if times.get(pair, (None,))[0] is not None:
                 target.set_status_time(*pair, times[pair][0])
             handed_out[document_id] = work_fingerprint(target, pair)
         target.set_setting(ASSIGNMENT, json.dumps(
