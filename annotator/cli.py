@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", type=Path, required=True)
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     exp.add_argument("--annotator", help="only this annotator's work")
-    exp.add_argument("--layer", default="entity", help=f"CoNLL tag columns, in order: {','.join(LAYERS)}")
+    exp.add_argument("--layer", help=f"CoNLL tag columns, in order: {','.join(LAYERS)} (default: entity)")
     exp.add_argument("--scheme", default="iob2", choices=SCHEMES)
     exp.add_argument("--align", default="split", choices=ALIGN_MODES)
 
@@ -181,19 +181,21 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .formats.registry import ExportOptions, export_project
 
-    layers = [layer.strip() for layer in args.layer.split(",") if layer.strip()]
+    # Given at all, even as the default "entity", --layer asks for tag columns: only
+    # CoNLL has them, and the other formats would write every layer all the same.
+    if args.layer is not None and args.format != "conll":
+        return _usage_error("export", Phrase("--layer is for CoNLL only; {format} exports every layer",
+                                             {"format": args.format}))
+    layers = [layer.strip() for layer in (args.layer or "entity").split(",") if layer.strip()]
     unknown = [layer for layer in layers if layer not in LAYERS]
     if unknown:
         print(f"annotator export: error: unknown layer {unknown[0]!r}", file=sys.stderr)
-        return 2
-    if args.format != "conll" and layers != ["entity"]:  # the others hold every layer
-        print(f"annotator export: error: --layer is for CoNLL only; {args.format} exports "
-              "every layer", file=sys.stderr)
         return 2
     options = ExportOptions(args.format, args.annotator, layers, args.scheme, args.align)
     store = _read(args.project)
     warnings: list[str] = []
     try:
+        _refuse_unknown_annotators(store, [args.annotator] if args.annotator else None, args.project)
         last = _drain(export_project(store, args.output, options, warnings), "exported")
     finally:
         store.close()
@@ -264,6 +266,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     names = [n.strip() for n in args.annotators.split(",")] if args.annotators else None
     store = _read(args.project)
     try:
+        _refuse_unknown_annotators(store, names, args.project)
         job = AgreementJob(store, names, include_unfinished=args.include_unfinished)
         _drain(job.run(), "compared")
         report = job.report
@@ -277,6 +280,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     store = _read(args.project)
     try:
+        _refuse_unknown_annotators(store, [args.annotator] if args.annotator else None, args.project)
         job = CheckJob(store, args.annotator)
         _drain(job.run(), "checked")
     finally:
@@ -329,6 +333,28 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _usage_error(command: str, message: Phrase) -> int:
+    """Bad usage, as argparse reports it: the command named, exit status 2."""
+    print(f"annotator {command}: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _refuse_unknown_annotators(store: ProjectStore, names: list[str] | None, path: Path) -> None:
+    """A name the project does not have (a typo, a wrong case) would select no work and
+    give an empty export or report that looks like a result: refuse it, naming who is there."""
+    from .errors import InputError
+
+    known = store.annotators()
+    missing = [name for name in names or () if name not in known]
+    if not missing:
+        return
+    values = {"names": ", ".join(missing), "known": ", ".join(known)}
+    raise InputError(
+        Phrase("no such annotator in the project: {names}; its annotators are: {known}", values) if known
+        else Phrase("no such annotator in the project: {names}; it has no annotators yet", values),
+        file=str(path))
+
+
 def _backup_before(store: ProjectStore, reason: str) -> None:
     """A copy of the project before a bulk change (an import replaces annotators' work)."""
     from .storage.backup import backup_before_change
@@ -351,6 +377,7 @@ def cmd_learn(args: argparse.Namespace) -> int:
     annotators, labels = _names(args.annotators), _names(args.labels)
     store = _open(args.project)
     try:
+        _refuse_unknown_annotators(store, annotators, args.project)
         model = _drain_result(train(store, annotators, labels))
         save_model(store, stored_form(model, store.schema))
     finally:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..core.model import Annotations, Document, ImportRecord, Span, Status
+from ..core.notes import exported_notes
 from ..core.progress import Progress
 from ..core.schema import layer_word
 from ..errors import InputError, Phrase, counted, joined
@@ -253,6 +254,7 @@ _LINK_WORDS = {
     "event arguments": lambda n: Phrase("{count} event arguments", {"count": n}),
     "attributions (source-cue-content links)":
         lambda n: Phrase("{count} attributions (source-cue-content links)", {"count": n}),
+    "notes": lambda n: counted(n, "1 note", "{count} notes"),
 }
 
 
@@ -382,6 +384,9 @@ def _count_links(annotations: Annotations, report: _Report) -> None:
         report.links["attributions (source-cue-content links)"] += len(
             annotations.attributions
         )
+    notes = len(exported_notes(annotations))  # nor for the annotator's notes
+    if notes:
+        report.links["notes"] += notes
 
 
 def _place(

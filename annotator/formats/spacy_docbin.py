@@ -36,7 +36,7 @@ from ..core.schema import Schema
 from ..errors import InputError, Phrase, joined
 from ..nlp import tags as tagging
 from .token_columns import TokenColumns
-from .tools import _KIND_WORDS, _attributes_count
+from .tools import _KIND_WORDS, _attributes_count, notes_count
 
 SPAN_KEY = "sc"
 # The token attributes our Docs set (DocBin always keeps ORTH and SPACY); SENT_START
@@ -144,6 +144,7 @@ class _DocMaker:
         self.report["events"] += len(work.events)
         self.report["attributions"] += len(work.attributions)
         self.report["attributes"] += _attributes_count(work)
+        self.report["notes"] += notes_count(work)
 
 
 class _TokenEdges(NamedTuple):
@@ -362,4 +363,4 @@ def _messages(report: Counter[str], align: str) -> list[str]:
     return messages
 
 
-_LEFT_OUT = ("events", "attributions", "attributes")  # what a .spacy file has no place for
+_LEFT_OUT = ("events", "attributions", "attributes", "notes")  # what a .spacy file has no place for

@@ -21,8 +21,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from ..core.model import Annotations, Document
+from ..core.notes import exported_notes
 from ..core.progress import Progress
-from ..errors import Phrase, joined
+from ..errors import Phrase, counted, joined
 from ..nlp import tags as tagging
 from .token_columns import TokenColumns, json_string_bytes
 
@@ -53,6 +54,7 @@ _KIND_WORDS: dict[str, Callable[[int], Phrase]] = {
     "events": lambda n: Phrase("{count} events", {"count": n}),
     "attributions": lambda n: Phrase("{count} attributions", {"count": n}),
     "attributes": lambda n: Phrase("{count} attributes", {"count": n}),
+    "notes": lambda n: counted(n, "1 note", "{count} notes"),
     "events without arguments": lambda n: Phrase(
         "{count} events without arguments (their trigger span is kept)", {"count": n}),
     "attributions with one part": lambda n: Phrase(
@@ -120,6 +122,7 @@ def write_doccano_relations(
         ]
         line["relations"] = _relations(work, number, left_out)
         left_out.add("attributes", _attributes_count(work))
+        left_out.add("notes", notes_count(work))
         return line
 
     yield from _write_lines(items, out, shape, total)
@@ -239,8 +242,15 @@ def alignment_messages(moved: Counter[str], align: str) -> list[str]:
 
 
 def _count_structure(left_out: _LeftOut, work: Annotations) -> None:
-    """What a spans-only shape cannot hold: events, attributions and attributes."""
+    """What a spans-only shape cannot hold: events, attributions, attributes and notes."""
     left_out.add("events", len(work.events))
     left_out.add("attributions", len(work.attributions))
     left_out.add("attributes", _attributes_count(work))
+    left_out.add("notes", notes_count(work))
+
+
+def notes_count(work: Annotations) -> int:
+    """The annotator's notes a shape with no place for notes leaves out: as many as the
+    JSONL export writes (notes on one target joined, a note on a gone item on the document)."""
+    return len(exported_notes(work))
 
