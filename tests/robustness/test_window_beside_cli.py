@@ -90,7 +90,8 @@ def projects(tmp_path, schema):
     return project, other, extra, text
 
 
-def commands(project: Path, other: Path, extra: Path, out: Path) -> list[tuple[str, list[str], int]]:
+def commands(project: Path, other: Path, extra: Path, out: Path,
+             worker: str = "amal") -> list[tuple[str, list[str], int]]:
     """Every CLI command, with the exit status it must give beside an open window."""
     p = str(project)
     return [
@@ -98,7 +99,7 @@ def commands(project: Path, other: Path, extra: Path, out: Path) -> list[tuple[s
         ("stats json", ["stats", p, "--json"], 0),
         ("export jsonl", ["export", p, "-o", str(out / "all.jsonl"), "--format", "jsonl"], 0),
         ("export conll", ["export", p, "-o", str(out / "amal.conll"), "--format", "conll",
-                          "--annotator", "amal"], 0),
+                          "--annotator", worker], 0),
         ("export brat", ["export", p, "-o", str(out / "brat"), "--format", "brat"], 0),
         ("agreement", ["agreement", p, "--include-unfinished"], 0),
         ("backup", ["backup", p], 0),
@@ -118,7 +119,9 @@ def test_every_cli_command_beside_a_window_loses_nothing(tmp_path, projects, dia
     places = iter(words_of(text)[1:])
     reported: set[tuple[str, str, int, int]] = set()
     try:
-        for name, args, status in commands(project, other, extra, tmp_path / f"out-{dialog}"):
+        # the window labels as amal, or as gold while adjudicating: export whoever has work
+        worker = "gold" if dialog == "adjudication" else "amal"
+        for name, args, status in commands(project, other, extra, tmp_path / f"out-{dialog}", worker):
             (tmp_path / f"out-{dialog}").mkdir(exist_ok=True)
             start, end = next(places)
             answer = window.ask(f"label {start} {end}").split()
