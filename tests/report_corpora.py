@@ -64,13 +64,14 @@ def _check_lines() -> list[dict]:
     return lines
 
 
-def _project(folder: Path, lines: list[dict], schema: Path = SCHEMA, name: str = "news.annotator") -> Path:
+def _project(folder: Path, lines: list[dict], schema: Path = SCHEMA, name: str = "news.annotator",
+             *import_options: str) -> Path:
     corpus = folder / f"{name}.jsonl"
     corpus.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
     path = folder / name
     made = run_annotator("init", path, "--schema", schema)
     assert made.returncode == 0, made.stderr
-    imported = run_annotator("import", path, corpus)
+    imported = run_annotator("import", path, corpus, *import_options)
     assert imported.returncode == 0, imported.stderr
     return path
 
@@ -165,7 +166,8 @@ def export_project(folder: Path) -> Path:
     attributions = [{"id": "A1", "cue": "T5", "content": "T6"}, {"id": "A2", "source": "T11"}]
     lines = [_line("d1", text, "amal/omar", spans, events=events, attributions=attributions,
                    notes=[{"target": "", "text": "to read again"}])]
-    return _project(folder, lines, name="export.annotator")
+    # --add-labels: an import refuses an attribute of another layer (polarity on T7) without it
+    return _project(folder, lines, SCHEMA, "export.annotator", "--add-labels")
 
 
 def agreement_project(folder: Path) -> Path:

@@ -16,7 +16,16 @@ from .model import Annotations, ImportRecord
 from .progress import Progress
 from .schema import AttributeDef, Schema
 from .store import Store
-from .validation import span_of, validate_annotations
+from .validation import check_text, line_keys, validate_annotations
+
+
+class FileRecord(ImportRecord):
+    """A record a format reader read from a file. It gets the checks a file needs and a
+    project's own data has had when it came in (merge and assign copy that as it is, in
+    plain ``ImportRecord``s; an attribute may be on another layer there after a relabel):
+    no control characters in its text, each attribute on the layer the schema declares
+    it for (unless ``add_labels``, which keeps it, as it adds an undeclared one: the
+    schema declares a name for one layer only)."""
 
 
 def import_records(
@@ -34,14 +43,20 @@ def import_records(
             try:
                 grown |= _import_one(store, record, schema, add_labels)
             except AnnotatorError as error:
-                line = record.span_lines.get(span_of(error) or "", record.line)
-                raise error.located(file=record.file, line=line)
+                raise error.located(file=record.file, line=_line_of(record, error))
             done += 1
             yield Progress(done, total, record.document.id)
         if done == 0:
             raise InputError("nothing to import: no documents found")
         if grown:
             store.save_schema(schema)
+
+
+def _line_of(record: ImportRecord, error: AnnotatorError) -> int | None:
+    """The file line of what the error is about (a span's own line in CoNLL, an
+    attribute's in brat), else the record's."""
+    found = (record.span_lines.get(key) for key in line_keys(error))
+    return next((line for line in found if line is not None), record.line)
 
 
 def _import_one(store: Store, record: ImportRecord, schema: Schema, add_labels: bool) -> bool:
@@ -53,13 +68,16 @@ def _import_one(store: Store, record: ImportRecord, schema: Schema, add_labels: 
             "text; rename it or remove the old one",
             document=document.id,
         )
+    from_file = isinstance(record, FileRecord)
     if stored is None:
         check_document_size(document)  # before validation, which walks the whole text
+        if from_file:
+            check_text(document)
     grown = False
     for annotations in record.annotations:
         if add_labels:
             grown |= _grow_schema(schema, annotations)
-        validate_annotations(document, annotations, schema)
+        validate_annotations(document, annotations, schema, attribute_layers=from_file and not add_labels)
     if stored is None:
         store.add_document(document)
     for annotations in record.annotations:

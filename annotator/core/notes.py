@@ -12,9 +12,11 @@ notes replaces that pair's notes, as its spans are replaced.
 In the window a note is written, changed and deleted by a ``NoteCommand`` (``set_note``
 builds it), undone like any label. Deleting an item deletes its note in the same step
 and an undo brings both back (``commands.EditCommand`` carries it). A note whose
-target is gone all the same (a file written by an older version, a merge that replaced
-the item) is kept, and shown and exported as a note on the document
-(``exported_notes``), so no note is lost silently.
+target is gone all the same (a project written by an older version, a merge that
+replaced the item) is kept, and shown and exported as a note on the document
+(``exported_notes``), so no note is lost silently. A file's note on an item the file
+does not hold is refused at import (``refuse_dangling_notes``), as a reference to a
+missing span is: it was never on anything.
 """
 
 from __future__ import annotations
@@ -105,6 +107,17 @@ def notes_from_json(raw: Any, document_id: str, annotator: str) -> list[Note]:
             raise InputError("each note needs a string 'text' (and 'target': an item id or '')")
         notes.append(Note(document_id, annotator, item.get("target", ""), item["text"]))
     return joined_by_target(notes)
+
+
+def refuse_dangling_notes(notes: Iterable[Note], annotations: Annotations) -> None:
+    """``InputError`` for a note read from a file on an item the file does not hold: it
+    would be kept as a note on the document, silently, as a cue on a missing span is not."""
+    present = item_ids(annotations)
+    for note in notes:
+        if note.target != DOCUMENT and note.target not in present:
+            raise InputError("a note is on {target!r}, but no span, event or attribution of this "
+                             "work has that id (a note on the document has the target \"\")",
+                             params={"target": note.target})
 
 
 def joined_by_target(notes: Iterable[Note]) -> list[Note]:

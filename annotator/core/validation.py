@@ -6,20 +6,25 @@ attribution at fault; nothing is repaired silently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
 from ..errors import Phrase, ValidationError
 from .model import Annotations, Attribution, Document, Event, Span
-from .schema import Schema, part_label
+from .schema import Schema, layer_word, part_label
 
 # Where in the document a check failed ("span T1 (0-4, PER)"): made only for a message
 Place = Callable[[], Phrase]
 _PARTS = {"source": Phrase("source"), "cue": Phrase("cue"), "content": Phrase("content")}
 
 
-def validate_annotations(document: Document, annotations: Annotations, schema: Schema) -> None:
+def validate_annotations(
+    document: Document, annotations: Annotations, schema: Schema, *, attribute_layers: bool = True
+) -> None:
+    """Everything below; ``attribute_layers=False`` lets an item carry an attribute the
+    schema declares for another layer (``--add-labels``: kept, though brat cannot hold it)."""
     spans = annotations.span_map()
     if len(spans) != len(annotations.spans):
         raise _error(document, Phrase("span ids must be unique within an annotator's document"))
@@ -32,13 +37,15 @@ def validate_annotations(document: Document, annotations: Annotations, schema: S
         check_event(document, event, spans, schema)
     for attribution in annotations.attributions:
         check_attribution(document, attribution, spans, schema)
+    if attribute_layers:
+        check_attribute_layers(document, annotations, schema)
 
 
 def check_span(document: Document, span: Span, schema: Schema) -> None:
     try:
         _check_span(document, span, schema)
     except ValidationError as error:
-        raise _about_span(error, span.id)
+        raise _about(error, span.id)
 
 
 def _span_place(span: Span) -> Phrase:
@@ -77,14 +84,35 @@ def check_attributes(
         definition = schema.attributes.get(name)
         if definition is None:
             # An undeclared name would be stored, then exported where no tool declares it.
-            raise _error(document, _unknown_attribute(name, schema), where)
+            raise _on_attribute(_error(document, _unknown_attribute(name, schema), where), name)
         if definition.values and str(value) not in definition.values:
-            raise _error(
+            raise _on_attribute(_error(
                 document,
                 Phrase("attribute {name}={value!r} is not one of {values}",
                        {"name": name, "value": value, "values": ", ".join(definition.values)}),
                 where,
-            )
+            ), name)
+
+
+def check_attribute_layers(document: Document, annotations: Annotations, schema: Schema) -> None:
+    """Each attribute on an item of the layer the schema declares it for: brat's
+    annotation.conf allows an attribute on its own layer only, so one declared for events
+    on an ORG span would be dropped by the brat export. The layers are the brat writer's:
+    a span's label's, ``event``, ``attribution``."""
+    owners: list[tuple[Span | Event | Attribution, str, Place]] = [
+        (span, schema.layer_of(span.label) or "entity", partial(_span_place, span)) for span in annotations.spans]
+    owners += [(event, "event", partial(_event_place, event)) for event in annotations.events]
+    owners += [(attribution, "attribution", partial(_attribution_place, attribution))
+               for attribution in annotations.attributions]
+    for item, layer, where in owners:
+        for name in item.attributes if isinstance(item.attributes, dict) else ():
+            definition = schema.attributes.get(name)
+            if definition is not None and definition.layer != layer:
+                message = Phrase(
+                    "attribute {name!r} is declared for the {declared} layer, not the {layer} layer "
+                    "(use --add-labels to import it all the same; brat cannot hold it there)",
+                    {"name": name, "declared": layer_word(definition.layer), "layer": layer_word(layer)})
+                raise _on_attribute(_about(_error(document, message, where), item.id), name)
 
 
 def _unknown_attribute(name: str, schema: Schema) -> Phrase:
@@ -105,7 +133,7 @@ def check_overlaps(document: Document, spans: Iterable[Span], schema: Schema) ->
         layer_spans.sort(key=lambda s: (s.start, s.end))
         for before, after in zip(layer_spans, layer_spans[1:]):
             if after.start < before.end:
-                raise _about_span(_error(document, _overlap(before, after, layer)), after.id)
+                raise _about(_error(document, _overlap(before, after, layer)), after.id)
 
 
 def _overlap(span: Span, other: Span, layer: str) -> Phrase:
@@ -113,12 +141,27 @@ def _overlap(span: Span, other: Span, layer: str) -> Phrase:
                   {"span": span.id, "other": other.id, "layer": layer})
 
 
+def _event_place(event: Event) -> Phrase:
+    return Phrase("event {id} ({type})", {"id": event.id, "type": event.type})
+
+
+def _attribution_place(attribution: Attribution) -> Phrase:
+    return Phrase("attribution {id}", {"id": attribution.id})
+
+
 def check_event(
     document: Document, event: Event, spans: dict[str, Span], schema: Schema
 ) -> None:
-    def where() -> Phrase:
-        return Phrase("event {id} ({type})", {"id": event.id, "type": event.type})
+    try:
+        _check_event(document, event, spans, schema)
+    except ValidationError as error:
+        raise _about(error, event.id)
 
+
+def _check_event(
+    document: Document, event: Event, spans: dict[str, Span], schema: Schema
+) -> None:
+    where = partial(_event_place, event)
     label = schema.label(event.type)
     if label is None or label.layer != "event":
         raise _error(document, Phrase("unknown event type {type!r}", {"type": event.type}), where)
@@ -158,9 +201,16 @@ def _not_a_role(role: str, event_type: str, roles: list[str]) -> Phrase:
 def check_attribution(
     document: Document, attribution: Attribution, spans: dict[str, Span], schema: Schema
 ) -> None:
-    def where() -> Phrase:
-        return Phrase("attribution {id}", {"id": attribution.id})
+    try:
+        _check_attribution(document, attribution, spans, schema)
+    except ValidationError as error:
+        raise _about(error, attribution.id)
 
+
+def _check_attribution(
+    document: Document, attribution: Attribution, spans: dict[str, Span], schema: Schema
+) -> None:
+    where = partial(_attribution_place, attribution)
     if not attribution.span_ids():
         raise _error(document, Phrase("an attribution needs at least one of source, cue, content"), where)
     for part, span_id in attribution.parts().items():
@@ -197,15 +247,46 @@ def _error(document: Document, message: Phrase, where: Place | None = None) -> V
     return ValidationError(message, document=document.id, item=where() if where else None)
 
 
-def _about_span(error: ValidationError, span_id: str) -> ValidationError:
-    """Name the span at fault, so an importer that knows its line can name the line."""
-    error.span_id = span_id  # type: ignore[attr-defined]
+def _about(error: ValidationError, item_id: str) -> ValidationError:
+    """Name the span, event or attribution at fault, so an importer that knows its line
+    can name the line."""
+    error.item_id = item_id  # type: ignore[attr-defined]
     return error
 
 
-def span_of(error: Exception) -> str | None:
-    """The id of the span a ``ValidationError`` is about, if it is about one."""
-    return getattr(error, "span_id", None)
+def _on_attribute(error: ValidationError, name: str) -> ValidationError:
+    """Name the attribute at fault too: brat gives each its own line."""
+    error.attribute = name  # type: ignore[attr-defined]
+    return error
+
+
+def line_key(item_id: str, attribute: str | None = None) -> str:
+    """Where an importer records the line of an item (``T1``) or of one of its
+    attributes (``T1 polarity``) in ``ImportRecord.span_lines``."""
+    return item_id if attribute is None else f"{item_id} {attribute}"
+
+
+def line_keys(error: Exception) -> list[str]:
+    """The ``line_key``s an error is about, the most precise first (none: the document)."""
+    item_id, attribute = getattr(error, "item_id", None), getattr(error, "attribute", None)
+    if item_id is None:
+        return []
+    return [line_key(item_id, attribute), item_id] if attribute else [item_id]
+
+
+# Characters no text may hold: C0 controls but tab, line feed and carriage return. A NUL
+# above all is what text read in the wrong encoding (UTF-16 as UTF-8) is full of.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def check_text(document: Document) -> None:
+    """Refuse a text holding a control character (other than tab and line breaks)."""
+    found = CONTROL_CHARACTER.search(document.text)
+    if found is not None:
+        raise _error(document, Phrase(
+            "the text holds the control character {code} at character {offset}; a text may hold "
+            "tabs and line breaks but no other control characters",
+            {"code": f"U+{ord(found.group()):04X}", "offset": found.start()}))
 
 
 def validate_change(

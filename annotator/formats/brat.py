@@ -36,6 +36,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from ..core.importing import FileRecord
 from ..core.model import (
     Annotations,
     Argument,
@@ -48,6 +49,7 @@ from ..core.model import (
 )
 from ..core.notes import Note, joined_by_target, with_notes
 from ..core.schema import attribution_part, part_label
+from ..core.validation import line_key
 from ..errors import InputError, Phrase, counted, joined
 from .textio import read_lines, read_text
 
@@ -120,7 +122,9 @@ class _AnnFile:
     skipped: Counter[str] = field(default_factory=Counter)  # kind -> lines not kept
     # Attribution events marked NoCue: their trigger stands in for an unstated cue.
     stand_ins: set[str] = field(default_factory=set)
-    notes: list[tuple[str, str]] = field(default_factory=list)  # AnnotatorNotes: (brat id, text)
+    # AnnotatorNotes: (line, brat id, text)
+    notes: list[tuple[int, str, str]] = field(default_factory=list)
+    not_kept: set[str] = field(default_factory=set)  # ids of the lines counted in skipped
 
     def error(self, message: Phrase, line: int) -> InputError:
         return InputError(message, file=str(self.path), line=line)
@@ -139,10 +143,11 @@ def _parse_ann(path: Path, encoding: str | None) -> _AnnFile:
     for number, line in read_lines(path, encoding):
         if not line.strip():
             continue
-        if line[0] == "#" and _parse_note(ann, line):
+        if line[0] == "#" and _parse_note(ann, number, line):
             continue
         if line[0] in _NOT_KEPT:  # the project has no place for them: counted, reported
             ann.skipped[_NOT_KEPT[line[0]]] += 1
+            ann.not_kept.add(line.split("\t", 1)[0])
             continue
         parser = _LINE_PARSERS.get(line[0])
         if parser is None:
@@ -155,24 +160,27 @@ def _parse_ann(path: Path, encoding: str | None) -> _AnnFile:
     return ann
 
 
-def _parse_note(ann: _AnnFile, line: str) -> bool:
+def _parse_note(ann: _AnnFile, number: int, line: str) -> bool:
     """Keep an ``#1<TAB>AnnotatorNotes T1<TAB>text`` line as a note (False: another kind)."""
     parts = line.rstrip("\r\n").split("\t", 2)
     head = parts[1].split() if len(parts) == 3 else []
     if len(head) != 2 or head[0] != "AnnotatorNotes":
         return False
-    ann.notes.append((head[1], parts[2]))
+    ann.notes.append((number, head[1], parts[2]))
     return True
 
 
 def _notes(ann: _AnnFile, spans: dict[str, Span], linked: dict[str, Event | Attribution],
            document_id: str, annotator: str) -> list[Note]:
-    """The notes of the file on our items (a note on what is not kept: on the document)."""
-    def target(brat_id: str) -> str:
+    """The notes of the file on our items (a note on what is not kept: on the document;
+    on what the file does not define: ``InputError``, as for any reference)."""
+    def target(line: int, brat_id: str) -> str:
         item = spans.get(brat_id) or linked.get(brat_id)
+        if item is None and brat_id not in ann.defined and brat_id not in ann.not_kept:
+            raise ann.error(Phrase("the note is on {id}, which is not defined in this file", {"id": brat_id}), line)
         return item.id if item is not None else ""
 
-    return joined_by_target(Note(document_id, annotator, target(t), text) for t, text in ann.notes)
+    return joined_by_target(Note(document_id, annotator, target(n, t), text) for n, t, text in ann.notes)
 
 
 def _parse_textbound(ann: _AnnFile, number: int, line: str) -> None:
@@ -448,7 +456,9 @@ def _links(
 
 def _apply_attributes(
     ann: _AnnFile, spans: dict[str, Span], linked: dict[str, Event | Attribution]
-) -> None:
+) -> dict[str, int]:
+    """Put each A line's attribute on its item; returns the line of each (``line_key``)."""
+    lines: dict[str, int] = {}
     for attribute in ann.attributes:
         if attribute.name == NO_CUE.lower() and attribute.target in ann.stand_ins:
             continue  # read as the attribution's form, not kept as an attribute
@@ -463,6 +473,16 @@ def _apply_attributes(
             )
         # Fresh objects made by this reader: filling their dicts changes nothing shared.
         target.attributes[attribute.name] = attribute.value
+        lines[line_key(target.id, attribute.name)] = attribute.line
+    return lines
+
+
+def _item_lines(ann: _AnnFile, linked: dict[str, Event | Attribution]) -> dict[str, int]:
+    """The line of each span, event and attribution (by our id), so an import error
+    about one names its line."""
+    lines = {tb.id: tb.line for tb in ann.textbounds}
+    lines.update((linked[link.id].id, link.line) for link in ann.links if link.id in linked)
+    return lines
 
 
 # --- reading: files -------------------------------------------------------------------
@@ -493,7 +513,9 @@ def read_brat(
     names brat could not hold (``Conflict_Attack``) are mapped back through the
     ``visual.conf`` the export wrote beside them. A ``<doc>.status`` file gives the
     status (else ``in_progress``). ``AnnotatorNotes`` (``#``) become the annotator's
-    notes (on the item they name, else on the document); other ``#`` lines and
+    notes (on the item they name, else, when the file defines it but the project
+    keeps no such item, on the document; an id the file does not define is refused,
+    with its line, as any reference); other ``#`` lines and
     normalisations (``N``) have no place in the project: how many were left out, and
     where, goes to ``warnings``.
     """
@@ -609,7 +631,7 @@ def _read_document(
     text = read_text(txt, encoding)
     document = Document(id=txt.stem, text=text, meta=_meta(text, txt))
     if not ann_path.is_file():
-        return ImportRecord(document, [], file=str(txt))
+        return FileRecord(document, [], file=str(txt))
     ann = _parse_ann(ann_path, encoding)
     if ann.skipped:
         skipped[str(ann_path)] = ann.skipped
@@ -620,7 +642,7 @@ def _read_document(
         for tb in ann.textbounds
     }
     events, attributions, linked = _links(ann, spans)
-    _apply_attributes(ann, spans, linked)
+    lines = {**_item_lines(ann, linked), **_apply_attributes(ann, spans, linked)}
     annotations = Annotations(
         document_id=document.id,
         annotator=annotator,
@@ -634,7 +656,7 @@ def _read_document(
     # Nothing labelled and not marked done: the annotator has not worked on it.
     untouched = annotations.is_empty() and annotations.status is not Status.DONE
     found = [] if untouched else [annotations]
-    return ImportRecord(document, found, file=str(ann_path))
+    return FileRecord(document, found, file=str(ann_path), span_lines=lines)
 
 
 def _meta(text: str, txt: Path) -> dict[str, Any]:

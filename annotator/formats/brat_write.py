@@ -336,7 +336,8 @@ def _attribute_lines(
             if not _declared(schema, name, layer):
                 warnings.append(Phrase(
                     "{where}: attribute {name}={value!r} of {id} is left out: the schema does not declare it "
-                    "for the {layer} layer, so annotation.conf cannot",
+                    "for the {layer} layer, so annotation.conf cannot allow it there and brat would mark it "
+                    "as an error (JSONL keeps it)",
                     {"where": where, "name": name, "value": value, "id": brat_id, "layer": layer_word(layer)}))
                 continue
             words = [_brat_attribute(name), brat_id]

@@ -13,6 +13,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..core.importing import FileRecord
 from ..core.model import (
     ATTRIBUTION_PARTS,
     Annotations,
@@ -27,7 +28,7 @@ from ..core.model import (
     next_id,
     stable_document_id,
 )
-from ..core.notes import notes_from_json, notes_json, with_notes
+from ..core.notes import notes_from_json, notes_json, refuse_dangling_notes, with_notes
 from ..core.progress import Progress
 from ..core.schema import attribution_part
 from ..errors import InputError, Phrase, joined
@@ -172,7 +173,7 @@ def _record(data: dict[str, Any], default_annotator: str, file: str, line: int) 
     annotations = []
     if any(key in data for key in _ANNOTATION_KEYS):
         annotations.append(_annotations(data, document, default_annotator))
-    return ImportRecord(document=document, annotations=annotations, file=file, line=line)
+    return FileRecord(document=document, annotations=annotations, file=file, line=line)
 
 
 def _annotations(data: dict[str, Any], document: Document, default_annotator: str) -> Annotations:
@@ -193,7 +194,9 @@ def _annotations(data: dict[str, Any], document: Document, default_annotator: st
         attributions=attributions,
     )
     if "notes" in data:  # a line with notes replaces the annotator's notes on the document
-        return with_notes(work, notes_from_json(data["notes"], document.id, annotator))
+        notes = notes_from_json(data["notes"], document.id, annotator)
+        refuse_dangling_notes(notes, work)
+        return with_notes(work, notes)
     return work
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..core.importing import FileRecord
 from ..core.model import Document, ImportRecord
 from ..errors import InputError
 from .textio import read_text
@@ -19,7 +20,7 @@ def read_txt(path: Path, *, encoding: str | None = None, **_: object) -> Iterato
     if not files:
         raise InputError("the folder holds no .txt files", file=str(path))
     for file in files:
-        yield ImportRecord(document=_document(file, encoding), file=str(file), line=1)
+        yield FileRecord(document=_document(file, encoding), file=str(file), line=1)
 
 
 def _document(file: Path, encoding: str | None) -> Document:

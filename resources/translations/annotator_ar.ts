@@ -1224,10 +1224,6 @@
       <translation>إسناد {words}</translation>
     </message>
     <message>
-      <source>Select a label first (click it in the text), or write a note on the document.</source>
-      <translation>حدِّد وسمًا أولًا (انقر عليه في النص)، أو اكتب ملاحظة على المستند.</translation>
-    </message>
-    <message>
       <source>Note on {what}</source>
       <translation>ملاحظة على {what}</translation>
     </message>
@@ -1302,6 +1298,10 @@
     <message>
       <source>Item</source>
       <translation>العنصر</translation>
+    </message>
+    <message>
+      <source>attribution {id}</source>
+      <translation>الإسناد {id}</translation>
     </message>
     <message>
       <source>Remove</source>
@@ -2024,10 +2024,6 @@
       <translation>في المستند {size:,} حرفًا، وهذا أكثر من الحدّ الأقصى للمستند الواحد وهو {limit:,} حرف؛ قسِّمه إلى مستندات أصغر (مقالات أو فصول) واستورِدها</translation>
     </message>
     <message>
-      <source>kept the project's work of {annotator} on document {documents}: {source} has nothing there (marked new, nothing labelled)</source>
-      <translation>أُبقي عمل {annotator} في المشروع على المستند {documents}: لا شيء له فيه في {source} (معلَّم جديدًا، بلا أي وسم)</translation>
-    </message>
-    <message>
       <source>kept the project's work of {annotator} on {count} documents ({documents}): {source} has nothing there (marked new, nothing labelled)</source>
       <translation>أُبقي عمل {annotator} في المشروع على {count} من المستندات ({documents}): لا شيء له فيها في {source} (معلَّمة جديدة، بلا أي وسم)</translation>
     </message>
@@ -2036,12 +2032,20 @@
       <translation>هذا الدمج سيضع عملًا أقدم مكان عمل أحدث، فلم يُدمج شيء: {older}؛ ولفعل ذلك مع هذا ادمج من جديد بالخيار ‎--force-older</translation>
     </message>
     <message>
+      <source>{shown} and {more} more</source>
+      <translation>{shown} و{more} غيرها</translation>
+    </message>
+    <message>
       <source>kept the project's work of {annotator} on document {documents}: {source} has it as it was assigned, never edited</source>
       <translation>أُبقي عمل {annotator} في المشروع على المستند {documents}: نسخته في {source} كما وُزِّعت، لم تُحرَّر قط</translation>
     </message>
     <message>
       <source>kept the project's work of {annotator} on {count} documents ({documents}): {source} has them as they were assigned, never edited</source>
       <translation>أُبقي عمل {annotator} في المشروع على {count} من المستندات ({documents}): نسخها في {source} كما وُزِّعت، لم تُحرَّر قط</translation>
+    </message>
+    <message>
+      <source>kept the project's work of {annotator} on document {documents}: {source} has nothing there (marked new, nothing labelled)</source>
+      <translation>أُبقي عمل {annotator} في المشروع على المستند {documents}: لا شيء له فيه في {source} (معلَّم جديدًا، بلا أي وسم)</translation>
     </message>
     <message>
       <source>no such documents in the project: {documents}</source>
@@ -2066,6 +2070,10 @@
     <message>
       <source>each note needs a string 'text' (and 'target': an item id or '')</source>
       <translation>تحتاج كل ملاحظة إلى نص في 'text' (وإلى 'target': معرّف عنصر أو '')</translation>
+    </message>
+    <message>
+      <source>a note is on {target!r}, but no span, event or attribution of this work has that id (a note on the document has the target "")</source>
+      <translation>ملاحظة على {target!r}، ولا وسم ولا حدث ولا إسناد في هذا العمل بهذا المعرِّف (هدف الملاحظة على المستند "")</translation>
     </message>
     <message>
       <source>the note on {target} was changed by another window or program since; {refused}</source>
@@ -2184,6 +2192,10 @@
       <translation>المقطعان {span} و{other} متداخلان، والمخطط لا يسمح بتداخل مقاطع الطبقة {layer}</translation>
     </message>
     <message>
+      <source>event {id} ({type})</source>
+      <translation>الحدث {id} ({type})</translation>
+    </message>
+    <message>
       <source>role {role!r} is not a role of {type} (roles: {roles})</source>
       <translation>{role!r} ليس من أدوار {type} (الأدوار: {roles})</translation>
     </message>
@@ -2200,20 +2212,8 @@
       <translation>خاصية مجهولة {name!r}؛ ليس في المخطط {schema!r} أي خاصية (لإضافتها اختر «إضافة الوسوم المجهولة إلى المخطط» عند الاستيراد)</translation>
     </message>
     <message>
-      <source>event {id} ({type})</source>
-      <translation>الحدث {id} ({type})</translation>
-    </message>
-    <message>
       <source>role {role!r} is not a role of {type} (roles: none)</source>
       <translation>{role!r} ليس من أدوار {type} (لا أدوار له)</translation>
-    </message>
-    <message>
-      <source>attribution {id}</source>
-      <translation>الإسناد {id}</translation>
-    </message>
-    <message>
-      <source>{shown} and {more} more</source>
-      <translation>{shown} و{more} غيرها</translation>
     </message>
     <message>
       <source>span ids must be unique within an annotator's document</source>
@@ -2252,8 +2252,12 @@
       <translation>يحتاج الإسناد إلى واحد على الأقل من: المصدر، فعل الإسناد، المحتوى</translation>
     </message>
     <message>
-      <source>attribute {name}={value!r} is not one of {values}</source>
-      <translation>قيمة الخاصية {name}={value!r} ليست من بين: {values}</translation>
+      <source>the text holds the control character {code} at character {offset}; a text may hold tabs and line breaks but no other control characters</source>
+      <translation>في النص محرف التحكم {code} عند المحرف {offset}؛ يجوز أن يحوي النص علامات الجدولة وفواصل الأسطر دون غيرها من محارف التحكم</translation>
+    </message>
+    <message>
+      <source>attribute {name!r} is declared for the {declared} layer, not the {layer} layer (use --add-labels to import it all the same; brat cannot hold it there)</source>
+      <translation>الخاصية {name!r} معرَّفة لطبقة {declared} لا لطبقة {layer} (لاستيرادها مع ذلك اختر «إضافة الوسوم المجهولة إلى المخطط» عند الاستيراد؛ ولا يحفظها brat هناك)</translation>
     </message>
     <message>
       <source>argument {role} points at missing span {span!r}</source>
@@ -2274,6 +2278,10 @@
     <message>
       <source>the source must be an entity or {expected} span, not {label}</source>
       <translation>يجب أن يكون المصدر كيانًا أو مقطعًا موسومًا بـ{expected}، لا {label}</translation>
+    </message>
+    <message>
+      <source>attribute {name}={value!r} is not one of {values}</source>
+      <translation>قيمة الخاصية {name}={value!r} ليست من بين: {values}</translation>
     </message>
     <message>
       <source>event id {id} is used twice</source>
@@ -2366,6 +2374,10 @@
     <message>
       <source>cannot read this line (brat lines start with T, E, R, A, # or N): {line!r}</source>
       <translation>تعذّرت قراءة هذا السطر (تبدأ أسطر brat بأحد الرموز T أو E أو R أو A أو # أو N): {line!r}</translation>
+    </message>
+    <message>
+      <source>the note is on {id}, which is not defined in this file</source>
+      <translation>الملاحظة على {id}، وهو غير معرَّف في هذا الملف</translation>
     </message>
     <message>
       <source>{id}: an offset has too many digits</source>
@@ -2472,8 +2484,8 @@
       <translation>{where}: يفقد الإسناد {attribution} {part} ‏{span}، إذ لم يُكتب</translation>
     </message>
     <message>
-      <source>{where}: attribute {name}={value!r} of {id} is left out: the schema does not declare it for the {layer} layer, so annotation.conf cannot</source>
-      <translation>{where}: تُركت الخاصية {name}={value!r} لـ{id}: لا يعرّفها المخطط لطبقة {layer}، فلا يستطيع annotation.conf تعريفها</translation>
+      <source>{where}: attribute {name}={value!r} of {id} is left out: the schema does not declare it for the {layer} layer, so annotation.conf cannot allow it there and brat would mark it as an error (JSONL keeps it)</source>
+      <translation>{where}: تُركت الخاصية {name}={value!r} لـ{id}: لا يعرّفها المخطط لطبقة {layer}، فلا يستطيع annotation.conf إجازتها هناك، وسيعدّها brat خطأً (ويحفظها JSONL)</translation>
     </message>
     <message>
       <source>{where}: attribute {name}={value!r} of {id} cannot be written in brat; left out</source>
@@ -2764,8 +2776,20 @@
       <translation>إن كان الملف بترميز ويندوز العربي فاختر الترميز cp1256</translation>
     </message>
     <message>
+      <source>this is a folder, and this format reads files: name the files to import, e.g. {example}</source>
+      <translation>هذا مجلد، وهذه الصيغة تقرأ ملفات: اختر الملفات المراد استيرادها، مثل {example}</translation>
+    </message>
+    <message>
       <source>cannot decode byte 0x{byte} as {encoding}</source>
       <translation>تعذّرت قراءة البايت 0x{byte} بترميز {encoding}</translation>
+    </message>
+    <message>
+      <source>this is a folder, and this format reads files; the folder holds none to import</source>
+      <translation>هذا مجلد، وهذه الصيغة تقرأ ملفات؛ وليس في المجلد ملف يُستورد</translation>
+    </message>
+    <message>
+      <source>the file looks like UTF-16 without a BOM (it reads as text full of NUL and control characters); import it with --encoding {encoding}</source>
+      <translation>يبدو أن الملف بترميز UTF-16 بلا علامة ترتيب البايتات (BOM)، فيُقرأ نصًّا مليئًا بمحارف NUL ومحارف التحكم؛ استورده باختيار الترميز {encoding}</translation>
     </message>
     <message>
       <source>cannot decode byte 0x{byte} as {encoding}; {hint}</source>
@@ -2774,6 +2798,14 @@
     <message>
       <source>unknown encoding {name!r}</source>
       <translation>ترميز مجهول {name!r}</translation>
+    </message>
+    <message>
+      <source>column {column} holds the control character {code}; a text may hold tabs and line breaks but no other control characters</source>
+      <translation>في العمود {column} محرف التحكم {code}؛ يجوز أن يحوي النص علامات الجدولة وفواصل الأسطر دون غيرها من محارف التحكم</translation>
+    </message>
+    <message>
+      <source>the line holds a NUL byte, which is no text</source>
+      <translation>في السطر بايت NUL، وهو ليس نصًّا</translation>
     </message>
     <message>
       <source>{count} events</source>
