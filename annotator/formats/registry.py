@@ -35,7 +35,14 @@ def detect_format(path: Path) -> str:
             return "brat"
         if any(path.glob("*.txt")):
             return "txt"
-        raise InputError("the folder holds no .txt or .ann files", file=str(path))
+        found = sorted({_BY_SUFFIX[f.suffix.lower()] for f in path.iterdir()
+                        if f.is_file() and f.suffix.lower() in _BY_SUFFIX})
+        if len(found) == 1:  # a folder of JSONL or CoNLL files: each of them is read
+            return found[0]
+        if found:
+            raise InputError("the folder holds files of several formats ({formats}); use --format",
+                             params={"formats": ", ".join(found)}, file=str(path))
+        raise InputError("the folder holds no file to import (.txt, .ann, .jsonl, .conll)", file=str(path))
     fmt = _BY_SUFFIX.get(path.suffix.lower())
     if fmt == "txt" and path.with_suffix(".ann").exists():
         return "brat"
@@ -63,17 +70,28 @@ def read_paths(paths: Iterable[Path], fmt: str = "auto", warnings: list[str] | N
                **options: Any) -> Iterator[ImportRecord]:
     """Every record of every path. What a reader read but could not keep (brat notes)
     is described in ``warnings``; with none given, on stderr, so it is never silent."""
-    for path in paths:
-        if not path.exists():
-            raise InputError("no such file or folder", file=str(path))
-        chosen = detect_format(path) if fmt == "auto" else fmt
+    for given in paths:
+        if not given.exists():
+            raise InputError("no such file or folder", file=str(given))
+        chosen = detect_format(given) if fmt == "auto" else fmt
         reader = reader_for(chosen)
-        found: list[str] = []
-        yield from reader(path, **_options_for(chosen, {**options, "warnings": found}))
-        if warnings is not None:
-            warnings.extend(found)
-        for message in found if warnings is None else []:
-            print(f"annotator import: warning: {path}: {message}", file=sys.stderr)
+        for path in _files_of(given, chosen):
+            found: list[str] = []
+            yield from reader(path, **_options_for(chosen, {**options, "warnings": found}))
+            if warnings is not None:
+                warnings.extend(found)
+            for message in found if warnings is None else []:
+                print(f"annotator import: warning: {path}: {message}", file=sys.stderr)
+
+
+def _files_of(path: Path, fmt: str) -> list[Path]:
+    """What to read for ``path``: a folder given to a format of single files (JSONL,
+    CoNLL) stands for its files of that format, in name order; txt and brat read a
+    folder themselves."""
+    if not path.is_dir() or fmt not in ("jsonl", "conll"):
+        return [path]
+    files = sorted(f for f in path.iterdir() if f.is_file() and _BY_SUFFIX.get(f.suffix.lower()) == fmt)
+    return files or [path]  # none: the reader says the folder holds none
 
 
 def _options_for(fmt: str, options: dict[str, Any]) -> dict[str, Any]:

@@ -465,11 +465,11 @@
     </message>
     <message>
       <source>{a} / {b}: {count} documents</source>
-      <translation>{a} / {b}: {count} مستندات</translation>
+      <translation>{a} / {b}: عدد المستندات {count}</translation>
     </message>
     <message>
       <source>{a} / {b} ({count} documents)</source>
-      <translation>{a} / {b} ({count} مستندات)</translation>
+      <translation>{a} / {b} (المستندات: {count})</translation>
     </message>
     <message>
       <source>exact match</source>
@@ -581,7 +581,7 @@
     </message>
     <message>
       <source>Pre-annotated {count} documents: see the dashed suggestions.</source>
-      <translation>وُسم {count} مستندًا مسبقًا: انظر الاقتراحات المتقطعة.</translation>
+      <translation>وُسمت المستندات مسبقًا (عددها {count}): انظر الاقتراحات المتقطعة.</translation>
     </message>
     <message>
       <source>No backup was made on opening: {reason}</source>
@@ -689,7 +689,7 @@
     </message>
     <message>
       <source>{count} findings at {places} places (checked: {whose}), the most frequent first. Enter or double-click a row to go there.</source>
-      <translation>{count} نتيجة في {places} موضعًا (فُحص: {whose})، الأكثر تكرارًا أولًا. اضغط Enter أو انقر مرتين على صف للانتقال إليه.</translation>
+      <translation>النتائج: {count}، والمواضع: {places} (فُحص: {whose})، الأكثر تكرارًا أولًا. اضغط Enter أو انقر مرتين على صف للانتقال إليه.</translation>
     </message>
     <message>
       <source>The check stopped: {reason}</source>
@@ -761,7 +761,7 @@
     </message>
     <message>
       <source>Searching… {done} of {total} documents</source>
-      <translation>جارٍ البحث… {done} من {total} مستند</translation>
+      <translation>جارٍ البحث… المستندات: {done} من {total}</translation>
     </message>
     <message>
       <source>Hits: {total}; the first {shown} are listed.</source>
@@ -1269,7 +1269,7 @@
     </message>
     <message>
       <source>{count} labels, status: {status}</source>
-      <translation>{count} وسمًا، الحالة: {status}</translation>
+      <translation>الوسوم: {count}، الحالة: {status}</translation>
     </message>
     <message>
       <source>Attribution</source>
@@ -1529,11 +1529,11 @@
     </message>
     <message>
       <source>Accept {count} agreed labels</source>
-      <translation>قبول {count} وسمًا متفقًا عليه</translation>
+      <translation>قبول الوسوم المتفق عليها ({count})</translation>
     </message>
     <message>
       <source>Accept {count} suggestions</source>
-      <translation>قبول {count} اقتراحًا</translation>
+      <translation>قبول الاقتراحات ({count})</translation>
     </message>
     <message>
       <source>source</source>
@@ -1561,7 +1561,7 @@
     </message>
     <message>
       <source>{count} damaged documents were left out of the suggestions: {names}</source>
-      <translation>استُبعدت {count} مستندات تالفة من الاقتراحات: {names}</translation>
+      <translation>استُبعدت مستندات تالفة من الاقتراحات (عددها {count}): {names}</translation>
     </message>
     <message>
       <source>Y labels «{text}» {label} (model suggestion, {percent}% sure); N rejects it.</source>
@@ -1653,11 +1653,11 @@
     </message>
     <message>
       <source>Imported {count} documents.</source>
-      <translation>استُورد {count} مستندًا.</translation>
+      <translation>عدد المستندات المستوردة: {count}.</translation>
     </message>
     <message>
       <source>Exported {count} documents to {target}</source>
-      <translation>صُدِّر {count} مستندًا إلى {target}</translation>
+      <translation>صُدِّرت المستندات (عددها {count}) إلى {target}</translation>
     </message>
     <message>
       <source>Unexpected error: {error}</source>
@@ -2684,8 +2684,8 @@
       <translation>صدِّر إلى مجلد تملك الكتابة فيه</translation>
     </message>
     <message>
-      <source>the folder holds no .txt or .ann files</source>
-      <translation>لا ملفات ‎.txt ولا ‎.ann في المجلد</translation>
+      <source>the folder holds no file to import (.txt, .ann, .jsonl, .conll)</source>
+      <translation>لا يحوي المجلد ملفًّا يُستورد (‎.txt و‎.ann و‎.jsonl و‎.conll)</translation>
     </message>
     <message>
       <source>cannot tell the format from the file name; use --format</source>
@@ -2714,6 +2714,10 @@
     <message>
       <source>permission denied</source>
       <translation>الإذن مرفوض</translation>
+    </message>
+    <message>
+      <source>the folder holds files of several formats ({formats}); use --format</source>
+      <translation>يحوي المجلد ملفات بأكثر من صيغة ({formats})؛ استعمل ‎--format</translation>
     </message>
     <message>
       <source>no such file or folder</source>

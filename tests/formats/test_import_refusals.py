@@ -200,13 +200,25 @@ def test_brat_schema_errors_name_the_line(project: Path, tmp_path: Path, ann: st
     assert f"{folder / 'd.ann'}:{line}," in error
 
 
-def test_a_folder_given_to_a_format_of_files_says_how_to_name_them(project: Path, tmp_path: Path) -> None:
+def test_a_folder_of_conll_files_imports_each_of_them(project: Path, tmp_path: Path) -> None:
+    """A folder of CoNLL (or JSONL) files, with --format or without: each file is read,
+    in name order (was the OS's 'Is a directory', or 'holds no .txt or .ann files')."""
     folder = tmp_path / "aqmar"
     folder.mkdir()
-    (folder / "a.conll").write_text("أعلنت\tO\n", encoding="utf-8")
-    error = _refused(project, folder, "--format", "conll")
-    assert str(folder) in error and "Is a directory" not in error
-    assert str(folder / "*.conll") in error
+    for name, word in (("b.conll", "حلب"), ("a.conll", "إدلب")):
+        (folder / name).write_text(f"-DOCSTART- -X- -X- O\n\nفي\tO\n{word}\tB-GPE\n", encoding="utf-8")
+    for args in ((), ("--format", "conll")):
+        copy = tmp_path / f"p{len(args)}.annotator"
+        assert run_annotator("init", copy).returncode == 0
+        done = run_annotator("import", copy, folder, *args)
+        assert done.returncode == 0 and "imported 2 documents" in done.stdout, done.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert "no file to import" in _refused(project, empty)
+    error = _refused(project, empty, "--format", "conll")
+    assert str(empty) in error and "Is a directory" not in error
+    (folder / "more.jsonl").write_text(_line("x", OTHER), encoding="utf-8")
+    assert "several formats (conll, jsonl); use --format" in _refused(project, folder)
 
 
 def test_a_merge_still_takes_an_attribute_of_another_layer_from_a_project(project: Path, tmp_path: Path) -> None:
