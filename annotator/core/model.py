@@ -194,6 +194,7 @@ class ImportRecord:
     annotations: list[Annotations] = field(default_factory=list)
     file: str | None = None
     line: int | None = None
-    # The file line each span starts on, where a format has one per token (CoNLL), so
-    # an error about a span names its own line, not the document's first.
+    # The file line of each item, where a format has one per item or token (CoNLL, brat):
+    # keyed by span, event or attribution id, and "T1 polarity" for an attribute, so an
+    # error about it names its own line, not the document's first.
     span_lines: dict[str, int] = field(default_factory=dict)
