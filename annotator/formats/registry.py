@@ -17,8 +17,10 @@ from typing import Any
 from ..core.model import Annotations, Document, ImportRecord
 from ..core.notes import with_notes
 from ..core.progress import Progress
+from ..core.schema import Schema
 from ..core.store import Store
-from ..errors import InputError, Phrase, ProjectError
+from ..core.validation import validate_annotations
+from ..errors import InputError, Phrase, ProjectError, ValidationError
 
 FORMATS = ("txt", "jsonl", "conll", "brat")
 EXPORT_FORMATS = ("jsonl", "conll", "brat", "spacy", "doccano", "doccano-relations", "prodigy")
@@ -131,9 +133,25 @@ def export_pairs(store: Store, annotator: str | None) -> Iterator[tuple[Document
         for name in names:
             annotations = store.annotations(document.id, name)
             _check_offsets(document, annotations)
+            _check_schema(document, annotations, store.schema)
             if (document.id, name) in notes:
                 annotations = with_notes(annotations, notes[(document.id, name)])
             yield document, annotations
+
+
+def _check_schema(document: Document, annotations: Annotations, schema: Schema) -> None:
+    """Work the window and import would have refused (a trigger of another type, a label
+    the schema lacks, a dangling part: rows changed with SQL) is not exported: the
+    other tools would refuse the file, or read it wrong."""
+    try:  # an attribute of another layer: kept by --add-labels or a relabelled span
+        validate_annotations(document, annotations, schema, attribute_layers=False)
+    except ValidationError as error:
+        raise ProjectError(
+            "{annotator}'s work does not fit the project's schema ({reason}); the project file "
+            "was changed outside the app or is damaged; restore a backup",
+            params={"annotator": annotations.annotator, "reason": error.message},
+            document=document.id, item=error.item,
+        ) from None
 
 
 def _notes_by_work(store: Store) -> dict:

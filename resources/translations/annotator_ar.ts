@@ -2728,6 +2728,10 @@
       <translation>لم يعد النص المحفوظ يطابق بصمته SHA-256؛ استعد نسخة احتياطية</translation>
     </message>
     <message>
+      <source>{annotator}'s work does not fit the project's schema ({reason}); the project file was changed outside the app or is damaged; restore a backup</source>
+      <translation>عمل {annotator} لا يوافق مخطط المشروع ({reason})؛ غُيِّر ملف المشروع خارج البرنامج أو هو تالف؛ استعِد نسخة احتياطية</translation>
+    </message>
+    <message>
       <source>span {span} of {annotator} has offsets {start!r}-{end!r}, outside the text (0-{size}); the project file was changed outside the app or is damaged; restore a backup</source>
       <translation>المقطع {span} للموسِّم {annotator} موضعاه {start!r}-{end!r} خارج النص (0-{size})؛ غُيِّر ملف المشروع خارج البرنامج أو هو تالف؛ استعد نسخة احتياطية</translation>
     </message>
