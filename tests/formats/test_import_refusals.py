@@ -77,12 +77,18 @@ def test_a_jsonl_note_on_a_missing_item_is_refused_naming_line_and_id(project: P
     assert sorted(n["target"] for n in newdoc["notes"]) == ["", "T1"]
 
 
-def test_a_brat_note_on_an_undefined_id_is_refused_naming_its_line(project: Path, tmp_path: Path) -> None:
+def _brat_with_org(tmp_path: Path, more: str) -> Path:
+    """A brat folder: newdoc.txt and its .ann, the ORG span on line 1, ``more`` after it."""
     folder = tmp_path / "brat"
     folder.mkdir()
     (folder / "newdoc.txt").write_text(TEXT, encoding="utf-8")
-    (folder / "newdoc.ann").write_text(f"T1\tORG {ORG[0]} {ORG[1]}\t{TEXT[ORG[0]:ORG[1]]}\n"
-                                       "#1\tAnnotatorNotes T7\tdangling\n", encoding="utf-8")
+    (folder / "newdoc.ann").write_text(f"T1\tORG {ORG[0]} {ORG[1]}\t{TEXT[ORG[0]:ORG[1]]}\n" + more,
+                                       encoding="utf-8")
+    return folder
+
+
+def test_a_brat_note_on_an_undefined_id_is_refused_naming_its_line(project: Path, tmp_path: Path) -> None:
+    folder = _brat_with_org(tmp_path, "#1\tAnnotatorNotes T7\tdangling\n")
     error = _refused(project, folder)
     assert f"{folder / 'newdoc.ann'}:2" in error and "T7" in error
 
@@ -120,11 +126,7 @@ def test_an_attribute_of_another_layer_is_refused_unless_add_labels(project: Pat
 
 
 def test_a_brat_attribute_of_another_layer_is_refused_naming_its_a_line(project: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "brat"
-    folder.mkdir()
-    (folder / "newdoc.txt").write_text(TEXT, encoding="utf-8")
-    (folder / "newdoc.ann").write_text(f"T1\tORG {ORG[0]} {ORG[1]}\t{TEXT[ORG[0]:ORG[1]]}\n"
-                                       "A1\tPolarity T1 Positive\n", encoding="utf-8")
+    folder = _brat_with_org(tmp_path, "A1\tPolarity T1 Positive\n")
     error = _refused(project, folder)
     assert f"{folder / 'newdoc.ann'}:2" in error
     assert "attribute 'polarity' is declared for the event layer" in error

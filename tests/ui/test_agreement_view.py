@@ -8,23 +8,29 @@ from annotator.core.model import Status
 from tests.helpers import seed_annotations
 
 
-def test_agreement_view_computes_off_thread_and_opens_documents(qtbot, window):
+def computed_agreement(qtbot, window, names, relabel: dict[str, str] | None = None, unfinished: bool = False):
+    """The agreement dialog over the seed labels of ``names`` on the open document
+    (done; ``relabel``: an annotator whose fourth span takes another label), computed."""
     from annotator.ui.agreement_view import AgreementDialog
 
-    store = window.workspace.store
-    doc = window.workspace.document
-    for name in ("amal", "badr", "carim"):
+    store, doc = window.workspace.store, window.workspace.document
+    for name in names:
         work = seed_annotations(doc.text, doc.id, name)
         work.status = Status.DONE
-        if name == "badr":
-            work.spans[3] = replace(work.spans[3], label="LOC")
+        if name in (relabel or {}):
+            work.spans[3] = replace(work.spans[3], label=relabel[name])
         store.replace_annotations(work)
     dialog = AgreementDialog(window.project_path, window.adjudicate_document, window)
     qtbot.addWidget(dialog)
-    worker = dialog.compute()
-    with qtbot.waitSignal(worker.signals.finished, timeout=20000):
+    dialog.unfinished.setChecked(unfinished)
+    with qtbot.waitSignal(dialog.compute().signals.finished, timeout=20000):
         pass
     qtbot.waitUntil(lambda: dialog.report is not None)
+    return dialog
+
+
+def test_agreement_view_computes_off_thread_and_opens_documents(qtbot, window):
+    dialog = computed_agreement(qtbot, window, ("amal", "badr", "carim"), relabel={"badr": "LOC"})
     assert dialog.pair_box.count() == 3
     assert dialog.kappa_matrix.shape == (3, 3)
     assert dialog.confusion_matrix.sum() > 0
@@ -49,19 +55,8 @@ def test_agreement_documents_headers_are_shown_whole_in_arabic(qtbot, window, ar
     in the middle), and the title column takes the room left."""
     from PySide6.QtGui import QFontMetrics
 
-    from annotator.ui.agreement_view import AgreementDialog
-
-    store, doc = window.workspace.store, window.workspace.document
-    for name in ("amal", "badr"):
-        work = seed_annotations(doc.text, doc.id, name)
-        work.status = Status.DONE
-        store.replace_annotations(work)
-    dialog = AgreementDialog(window.project_path, window.adjudicate_document, window)
-    qtbot.addWidget(dialog)
+    dialog = computed_agreement(qtbot, window, ("amal", "badr"))
     dialog.resize(900, 500)
-    with qtbot.waitSignal(dialog.compute().signals.finished, timeout=20000):
-        pass
-    qtbot.waitUntil(lambda: dialog.report is not None)
     dialog.tabs.setCurrentWidget(dialog.documents)
     dialog.show()
     qtbot.waitExposed(dialog)

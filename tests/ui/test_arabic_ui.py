@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from annotator.core.schema import part_label
 from annotator.ui.app import apply_ui_direction, open_window
-from tests.helpers import at, seed_annotations
+from tests.helpers import at
 from tests.ui.conftest import drag_select, panels_follow
+from tests.ui.test_agreement_view import computed_agreement
 
 LRI, PDI = "\u2066", "\u2069"
 KEY_NAMES = {"ctrl", "shift", "alt", "meta", "tab", "esc", "del", "backspace", "pgup", "pgdown", "return",
@@ -131,9 +132,7 @@ def test_arabic_ui_palette_and_shortcut_keys_are_isolated_so_they_read_in_order(
 
 
 def test_arabic_ui_lists_statistics_agreement_and_adjudication_words(qtbot, arabic_window):
-    from annotator.core.model import Status
     from annotator.ui.adjudication import AGREEMENT_TEXT
-    from annotator.ui.agreement_view import AgreementDialog
     from annotator.ui.i18n import tr
     from annotator.ui.stats_view import StatsDialog
 
@@ -151,17 +150,7 @@ def test_arabic_ui_lists_statistics_agreement_and_adjudication_words(qtbot, arab
     texts = [chart.getPlotItem().titleLabel.text for chart in stats.charts.values()]
     texts += stats.charts["status"].names + [stats.tabs.tabText(i) for i in range(stats.tabs.count())]
     assert "قيد العمل" in texts and _english(window, texts) == {}
-    store, doc = window.workspace.store, window.workspace.document
-    for name in ("badr", "carim"):
-        work = seed_annotations(doc.text, doc.id, name)
-        work.status = Status.DONE
-        store.replace_annotations(work)
-    dialog = AgreementDialog(window.project_path, window.adjudicate_document, window)
-    qtbot.addWidget(dialog)
-    dialog.unfinished.setChecked(True)
-    with qtbot.waitSignal(dialog.compute().signals.finished, timeout=20000):
-        pass
-    qtbot.waitUntil(lambda: dialog.report is not None)
+    dialog = computed_agreement(qtbot, window, ("badr", "carim"), unfinished=True)
     report = dialog.summary.toPlainText()
     assert "badr" in report and "carim" in report and "0.000" not in report.split("\n")[0]
     assert _english(window, [report, *(dialog.tabs.tabText(i) for i in range(dialog.tabs.count()))]) == {}
