@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from ..core.importing import FileRecord
 from ..core.model import Annotations, Document, ImportRecord, Span, Status
 from ..core.notes import exported_notes
 from ..core.progress import Progress
@@ -152,7 +153,7 @@ def _record(
         tokens=tokens,
     )
     annotations = Annotations(name, annotator, status=Status.NEW, spans=spans)
-    return ImportRecord(
+    return FileRecord(  # read from a file: its text is checked as any file's is
         document, [annotations], file=str(path), line=raw.sentences[0].lines[0],
         span_lines=span_lines,
     )

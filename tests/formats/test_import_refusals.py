@@ -184,6 +184,13 @@ def test_a_control_character_in_a_text_file_is_refused_naming_line_and_column(pr
     assert f"{source}:2" in error and "column 4" in error and "U+0001" in error
 
 
+def test_a_control_character_in_a_conll_token_is_refused(project: Path, tmp_path: Path) -> None:
+    source = tmp_path / "article.conll"
+    source.write_text("-DOCSTART- -X- -X- O\n\nقال\tO\nمصدر\x07\tO\nفي\tO\nحلب\tB-GPE\n", encoding="utf-8")
+    error = _refused(project, source)
+    assert str(source) in error and "U+0007" in error
+
+
 # --- 4. messages that named no line, or no reason ----------------------------------------
 @pytest.mark.parametrize("ann, line", [
     ("T1\tMinistry {start} {end}\t{text}\n", 1),  # an unknown label: on its T line
