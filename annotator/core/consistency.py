@@ -38,9 +38,9 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, TextIO
 
-from ..errors import AnnotatorError, Name, Phrase, ProjectError, joined
+from ..errors import AnnotatorError, Name, Phrase, ProjectError, ValidationError, joined
 from ..nlp.clitics import is_proclitic_chain, letters_of, strip_proclitics
-from .model import Annotations, Span
+from .model import Annotations, Document, Span
 from .progress import Progress
 from .schema import Schema, part_word
 from .search import (
@@ -52,6 +52,7 @@ from .search import (
 from .selection import is_word_char
 from .store import Store
 from .suggestions import MIN_RULE_LENGTH
+from .validation import check_structure
 
 KINDS = ("damaged", "label", "unlabelled", "boundary", "event", "attribution", "convention")
 ARTICLE = "ال"
@@ -125,13 +126,8 @@ def check(store: Store, annotator: str | None = None) -> Iterator[Progress]:
     collector = _Collector(store.schema, index)
     for done, document_id in enumerate(index.document_ids(), start=total + len(problems) + 1):
         names = [a for a in store.annotators_of(document_id) if annotator in (None, a)]
-        work = []
-        for name in names:
-            try:
-                work.append(store.annotations(document_id, name))
-            except AnnotatorError as error:  # a damaged label row: this work is left out
-                damaged.append(_damaged(error.located(document=document_id), name))
-        collector.add(document_id, index.text(document_id).original, work)
+        document = Document(document_id, index.text(document_id).original)
+        collector.add(document_id, document.text, _sound_work(store, document, names, damaged))
         yield Progress(done, 2 * total, document_id)
     collected = collector.finish()
     findings = collected.findings + damaged
@@ -139,6 +135,25 @@ def check(store: Store, annotator: str | None = None) -> Iterator[Progress]:
     findings += _boundary_findings(collected.names, shown(collected))
     findings += _unlabelled_findings(collected, index, shown(collected))
     return rank(findings)
+
+
+def _sound_work(store: Store, document: Document, names: list[str], damaged: list[Finding]) -> list[Annotations]:
+    """Each of ``names``' work on ``document``; work that cannot be read, or that breaks
+    the schema (rows of sound types changed with SQL), is left out and added to ``damaged``."""
+    work = []
+    for name in names:
+        try:
+            annotations = store.annotations(document.id, name)
+        except AnnotatorError as error:  # a damaged label row
+            damaged.append(_damaged(error.located(document=document.id), name))
+            continue
+        try:
+            check_structure(document, annotations, store.schema)
+        except ValidationError as error:
+            damaged.append(_unfit(error, document.id, name))
+            continue
+        work.append(annotations)
+    return work
 
 
 class CheckJob:
@@ -174,6 +189,13 @@ def _damaged(error: AnnotatorError, annotator: str) -> Finding:
     message = (Phrase("{annotator}'s labels on document {document!r} cannot be read and was not checked: {error}",
                       values) if annotator else
                Phrase("document {document!r} cannot be read and was not checked: {error}", values))
+    return Finding("damaged", document_id, message, (Place(document_id, annotator, None, None, ()),))
+
+
+def _unfit(error: ValidationError, document_id: str, annotator: str) -> Finding:
+    values = {"annotator": annotator, "document": document_id, "error": error}
+    message = Phrase("{annotator}'s labels on document {document!r} do not fit the project's schema and were "
+                     "not checked: {error}; the project file was changed outside the app or is damaged", values)
     return Finding("damaged", document_id, message, (Place(document_id, annotator, None, None, ()),))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -39,6 +40,19 @@ def validate_annotations(
         check_attribution(document, attribution, spans, schema)
     if attribute_layers:
         check_attribute_layers(document, annotations, schema)
+
+
+def check_structure(document: Document, annotations: Annotations, schema: Schema) -> None:
+    """``validate_annotations`` with attributes not judged: what a project's stored work
+    must fit (an older version imported undeclared attributes, a relabel can leave one
+    on another layer; each export says which it leaves out)."""
+    try:
+        validate_annotations(document, annotations, schema, attribute_layers=False)
+    except ValidationError:  # perhaps an attribute: judge the rest alone
+        bare = replace(annotations, spans=[replace(s, attributes={}) for s in annotations.spans],
+                       events=[replace(e, attributes={}) for e in annotations.events],
+                       attributions=[replace(a, attributes={}) for a in annotations.attributions])
+        validate_annotations(document, bare, schema, attribute_layers=False)
 
 
 def check_span(document: Document, span: Span, schema: Schema) -> None:

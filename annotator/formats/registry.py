@@ -10,7 +10,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from ..core.notes import with_notes
 from ..core.progress import Progress
 from ..core.schema import Schema
 from ..core.store import Store
-from ..core.validation import validate_annotations
+from ..core.validation import check_structure
 from ..errors import InputError, Phrase, ProjectError, ValidationError
 
 FORMATS = ("txt", "jsonl", "conll", "brat")
@@ -142,20 +142,10 @@ def export_pairs(store: Store, annotator: str | None) -> Iterator[tuple[Document
 def _check_schema(document: Document, annotations: Annotations, schema: Schema) -> None:
     """Work the window and import would have refused (a trigger of another type, a label
     the schema lacks, a dangling part: rows changed with SQL) is not exported: the
-    other tools would refuse the file, or read it wrong. Attributes are not judged here:
-    an older version imported undeclared ones, and each export says what it leaves out."""
+    other tools would refuse the file, or read it wrong (attributes aside: see
+    ``check_structure``)."""
     try:
-        validate_annotations(document, annotations, schema, attribute_layers=False)
-    except ValidationError:
-        _check_structure(document, annotations, schema)
-
-
-def _check_structure(document: Document, annotations: Annotations, schema: Schema) -> None:
-    bare = replace(annotations, spans=[replace(s, attributes={}) for s in annotations.spans],
-                   events=[replace(e, attributes={}) for e in annotations.events],
-                   attributions=[replace(a, attributes={}) for a in annotations.attributions])
-    try:
-        validate_annotations(document, bare, schema, attribute_layers=False)
+        check_structure(document, annotations, schema)
     except ValidationError as error:
         raise ProjectError(
             "{annotator}'s work does not fit the project's schema ({reason}); the project file "

@@ -1860,6 +1860,10 @@
       <translation>لم يُتراجع عن شيء</translation>
     </message>
     <message>
+      <source>{annotator}'s labels on document {document!r} do not fit the project's schema and were not checked: {error}; the project file was changed outside the app or is damaged</source>
+      <translation>وسوم {annotator} على المستند {document!r} لا توافق مخطط المشروع فلم تُفحص: {error}؛ غُيِّر ملف المشروع خارج البرنامج أو هو تالف</translation>
+    </message>
+    <message>
       <source>{annotator}'s labels on document {document!r} cannot be read and was not checked: {error}</source>
       <translation>تعذّرت قراءة وسوم {annotator} على المستند {document!r} فلم تُفحص: {error}</translation>
     </message>

@@ -318,3 +318,18 @@ def test_work_that_breaks_the_schema_is_not_exported(sound_project, tmp_path, ca
     assert not out.exists()
     sound = annotator("export", sound_project, "-o", tmp_path / f"sound.{fmt}", "--format", fmt, *whose)
     assert sound.returncode == 0, sound.stderr
+
+
+@pytest.mark.parametrize("case", list(SCHEMA_BREAKS))
+def test_check_lists_work_that_breaks_the_schema_as_damaged(sound_project, tmp_path, case):
+    """``check`` read such work as sound (exit 0, nothing said); it now lists it first,
+    as it lists a damaged row, and checks the rest."""
+    project = craft(sound_project, tmp_path, SCHEMA_BREAKS[case])
+    done = annotator("check", project, "--json")
+    assert done.returncode == 0, done.stderr
+    findings = json.loads(done.stdout)["findings"]
+    damaged = [f for f in findings if f["kind"] == "damaged"]
+    whose = {(f["subject"], f["places"][0]["annotator"]) for f in damaged}
+    assert ("aleppo-2020-02-02", "amal") in whose and {name for _, name in whose} == {"amal"}  # ali's is sound
+    assert all("do not fit the project's schema" in f["message"] for f in damaged)
+    assert findings[:len(damaged)] == damaged
