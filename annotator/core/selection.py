@@ -73,14 +73,20 @@ def word_at(text: str, position: int) -> tuple[int, int] | None:
     return None
 
 
-def next_word_boundary(text: str, position: int, forward: bool) -> int:
-    """The next word start (forward) or previous word end (backward) from ``position``."""
+def next_word_boundary(text: str, position: int, forward: bool, edge: str = "start") -> int:
+    """Where a span's ``edge`` ("start" or "end") moves by a word: a start to the next
+    (or previous) word start, an end to the next (or previous) word end. Never onto the
+    space beside a word: a start moved back from inside «وبحلب» lands on its «و»."""
     step = 1 if forward else -1
-    i = position
     limit = len(text) if forward else 0
-    # skip the rest of the current word, then the gap, landing on the next edge
-    while i != limit and is_word_char(text[i if forward else i - 1]):
-        i += step
-    while i != limit and not is_word_char(text[i if forward else i - 1]):
-        i += step
-    return i
+
+    def skip(i: int, word: bool) -> int:
+        while i != limit and is_word_char(text[i if forward else i - 1]) == word:
+            i += step
+        return i
+
+    # onto a start going forward, or an end going back, the current word is left first;
+    # onto a start going back, or an end going forward, the gap is crossed first
+    leave_word_first = (edge == "start") == forward
+    first = skip(position, word=leave_word_first)
+    return skip(first, word=not leave_word_first)

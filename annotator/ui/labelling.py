@@ -124,7 +124,7 @@ class LabelController:
             return
         position = span.start if which == "start" else span.end
         if by_word:
-            position = next_word_boundary(self.view.text, position, forward)
+            position = next_word_boundary(self.view.text, position, forward, which)
         else:
             position += 1 if forward else -1
         change = {which: position}

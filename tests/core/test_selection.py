@@ -1,6 +1,14 @@
 from __future__ import annotations
 
-from annotator.core.selection import next_word_boundary, snap_to_words, word_at
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core.selection import (
+    is_word_char,
+    next_word_boundary,
+    snap_to_words,
+    word_at,
+)
 
 
 def test_selection_half_letters_grow_to_whole_words():
@@ -31,7 +39,27 @@ def test_selection_of_only_punctuation_is_nothing():
 def test_selection_word_boundaries_move_by_words():
     text = "قوات النظام في"
     assert next_word_boundary(text, 0, True) == text.index("النظام")
-    assert next_word_boundary(text, len(text), False) == text.index("في") - 1
+    assert next_word_boundary(text, len(text), False, "end") == text.index("في") - 1
+
+
+def test_selection_a_start_moves_to_word_starts_and_an_end_to_word_ends():
+    """Ctrl+[ from «حلب» inside «وبحلب» took the span onto the space before the word."""
+    text = "قصفت الطائرات وبحلب مواقع"
+    inside = text.index("حلب")
+    assert next_word_boundary(text, inside, False, "start") == text.index("وبحلب")
+    assert next_word_boundary(text, text.index("وبحلب"), False, "start") == text.index("الطائرات")
+    assert next_word_boundary(text, len("قصفت"), True, "end") == text.index(" وبحلب")
+    assert next_word_boundary(text, text.index(" وبحلب"), False, "end") == len("قصفت")
+
+
+@given(st.text(alphabet="قصف حلب،.\n", max_size=30), st.integers(0, 30), st.booleans(),
+       st.sampled_from(["start", "end"]))
+def test_selection_a_word_move_never_lands_beside_a_space(text, position, forward, edge):
+    position = min(position, len(text))
+    moved = next_word_boundary(text, position, forward, edge)
+    assert (moved >= position) if forward else (moved <= position)
+    if 0 < moved < len(text):
+        assert is_word_char(text[moved] if edge == "start" else text[moved - 1]), (text, moved)
 
 
 def test_selection_snap_keeps_a_proclitic_the_selection_left_out():

@@ -129,6 +129,22 @@ def test_labelling_boundary_keys_move_by_char_and_word(qtbot, window, seed_proje
     assert text[span.start : span.end] == "قوات "
 
 
+def test_labelling_word_moves_land_on_word_edges_not_beside_spaces(qtbot, window, seed_project):
+    """Ctrl+[ took a start onto the space before the word, Ctrl+' an end onto the space
+    after it: a span with a stray space. A start goes to word starts, an end to word ends."""
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    _label(qtbot, window, "قوات النظام", Qt.Key.Key_O, "في قصف ل")  # inside «لقوات»
+    text = window.view.text
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.view, Qt.Key.Key_BracketLeft, ctrl)  # start a word earlier: «ل» first
+    (span,) = stored(seed_project).spans
+    assert text[span.start : span.end] == "لقوات النظام"
+    qtbot.keyClick(window.view, Qt.Key.Key_BracketLeft, ctrl)  # and the word before
+    qtbot.keyClick(window.view, Qt.Key.Key_Apostrophe, ctrl)  # end a word later
+    (span,) = stored(seed_project).spans
+    assert text[span.start : span.end] == "قصف لقوات النظام في"
+
+
 def _answer_dialog(qtbot, pick_role, pick_text):
     """Fill in the next span-picking dialog through its widgets and press OK."""
     def answer():
