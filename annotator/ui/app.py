@@ -26,6 +26,7 @@ from .i18n import tr
 from .plain import no_mnemonic, plain_box
 
 if TYPE_CHECKING:
+    from ..storage.backup import Losses
     from .main_window import MainWindow
 
 ORGANISATION, APPLICATION = "ArabicAnnotator", "annotator"
@@ -282,6 +283,8 @@ def restore_dialog(window: MainWindow) -> None:
     if not accepted:
         return
     chosen = found[names.index(choice)]
+    if not _restore_confirmed(window, choice, chosen.losses):
+        return
     holders = open_elsewhere(project, own_session=window.workspace.store.session)
     if holders:  # restoring under another window would be overwritten by it
         processes = ", ".join(f"{pid} ({command})" for pid, command in holders)
@@ -304,6 +307,21 @@ def restore_dialog(window: MainWindow) -> None:
         _error_box(new, tr("Restore backup"), error_text(refusal)).exec()
     elif saved:
         new.show_message(tr("Restored. The state before the restore is kept in {path}").format(path=saved))
+
+
+def _restore_confirmed(window: MainWindow, backup: str, losses: Losses | None) -> bool:
+    """Say what restoring ``backup`` would drop, and restore only if asked to again
+    (Cancel is the default: one more Enter after the list must not lose work)."""
+    drops = phrase_text(losses.describe()) if losses is not None else tr(
+        "What restoring it would drop cannot be told.")
+    box = plain_box(QMessageBox.Icon.Warning, tr("Restore backup"),
+                    tr("Restore the backup of {backup}? {drops}. The project as it is now is kept as a "
+                       "backup first.").format(backup=backup, drops=drops), window,
+                    QMessageBox.StandardButton.Cancel)
+    restore = box.addButton(tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is restore
 
 
 def language_dialog(window: MainWindow) -> MainWindow | None:

@@ -524,6 +524,14 @@
       <translation>النسخة:</translation>
     </message>
     <message>
+      <source>What restoring it would drop cannot be told.</source>
+      <translation>لا يمكن معرفة ما ستُسقطه الاستعادة.</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>استعادة</translation>
+    </message>
+    <message>
       <source>Interface language</source>
       <translation>لغة الواجهة</translation>
     </message>
@@ -561,7 +569,11 @@
     </message>
     <message>
       <source>{when} — {documents} documents, {labels} labels {reason}</source>
-      <translation>{when} — {documents} مستندات، {labels} وسمًا {reason}</translation>
+      <translation>{when} — المستندات: {documents}، الوسوم: {labels} {reason}</translation>
+    </message>
+    <message>
+      <source>Restore the backup of {backup}? {drops}. The project as it is now is kept as a backup first.</source>
+      <translation>أتستعيد النسخة الاحتياطية {backup}؟ {drops}. تُحفظ حالة المشروع الحالية في نسخة احتياطية أولًا.</translation>
     </message>
     <message>
       <source>Read-only ({reason}): nothing can be saved.</source>

@@ -309,6 +309,50 @@ def test_window_notices_writes_by_another_program(qtbot, window, seed_project):
     assert window.workspace.current is None  # the selection follows the reload
 
 
+def _answer_restore(qtbot, press: str) -> list[str]:
+    """Answer the restore confirmation as a user does: Enter (its default), or a click on
+    Restore; returns what the box said."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    said: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        said.append(box.text())
+        if press == "enter":
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        else:
+            restore = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+            qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    return said
+
+
+def test_window_restore_backup_says_what_it_drops_and_enter_keeps_the_work(qtbot, seed_project, monkeypatch):
+    """One Enter after choosing the backup used to restore at once; the box now says
+    what restoring drops, and its default is Cancel."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from annotator.storage.backup import make_backup
+    from annotator.ui import app
+
+    make_backup(seed_project, reason="manual")
+    window = open_window(seed_project, "amal")
+    qtbot.addWidget(window)
+    doc = window.workspace.document
+    window.workspace.store.replace_annotations(seed_annotations(doc.text, doc.id, "amal"))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    said = _answer_restore(qtbot, "enter")
+    app.restore_dialog(window)
+    assert said and "restoring it would drop" in said[0] and "spans" in said[0]
+    assert app._windows[-1] is window and window.workspace.store.annotations(doc.id, "amal").spans
+
+
 def test_window_restore_backup_reopens_the_earlier_state(qtbot, seed_project, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
@@ -321,6 +365,7 @@ def test_window_restore_backup_reopens_the_earlier_state(qtbot, seed_project, mo
     window.workspace.store.replace_annotations(seed_annotations(doc.text, doc.id, "amal"))
     window.set_adjudication(True)  # working as gold when the restore is asked for
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    _answer_restore(qtbot, "restore")
     app.restore_dialog(window)
     reopened = app._windows[-1]
     qtbot.addWidget(reopened)
