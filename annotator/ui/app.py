@@ -245,9 +245,16 @@ def export_dialog(window: MainWindow) -> None:
     if options.fmt == "brat":
         target = QFileDialog.getExistingDirectory(window, tr("Export into an empty folder"))
     else:
-        target, _ = QFileDialog.getSaveFileName(window, tr("Export"), f"export.{options.fmt}")
+        target, _ = QFileDialog.getSaveFileName(window, tr("Export"), export_file_name(options.fmt))
     if target:
         start_export(window, Path(target), options)
+
+
+def export_file_name(fmt: str) -> str:
+    """The name offered for an export: the file ending its readers (and our import) know
+    («export.prodigy» could not be imported back: no format has that ending)."""
+    ending = {"conll": "conll", "spacy": "spacy"}.get(fmt, "jsonl")  # the rest are JSONL shapes
+    return f"export.{ending}" if fmt in ("jsonl", "conll", "spacy") else f"export-{fmt}.{ending}"
 
 
 def stats_dialog(window: MainWindow) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -405,3 +407,25 @@ def test_window_first_start_fits_the_screen(qtbot, seed_project):
     qtbot.addWidget(window)
     room = window.screen().availableGeometry()
     assert room.contains(window.geometry()), (room, window.geometry())
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "conll", "doccano", "doccano-relations", "prodigy", "spacy"])
+def test_window_export_offers_a_name_the_import_reads_back(window, monkeypatch, fmt):
+    """«export.prodigy» was offered, which neither the window's import nor the CLI could
+    tell the format of; a JSONL shape is offered as .jsonl."""
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from annotator.formats.registry import EXPORT_FORMATS, ExportOptions, detect_format
+    from annotator.ui import app, transfer
+
+    offered = []
+    monkeypatch.setattr(transfer.ExportOptionsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(transfer.ExportOptionsDialog, "options", lambda self: ExportOptions(fmt))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (offered.append(a[2]), ("", ""))[1])
+    app.export_dialog(window)
+    (name,) = offered
+    assert fmt in EXPORT_FORMATS
+    if fmt == "spacy":
+        assert name.endswith(".spacy")
+    else:
+        assert detect_format(Path(name)) == ("conll" if fmt == "conll" else "jsonl")
