@@ -43,6 +43,8 @@ from .workspace import Workspace
 APP_TITLE = N_("Arabic News Annotator")
 
 
+TEXT_MIN_WIDTH = 280  # pixels: a few words a line, whatever the docks take (half of 1600 fits)
+
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, project_path: Path | None = None) -> None:
         super().__init__()
@@ -69,6 +71,9 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(workspace, self.view, self)
         column.addWidget(self.find_bar)
         column.addWidget(self.view)
+        # a narrow window (half a screen) shrinks the docks, not the text: it was left a
+        # column of one or two letters, its words broken apart
+        centre.setMinimumWidth(TEXT_MIN_WIDTH)
         self.setCentralWidget(centre)
         self.controller = LabelController(workspace, self.view, self, self.show_message)
         from .after_paint import AfterPaint

@@ -429,3 +429,12 @@ def test_window_export_offers_a_name_the_import_reads_back(window, monkeypatch, 
         assert name.endswith(".spacy")
     else:
         assert detect_format(Path(name)) == ("conll" if fmt == "conll" else "jsonl")
+
+
+def test_window_half_a_screen_wide_shrinks_the_docks_not_the_text(qtbot, seed_project):
+    """At 800 pixels the docks kept their widths and the text was a column of one or two
+    letters, its words broken apart."""
+    window = shown_window(qtbot, seed_project)
+    window.resize(800, 880)
+    qtbot.waitUntil(lambda: window.width() <= 800)
+    assert window.view.width() >= 250  # a few Arabic words a line
