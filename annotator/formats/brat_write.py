@@ -5,6 +5,7 @@ The reader, and the line shapes both sides share, are in ``brat.py``.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from pathlib import Path
@@ -77,20 +78,39 @@ def _annotator_folder(
 def _file_name(name: str, used: set[str], what: str, warnings: list[str]) -> str:
     """``name`` as a file name: no path separators, unique even on Windows and macOS,
     whose file systems ignore case."""
-    safe = _UNSAFE_NAME.sub("_", name).strip().lstrip(".") or what
+    safe = _short(_UNSAFE_NAME.sub("_", name).strip().lstrip(".") or what)
     candidate, number = safe, 1
     while candidate.casefold() in used:
         number += 1
         candidate = f"{safe}-{number}"
     used.add(candidate.casefold())
     if candidate != name:
-        values = {"name": name, "written": candidate}
-        warnings.append(
-            Phrase("annotator {name!r} is written as {written!r}: a file name cannot be {name!r} here", values)
-            if what == "annotator" else
-            Phrase("document {name!r} is written as {written!r}: a file name cannot be {name!r} here", values)
-        )
+        warnings.append(_renamed(name, candidate, what))
     return candidate
+
+
+def _renamed(name: str, written: str, what: str) -> Phrase:
+    values = {"name": name, "written": written}
+    if len(name.encode("utf-8")) > NAME_BYTES:
+        return (Phrase("annotator {name!r} is written as {written!r}: the name is too long for a file name", values)
+                if what == "annotator" else
+                Phrase("document {name!r} is written as {written!r}: the name is too long for a file name", values))
+    return (Phrase("annotator {name!r} is written as {written!r}: a file name cannot be {name!r} here", values)
+            if what == "annotator" else
+            Phrase("document {name!r} is written as {written!r}: a file name cannot be {name!r} here", values))
+
+
+NAME_BYTES = 200  # a file name holds 255 bytes; «.status» and a «-2» come after
+
+
+def _short(name: str) -> str:
+    """``name`` cut to ``NAME_BYTES`` of UTF-8 (a 125-letter Arabic id is 250 bytes), with
+    a digest of the whole so two long names that start alike stay apart."""
+    if len(name.encode("utf-8")) <= NAME_BYTES:
+        return name
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    cut = name.encode("utf-8")[:NAME_BYTES - len(digest) - 1].decode("utf-8", "ignore")
+    return f"{cut}-{digest}"
 
 
 def _write_document(

@@ -2456,6 +2456,22 @@
       <translation>{count} من الملفات</translation>
     </message>
     <message>
+      <source>annotator {name!r} is written as {written!r}: a file name cannot be {name!r} here</source>
+      <translation>كُتب الموسِّم {name!r} باسم {written!r}: لا يصلح {name!r} اسمًا لملف هنا</translation>
+    </message>
+    <message>
+      <source>document {name!r} is written as {written!r}: a file name cannot be {name!r} here</source>
+      <translation>كُتب المستند {name!r} باسم {written!r}: لا يصلح {name!r} اسمًا لملف هنا</translation>
+    </message>
+    <message>
+      <source>annotator {name!r} is written as {written!r}: the name is too long for a file name</source>
+      <translation>يُكتب الموسِّم {name!r} باسم {written!r}: الاسم أطول مما يتسع له اسم ملف</translation>
+    </message>
+    <message>
+      <source>document {name!r} is written as {written!r}: the name is too long for a file name</source>
+      <translation>يُكتب المستند {name!r} باسم {written!r}: الاسم أطول مما يتسع له اسم ملف</translation>
+    </message>
+    <message>
       <source>{document}: the text has CR line breaks; brat counts CR LF as one character (nlplab/brat#853), so brat shows its spans shifted</source>
       <translation>{document}: في النص فواصل أسطر CR؛ ويعدّ brat الزوج CR LF حرفًا واحدًا (nlplab/brat#853)، فيُظهر مقاطعه مُزاحة</translation>
     </message>
@@ -2482,14 +2498,6 @@
     <message>
       <source>{where}: attribution {attribution} has no span to write; left out</source>
       <translation>{where}: الإسناد {attribution} بلا مقطع يُكتب؛ تُرك</translation>
-    </message>
-    <message>
-      <source>annotator {name!r} is written as {written!r}: a file name cannot be {name!r} here</source>
-      <translation>كُتب الموسِّم {name!r} باسم {written!r}: لا يصلح {name!r} اسمًا لملف هنا</translation>
-    </message>
-    <message>
-      <source>document {name!r} is written as {written!r}: a file name cannot be {name!r} here</source>
-      <translation>كُتب المستند {name!r} باسم {written!r}: لا يصلح {name!r} اسمًا لملف هنا</translation>
     </message>
     <message>
       <source>{where}: event {event} loses its {role} {span}, which was not written</source>

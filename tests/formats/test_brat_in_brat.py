@@ -181,3 +181,27 @@ def test_brat_export_leaves_out_undeclared_attributes_and_says_so(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "attribute colour='red' of T1 is left out" in done.stderr
     assert folder_problems(out / "amal") == []
+
+
+def test_brat_export_writes_long_ids_and_names_as_shorter_file_names(tmp_path):
+    """A 200-letter Arabic id (400 bytes of UTF-8) or a 300-character annotator name went
+    over the file system's 255 bytes and the whole export failed ("File name too long",
+    naming neither). They are cut, kept apart by a digest, and said."""
+    long_id, other_id = "مقال" * 50, "مقال" * 50 + "ب"
+    long_name = "a" * 300
+    lines = [{"id": doc, "text": "زار الوفد حلب أمس.", "annotator": who,
+              "spans": [{"id": "T1", "start": 10, "end": 13, "label": "GPE"}]}
+             for doc, who in ((long_id, "amal"), (other_id, long_name))]
+    source = tmp_path / "long.jsonl"
+    source.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    project = tmp_path / "p.sqlite"
+    assert _cli("init", str(project)).returncode == 0
+    assert _cli("import", str(project), str(source)).returncode == 0
+    out = tmp_path / "brat"
+    done = _cli("export", str(project), "-o", str(out), "--format", "brat")
+    assert done.returncode == 0, done.stderr
+    assert "the name is too long for a file name" in done.stderr
+    written = sorted(p.relative_to(out) for p in out.rglob("*.ann"))
+    assert len(written) == 2 and all(len(part.encode()) <= 255 for p in written for part in p.parts)
+    for folder in {p.parent for p in out.rglob("*.ann")}:
+        assert folder_problems(folder) == []
