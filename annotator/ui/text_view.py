@@ -48,6 +48,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from ..core.by_place import ByPlace
 from ..core.model import Annotations, Document, Span
 from ..core.schema import Schema, attribution_part, part_label
+from ..core.selection import is_word_char
 from ..core.session import Change
 from ..core.span_index import SpanIndex
 from ..core.structure import RoleLink, links_of, nesting_depths
@@ -89,6 +90,7 @@ class AnnotationTextView(QTextEdit):
         self.outlined: list[Span] = []
         self.links: list[RoleLink] = []  # the selected item's roles, tagged under their spans
         self.drawn_tags: list[DrawnTag] = []  # as last painted
+        self.drawn_outlines: list[QRectF] = []  # the selected span's outline, as last painted
         self._nesting: tuple[tuple, dict[str, int]] = ((), {})  # (spans on screen, depths)
         self._paint_lines: dict[int, tuple] | None = None  # paragraph lines, during a paint
         self.marks: list[tuple] = []  # (start, end, QColor, row): bands under the text
@@ -434,9 +436,15 @@ class AnnotationTextView(QTextEdit):
         self._paint_suggestions(painter, blocks)
         pen = QPen(Qt.GlobalColor.black, 2)
         painter.setPen(pen)
+        self.drawn_outlines = []
         for span in self.outlined:
+            # around a free word, with room; inside a span glued to letters outside it
+            # («حلب» of «وبحلب»), so the clitic left out stays in sight
+            room = -1 if self._glued(span) else 2
             for rect in self.span_rects(span):
-                painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 4, 4)
+                outline = rect.adjusted(-room, -1, room, 1)
+                painter.drawRoundedRect(outline, 4, 4)
+                self.drawn_outlines.append(outline)
         # under the adjudication marks' rows, when there are marks: the tags' boxes would hide them
         below = marks_band(QFontMetricsF(self.font()).height()) if self.marks else 0
         self.drawn_tags = paint_links(painter, self.links, self.font(), self.span_rects,
@@ -530,6 +538,12 @@ class AnnotationTextView(QTextEdit):
             pen = self._pens[(label, width)] = QPen(self.styler.colour(label).darker(130), width)
             pen.setStyle(Qt.PenStyle.DashLine)
         return pen
+
+    def _glued(self, span: Span) -> bool:
+        """Whether a letter touches ``span`` from outside (a clitic left out, a word cut)."""
+        text = self.text
+        return (span.start > 0 and is_word_char(text[span.start - 1])) or (
+            span.end < len(text) and is_word_char(text[span.end]))
 
     def _paint_brackets(self, painter: QPainter, span: Span) -> None:
         rects = self.span_rects(span)

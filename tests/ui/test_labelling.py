@@ -240,3 +240,27 @@ def test_labelling_quick_succession_leaves_the_panels_level_with_the_file(qtbot,
     assert len(stored_ids) == 2
     assert {s.id for s in window.annotations_model.spans} == stored_ids
     assert window.documents_model.rows[0][3] == 2
+
+
+def test_labelling_the_outline_of_a_span_glued_to_a_clitic_leaves_the_clitic_in_sight(qtbot, window, seed_project):
+    """The selected span's outline stood 3 pixels outside its glyphs, over the «ل» of
+    «لقوات» when the span is «قوات»; glued to letters outside, it is drawn inside."""
+    text = window.view.text
+    start = text.index("لقوات النظام") + 1  # «قوات»: its «ل» left out
+    drag_select(qtbot, window.view, start, start + len("قوات"))
+    qtbot.keyClick(window.view, Qt.Key.Key_O)
+    (span,) = stored(seed_project).spans
+    assert text[span.start : span.end] == "قوات"
+    window.workspace.set_current(window.workspace.annotations.spans[0])
+    window.view.viewport().repaint()
+    (glyphs,) = window.view.span_rects(span)
+    (outline,) = window.view.drawn_outlines
+    assert glyphs.left() <= outline.left() - 1 and outline.right() + 1 <= glyphs.right()  # the pen's half too
+    free = text.index(" النظام") + 1  # «النظام», spaces on both sides
+    drag_select(qtbot, window.view, free, free + len("النظام"))
+    qtbot.keyClick(window.view, Qt.Key.Key_O)
+    window.workspace.set_current(next(s for s in window.workspace.annotations.spans if s.start == free))
+    window.view.viewport().repaint()
+    (outline,) = window.view.drawn_outlines
+    (glyphs,) = window.view.span_rects(window.workspace.current)
+    assert outline.left() < glyphs.left() and glyphs.right() < outline.right()  # room around a free word
