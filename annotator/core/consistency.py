@@ -131,9 +131,10 @@ def check(store: Store, annotator: str | None = None) -> Iterator[Progress]:
         yield Progress(done, 2 * total, document_id)
     collected = collector.finish()
     findings = collected.findings + damaged
-    findings += _label_findings(collected.names, shown(collected))
-    findings += _boundary_findings(collected.names, shown(collected))
-    findings += _unlabelled_findings(collected, index, shown(collected))
+    written = shown(collected)
+    findings += _label_findings(collected.names, written)
+    findings += _boundary_findings(collected.names, written)
+    findings += _unlabelled_findings(collected, index, written)
     return rank(findings)
 
 

@@ -7,7 +7,8 @@ attribution at fault; nothing is repaired silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -56,10 +57,8 @@ def check_structure(document: Document, annotations: Annotations, schema: Schema
 
 
 def check_span(document: Document, span: Span, schema: Schema) -> None:
-    try:
+    with _naming(span.id):
         _check_span(document, span, schema)
-    except ValidationError as error:
-        raise _about(error, span.id)
 
 
 def _span_place(span: Span) -> Phrase:
@@ -166,10 +165,8 @@ def _attribution_place(attribution: Attribution) -> Phrase:
 def check_event(
     document: Document, event: Event, spans: dict[str, Span], schema: Schema
 ) -> None:
-    try:
+    with _naming(event.id):
         _check_event(document, event, spans, schema)
-    except ValidationError as error:
-        raise _about(error, event.id)
 
 
 def _check_event(
@@ -215,10 +212,8 @@ def _not_a_role(role: str, event_type: str, roles: list[str]) -> Phrase:
 def check_attribution(
     document: Document, attribution: Attribution, spans: dict[str, Span], schema: Schema
 ) -> None:
-    try:
+    with _naming(attribution.id):
         _check_attribution(document, attribution, spans, schema)
-    except ValidationError as error:
-        raise _about(error, attribution.id)
 
 
 def _check_attribution(
@@ -259,6 +254,15 @@ def _sample(labels: Iterable[str]) -> str:
 
 def _error(document: Document, message: Phrase, where: Place | None = None) -> ValidationError:
     return ValidationError(message, document=document.id, item=where() if where else None)
+
+
+@contextmanager
+def _naming(item_id: str) -> Iterator[None]:
+    """A check's refusal names the span, event or attribution at fault (``_about``)."""
+    try:
+        yield
+    except ValidationError as error:
+        raise _about(error, item_id)
 
 
 def _about(error: ValidationError, item_id: str) -> ValidationError:
