@@ -12,6 +12,15 @@ from typing import Any
 
 from annotator.core.model import Annotations, Argument, Attribution, Event, Span, Status
 
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+
+def corpus_texts() -> list[str]:
+    """Every text file the product ships in ``corpora/`` (articles, their annotations,
+    READMEs), read whole: real text for the tokenizers to agree on."""
+    return [p.read_text(encoding="utf-8") for p in sorted(CORPORA.rglob("*"))
+            if p.is_file() and p.suffix in (".txt", ".jsonl", ".conll", ".ann", ".md")]
+
 
 def at(text: str, phrase: str, after: str = "") -> tuple[int, int]:
     """Offsets of ``phrase``, searching from the first occurrence of ``after``."""

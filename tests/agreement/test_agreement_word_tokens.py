@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
 
 from annotator.agreement.tokens import word_token_offsets
+from tests.helpers import corpus_texts
 
-CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 TRICKY = [
     "",
     "Hello,    world!!! 🇸🇦👍🏽 a\u200db ١٢٣ 3\u20e3 #\ufe0f\u20e3 ©x «حلب»؟ ...",
@@ -34,8 +32,7 @@ def test_agreement_word_tokens_match_camel_tools_on_symbols(text: str) -> None:
 
 
 def test_agreement_word_tokens_match_camel_tools_on_the_corpora() -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPORA.rglob("*")) if p.is_file()
-             and p.suffix in (".txt", ".jsonl", ".conll", ".ann", ".md")]
+    texts = corpus_texts()
     assert texts
     for text in texts:
         assert word_token_offsets(text) == _camel(text)

@@ -5,16 +5,14 @@ text."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.nlp.tokens import locate, split_sentences, tokenize
+from tests.helpers import corpus_texts
 
-CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 TRICKY = [
     "",
     " ",
@@ -44,8 +42,7 @@ def test_tokenize_is_camel_tools_on_tricky_text(text: str) -> None:
 
 
 def test_tokenize_is_camel_tools_on_every_corpus_file() -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPORA.rglob("*")) if p.is_file()
-             and p.suffix in (".txt", ".jsonl", ".conll", ".ann", ".md")]
+    texts = corpus_texts()
     assert len(texts) >= 5
     for text in texts:
         assert tokenize(text) == _with_camel_tools(text)

@@ -8,8 +8,6 @@ generated text that mixes Arabic, digits, punctuation, symbols, emoji and whites
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
 from hypothesis import given, settings
@@ -17,8 +15,8 @@ from hypothesis import strategies as st
 
 from annotator.nlp import word_offsets
 from annotator.nlp.word_offsets import word_token_bounds, word_token_offsets
+from tests.helpers import corpus_texts
 
-CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 TRICKY = [
     "",
     " ",
@@ -66,8 +64,7 @@ def test_word_offsets_match_camel_tools_on_tricky_text(text: str) -> None:
 
 
 def test_word_offsets_match_camel_tools_on_every_corpus_file() -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPORA.rglob("*")) if p.is_file()
-             and p.suffix in (".txt", ".jsonl", ".conll", ".ann", ".md")]
+    texts = corpus_texts()
     assert len(texts) >= 5
     for text in texts:
         _check(text)
